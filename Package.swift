@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The pipeline, one module per stage; dependencies point one way:
+// ShingiCore ← ShingiMarkdown ← ShingiLoad ← ShingiResolve ← ShingiRender ← ShingiBuild ← shingi
+// ShingiWrite (atomic output) depends only on ShingiCore.
+let package = Package(
+    name: "shingi",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "shingi", targets: ["shingi"]),
+        .library(name: "ShingiBuild", targets: ["ShingiBuild"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // cmark-gfm from Debian's libcmark-gfm-dev / libcmark-gfm-extensions-dev.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "ShingiCore"),
+        .target(name: "ShingiMarkdown", dependencies: ["ShingiCore", "CCmarkGFM"]),
+        .target(name: "ShingiLoad", dependencies: ["ShingiCore", "ShingiMarkdown", "Yams"]),
+        .target(name: "ShingiResolve", dependencies: ["ShingiCore", "ShingiMarkdown", "ShingiLoad"]),
+        .target(name: "ShingiRender", dependencies: [
+            "ShingiCore", "ShingiMarkdown", "ShingiLoad", "ShingiResolve", "Yams",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .target(name: "ShingiWrite", dependencies: ["ShingiCore"]),
+        .target(name: "ShingiBuild", dependencies: [
+            "ShingiCore", "ShingiMarkdown", "ShingiLoad", "ShingiResolve", "ShingiRender", "ShingiWrite",
+        ]),
+        .executableTarget(name: "shingi", dependencies: [
+            "ShingiBuild", "ShingiCore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "ShingiTests", dependencies: [
+            "ShingiCore", "ShingiMarkdown", "ShingiLoad", "ShingiResolve", "ShingiRender", "ShingiWrite", "ShingiBuild",
+        ]),
+    ]
+)

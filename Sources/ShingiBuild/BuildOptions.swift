@@ -1,0 +1,18 @@
+import Foundation
+
+/// What a build reads and where it writes.
+public struct BuildOptions: Sendable {
+    public var root: URL
+    public var output: URL
+    /// Overrides `base_url` of shingi.yml.
+    public var baseURL: String?
+    /// The default theme, for sites without their own `templates/`.
+    public var defaultTheme: URL?
+
+    public init(root: URL, output: URL? = nil, baseURL: String? = nil, defaultTheme: URL? = DefaultTheme.locate()) {
+        self.root = root.standardizedFileURL
+        self.output = (output ?? root.appendingPathComponent("site")).standardizedFileURL
+        self.baseURL = baseURL
+        self.defaultTheme = defaultTheme
+    }
+}

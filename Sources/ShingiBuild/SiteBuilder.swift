@@ -1,0 +1,82 @@
+import Foundation
+import ShingiCore
+import ShingiLoad
+import ShingiRender
+import ShingiResolve
+import ShingiWrite
+
+/// The pipeline, in order: Load → Resolve → Render → Write. All diagnostics of a run are
+/// collected and sorted; a run with errors writes nothing.
+public struct SiteBuilder: Sendable {
+    public let options: BuildOptions
+    public let cache: MarkdownCache
+
+    public init(options: BuildOptions, cache: MarkdownCache = MarkdownCache()) {
+        self.options = options
+        self.cache = cache
+    }
+
+    /// Validates and renders in memory; `write` puts the result on disk unless there are
+    /// errors (or, with `failOnWarnings`, warnings).
+    public func run(write: Bool, failOnWarnings: Bool = false) async -> BuildResult {
+        let start = DispatchTime.now()
+        var result = await render()
+        if write && result.succeeded && !(failOnWarnings && result.diagnostics.warningCount > 0) {
+            do {
+                try await OutputWriter(output: options.output).write(result.files)
+            } catch {
+                result.diagnostics.append(.error("write-failed", "\(error)", at: SourceLocation(path: displayPath(options.output), line: 1, column: 1)))
+            }
+        }
+        result.diagnostics.sort()
+        result.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        return result
+    }
+
+    public func render() async -> BuildResult {
+        let loaded = await ContentLoader(root: options.root, cache: cache).load()
+        let site = Resolver().resolve(loaded)
+        var diagnostics = site.diagnostics
+        guard let (theme, themeDiagnostics) = loadTheme(languages: site.config.languages) else {
+            return BuildResult(diagnostics: diagnostics, site: site, files: [], pagesPerLanguage: [:], seconds: 0)
+        }
+        diagnostics += themeDiagnostics
+        guard !diagnostics.hasErrors, let theme else {
+            return BuildResult(diagnostics: diagnostics.sorted(), site: site, files: [], pagesPerLanguage: [:], seconds: 0)
+        }
+        let rendered = await SiteRenderer(site: site, theme: theme, baseURL: options.baseURL).render()
+        diagnostics += rendered.diagnostics
+        var pages: [Language: Int] = [:]
+        for file in rendered.files where file.path.hasSuffix(".html") {
+            if let language = Language(rawValue: String(file.path.prefix { $0 != "/" })) { pages[language, default: 0] += 1 }
+        }
+        return BuildResult(diagnostics: diagnostics.sorted(), site: site, files: rendered.files, pagesPerLanguage: pages, seconds: 0)
+    }
+
+    /// The site's own `templates/`, else the default theme.
+    private func loadTheme(languages: [Language]) -> (Theme?, [Diagnostic])? {
+        var diagnostics: [Diagnostic] = []
+        let own = options.root.appendingPathComponent("templates")
+        let directory: URL
+        let prefix: String
+        if FileManager.default.fileExists(atPath: own.path) {
+            directory = own
+            prefix = "templates/"
+        } else if let fallback = options.defaultTheme {
+            directory = fallback
+            prefix = displayPath(fallback) + "/"
+        } else {
+            diagnostics.append(.error("missing-theme", "the site has no templates/ and the default theme was not found; set SHINGI_THEME to a theme folder", at: SourceLocation(path: "templates/")))
+            return (nil, diagnostics)
+        }
+        let theme = Theme.load(directory: directory, displayPrefix: prefix, languages: languages, diagnostics: &diagnostics)
+        return (theme, diagnostics)
+    }
+
+    /// A path relative to the site root when it is inside it, else as it is.
+    func displayPath(_ url: URL) -> String {
+        let root = options.root.path.hasSuffix("/") ? options.root.path : options.root.path + "/"
+        let path = url.standardizedFileURL.path
+        return path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+
+/// `shingi init DIR`: a minimal bilingual site that builds with the default theme.
+public enum SiteInitializer {
+    public enum InitError: Error, CustomStringConvertible {
+        case exists(String)
+        public var description: String {
+            switch self {
+            case .exists(let path): return "\(path) already exists; shingi init never overwrites a site"
+            }
+        }
+    }
+
+    static let files: [(String, String)] = [
+        ("shingi.yml", """
+        title:
+          ja: "新しい専門調査会"
+          en: "New Expert Panel"
+        base_url: "/"
+        languages: [ja, en]
+        default_language: ja
+
+        """),
+        ("content/members.yml", """
+        - id: chair
+          name: {ja: "議長", en: "Chair"}
+          role: chair
+
+        """),
+        ("content/meetings.yml", """
+        - id: "1"
+          number: 1
+          date: "2024-04-01"
+          title: {ja: "第1回会合", en: "1st meeting"}
+
+        """),
+        ("content/references.yml", """
+        - id: example
+          title: {ja: "参考資料の例", en: "An example reference"}
+          url: "https://example.org/"
+
+        """),
+        ("content/index.ja.md", """
+        ---
+        title: "ホーム"
+        ---
+        ## この調査会について {#about}
+
+        政策課題は [[issue:1]] を参照。
+
+        """),
+        ("content/index.en.md", """
+        ---
+        title: "Home"
+        ---
+        ## About this panel {#about}
+
+        For the policy issue, see [[issue:1]].
+
+        """),
+        ("content/issues/1/index.ja.md", """
+        ---
+        id: "1"
+        number: 1
+        title: "最初の政策課題"
+        meeting: "1"
+        ---
+        ## １．１ 論点 {#1.1}
+
+        本文をここに書く[[ref:example]]。
+
+        """),
+        ("content/issues/1/index.en.md", """
+        ---
+        id: "1"
+        number: 1
+        title: "The first policy issue"
+        meeting: "1"
+        ---
+        ## 1.1 Point for discussion {#1.1}
+
+        Write the text here[[ref:example]].
+
+        """),
+        ("content/comments/1/first.ja.md", """
+        ---
+        member: chair
+        target: "1#1.1"
+        meeting: "1"
+        ---
+        コメントの例。
+
+        """),
+        ("content/comments/1/first.en.md", """
+        ---
+        member: chair
+        target: "1#1.1"
+        meeting: "1"
+        ---
+        An example comment.
+
+        """),
+    ]
+
+    public static func create(at directory: URL) throws {
+        let fm = FileManager.default
+        let config = directory.appendingPathComponent("shingi.yml")
+        if fm.fileExists(atPath: config.path) { throw InitError.exists(config.path) }
+        for (path, text) in files {
+            let url = directory.appendingPathComponent(path)
+            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url, options: .withoutOverwriting)
+        }
+    }
+}

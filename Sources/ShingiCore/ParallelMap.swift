@@ -1,0 +1,24 @@
+/// Maps a pure function over a collection on all cores, keeping the input order.
+/// The work is cut into a few chunks per core so one slow item does not idle the others.
+extension Array where Element: Sendable {
+    public func parallelMap<T: Sendable>(_ transform: @escaping @Sendable (Element) -> T) async -> [T] {
+        guard count > 1 else { return map(transform) }
+        let chunkCount = Swift.min(count, ProcessInfoCores.active * 4)
+        let chunkSize = (count + chunkCount - 1) / chunkCount
+        return await withTaskGroup(of: (Int, [T]).self) { group in
+            for start in stride(from: 0, to: count, by: chunkSize) {
+                let slice = Array(self[start..<Swift.min(start + chunkSize, count)])
+                group.addTask { (start, slice.map(transform)) }
+            }
+            var chunks: [(Int, [T])] = []
+            for await chunk in group { chunks.append(chunk) }
+            return chunks.sorted { $0.0 < $1.0 }.flatMap(\.1)
+        }
+    }
+}
+
+import Foundation
+
+enum ProcessInfoCores {
+    static let active = max(1, ProcessInfo.processInfo.activeProcessorCount)
+}

@@ -1,0 +1,115 @@
+import Foundation
+import ShingiCore
+import ShingiMarkdown
+
+/// The Load stage: reads a site root into a `LoadedSite`. Markdown files are read, split
+/// and parsed in parallel; every value keeps its file and line.
+public struct ContentLoader: Sendable {
+    public let root: URL
+    public let cache: MarkdownCache?
+
+    public init(root: URL, cache: MarkdownCache? = nil) {
+        self.root = root
+        self.cache = cache
+    }
+
+    public func load() async -> LoadedSite {
+        var diagnostics: [Diagnostic] = []
+        let config = DataFileLoader.loadConfig(root: root, diagnostics: &diagnostics)
+        let data = DataFileLoader(root: root, languages: config.languages)
+        let members = data.members(diagnostics: &diagnostics)
+        let meetings = data.meetings(diagnostics: &diagnostics)
+        let references = data.references(diagnostics: &diagnostics)
+
+        let files = markdownFiles(languages: config.languages, diagnostics: &diagnostics)
+        let root = self.root
+        let cache = self.cache
+        let results = await files.parallelMap { file in
+            MarkdownFileLoader(root: root, cache: cache, languages: config.languages).load(file)
+        }
+        var site = LoadedSite(config: config, members: members, meetings: meetings, references: references,
+                              issues: [], comments: [], pages: [], homes: [], diagnostics: diagnostics)
+        for result in results {
+            site.diagnostics += result.diagnostics
+            switch result.item {
+            case .issue(let issue)?: site.issues.append(issue)
+            case .comment(let comment)?: site.comments.append(comment)
+            case .page(let page)?: site.pages.append(page)
+            case .home(let home)?: site.homes.append(home)
+            case nil: break
+            }
+        }
+        return site
+    }
+
+    /// Every Markdown file under `content/`, classified by where it stands, sorted by path.
+    func markdownFiles(languages: [Language], diagnostics: inout [Diagnostic]) -> [ContentFile] {
+        let contentURL = root.appendingPathComponent("content")
+        guard let enumerator = FileManager.default.enumerator(
+            at: contentURL, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey], options: []) else { return [] }
+        var files: [ContentFile] = []
+        let prefix = contentURL.standardizedFileURL.path + "/"
+        for case let url as URL in enumerator {
+            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
+            let relative = String(url.standardizedFileURL.path.dropFirst(prefix.count))
+            let path = "content/" + relative
+            if values?.isSymbolicLink == true {
+                diagnostics.append(.warning("symlink-skipped", "symbolic links in content/ are not followed; copy the file instead", at: SourceLocation(path: path)))
+                continue
+            }
+            guard values?.isRegularFile == true else { continue }
+            guard relative.hasSuffix(".md") else {
+                if !relative.hasSuffix(".yml") && !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                    diagnostics.append(.warning("unexpected-file", "this file is not part of the site; content/ holds .md and .yml files only", at: SourceLocation(path: path)))
+                }
+                continue
+            }
+            if let file = ContentFile.classify(relative: relative, url: url, languages: languages, diagnostics: &diagnostics) {
+                files.append(file)
+            }
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+}
+
+/// A Markdown file under `content/`, with the kind its place gives it.
+struct ContentFile: Sendable {
+    enum Kind: Sendable { case issue(slug: String), comment(folder: String, id: String), page(slug: String), home }
+    var kind: Kind
+    var language: Language
+    var url: URL
+    var path: String
+
+    /// `issues/<slug>/index.<lang>.md`, `comments/<meeting>/<id>.<lang>.md`,
+    /// `pages/<slug>.<lang>.md`, `index.<lang>.md`; anything else is reported.
+    static func classify(relative: String, url: URL, languages: [Language], diagnostics: inout [Diagnostic]) -> ContentFile? {
+        let path = "content/" + relative
+        let components = relative.split(separator: "/").map(String.init)
+        let name = components.last!
+        let nameParts = name.split(separator: ".").map(String.init)
+        guard nameParts.count >= 3, let language = Language(rawValue: nameParts[nameParts.count - 2]) else {
+            diagnostics.append(.warning("missing-language-suffix", "a content file is named <name>.<lang>.md with lang one of \(languages.map(\.rawValue).joined(separator: ", ")); this file is skipped", at: SourceLocation(path: path)))
+            return nil
+        }
+        guard languages.contains(language) else {
+            diagnostics.append(.warning("unknown-language", "language '\(language.rawValue)' is not listed in shingi.yml; this file is skipped", at: SourceLocation(path: path)))
+            return nil
+        }
+        let stem = nameParts.dropLast(2).joined(separator: ".")
+        let kind: Kind
+        switch (components.count, components.first) {
+        case (1, _) where stem == "index":
+            kind = .home
+        case (3, "issues") where stem == "index":
+            kind = .issue(slug: components[1])
+        case (3, "comments"):
+            kind = .comment(folder: components[1], id: stem)
+        case (2, "pages"):
+            kind = .page(slug: stem)
+        default:
+            diagnostics.append(.warning("unexpected-file", "this Markdown file is not where the site looks: issues/<slug>/index.<lang>.md, comments/<meeting>/<id>.<lang>.md, pages/<slug>.<lang>.md or index.<lang>.md", at: SourceLocation(path: path)))
+            return nil
+        }
+        return ContentFile(kind: kind, language: language, url: url, path: path)
+    }
+}

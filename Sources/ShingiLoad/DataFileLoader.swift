@@ -1,0 +1,129 @@
+import Foundation
+import ShingiCore
+import Yams
+
+/// Reads the YAML data files: `shingi.yml`, `members.yml`, `meetings.yml`, `references.yml`.
+struct DataFileLoader {
+    let root: URL
+    let languages: [Language]
+
+    static func readText(_ url: URL, path: String) -> Result<SourceText, Diagnostic>? {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        return SourceText.decode(Array(data), path: path)
+    }
+
+    /// The top-level YAML of a data file, or nil when the file does not exist.
+    static func document(at url: URL, path: String, diagnostics: inout [Diagnostic]) -> YAMLDocument? {
+        guard let text = readText(url, path: path) else { return nil }
+        switch text.flatMap({ YAMLDocument.parse($0.text, path: path) }) {
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        case .success(let document):
+            return document
+        }
+    }
+
+    static func loadConfig(root: URL, diagnostics: inout [Diagnostic]) -> SiteConfig {
+        let path = "shingi.yml"
+        var config = SiteConfig(title: Localized([.ja: "shingi", .en: "shingi"]))
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) else {
+            diagnostics.append(.error("missing-config", "no shingi.yml in the site root; run 'shingi init' or pass --root", at: SourceLocation(path: path, line: 1, column: 1)))
+            return config
+        }
+        guard let document = document(at: root.appendingPathComponent(path), path: path, diagnostics: &diagnostics),
+              var reader = FieldReader(document.root, in: document, subject: "shingi.yml", diagnostics: &diagnostics) else {
+            return config
+        }
+        var languages: [Language] = []
+        for (code, location) in reader.stringList("languages") {
+            guard let language = Language(rawValue: code) else {
+                diagnostics.append(.error("unknown-language", "language '\(code)' is not supported; use ja and en", at: location))
+                continue
+            }
+            languages.append(language)
+        }
+        if languages.isEmpty { languages = Language.allCases }
+        config.languages = Language.allCases.filter(languages.contains)
+        config.title = reader.localized("title", required: true, languages: config.languages)
+        config.shortTitle = reader.localized("short_title", languages: config.languages)
+        if let base = reader.string("base_url") { config.baseURL = base }
+        if let code = reader.string("default_language") {
+            if let language = Language(rawValue: code), config.languages.contains(language) {
+                config.defaultLanguage = language
+            } else {
+                diagnostics.append(.error("unknown-language", "default_language '\(code)' is not one of the site's languages", at: reader.location(of: "default_language")))
+            }
+        } else {
+            config.defaultLanguage = config.languages[0]
+        }
+        diagnostics += reader.finish()
+        return config
+    }
+
+    /// The entries of a list-shaped data file, each as a field reader.
+    private func entries(_ file: String, diagnostics: inout [Diagnostic], body: (inout FieldReader, inout [Diagnostic]) -> Void) {
+        let path = "content/\(file)"
+        guard let document = Self.document(at: root.appendingPathComponent(path), path: path, diagnostics: &diagnostics) else { return }
+        guard case .sequence(let sequence) = document.root else {
+            diagnostics.append(.error("wrong-type", "\(path) must be a list of entries, each starting with '- id: …'", at: document.location(of: document.root)))
+            return
+        }
+        for (index, node) in sequence.enumerated() {
+            let idText: String? = node.mapping?["id"]?.scalar?.string
+            let label = idText.map { "entry '\($0)'" } ?? "entry \(index + 1)"
+            guard var reader = FieldReader(node, in: document, subject: "\(file) \(label)", diagnostics: &diagnostics) else { continue }
+            body(&reader, &diagnostics)
+            diagnostics += reader.finish()
+        }
+    }
+
+    func members(diagnostics: inout [Diagnostic]) -> [Member] {
+        var members: [Member] = []
+        entries("members.yml", diagnostics: &diagnostics) { reader, diagnostics in
+            let id = reader.string("id", required: true, example: "goto")
+            let name = reader.localized("name", required: true, languages: languages)
+            let role = reader.string("role", required: true, example: "member") ?? "member"
+            let affiliation = reader.localized("affiliation", languages: languages)
+            guard let id, Identifier.check(id, what: "member", at: reader.location(of: "id"), into: &diagnostics), !name.isEmpty else { return }
+            members.append(Member(id: id, name: name, role: role, affiliation: affiliation, location: reader.location))
+        }
+        return members
+    }
+
+    func meetings(diagnostics: inout [Diagnostic]) -> [Meeting] {
+        var meetings: [Meeting] = []
+        entries("meetings.yml", diagnostics: &diagnostics) { reader, diagnostics in
+            let id = reader.string("id", required: true, example: "\"14\"")
+            let number = reader.int("number", required: true, allowNull: true)
+            let date = reader.date("date", required: true)
+            let title = reader.localized("title", languages: languages)
+            guard let id, Identifier.check(id, what: "meeting", at: reader.location(of: "id"), into: &diagnostics),
+                  let number, let date else { return }
+            meetings.append(Meeting(id: id, number: number, date: date, title: title, location: reader.location))
+        }
+        return meetings
+    }
+
+    func references(diagnostics: inout [Diagnostic]) -> [Reference] {
+        var references: [Reference] = []
+        entries("references.yml", diagnostics: &diagnostics) { reader, diagnostics in
+            let id = reader.string("id", required: true, example: "tebiki")
+            let title = reader.localized("title", required: true, languages: languages)
+            let publisher = reader.localized("publisher", languages: languages)
+            let date = reader.date("date", allowReducedPrecision: true)
+            let url = reader.string("url")
+            let note = reader.localized("note", languages: languages)
+            if let url, !URLPolicy.isAllowed(url) {
+                diagnostics.append(.error("unsafe-url", "url '\(url)' is not an http(s), mailto or relative URL", at: reader.location(of: "url")))
+            }
+            guard let id, Identifier.check(id, what: "reference", at: reader.location(of: "id"), into: &diagnostics), !title.isEmpty else { return }
+            if title[.ja] == nil {
+                diagnostics.append(.error("missing-field", "references.yml entry '\(id)' is missing the required field 'title.ja'", at: reader.location(of: "title")))
+            }
+            references.append(Reference(id: id, number: references.count + 1, title: title, publisher: publisher, date: date,
+                                        url: url.flatMap { URLPolicy.isAllowed($0) ? $0 : nil }, note: note, location: reader.location))
+        }
+        return references
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import ShingiCore
+import ShingiMarkdown
+
+/// Loads one Markdown content file: read, decode, split off the front matter, read its
+/// fields for the file's kind, and parse the body. A pure function of the file, run in
+/// parallel over all files.
+struct MarkdownFileLoader: Sendable {
+    enum Item: Sendable {
+        case issue(IssueFile), comment(CommentFile), page(PageFile), home(PageFile)
+    }
+
+    struct Result: Sendable {
+        var item: Item?
+        var diagnostics: [Diagnostic]
+    }
+
+    let root: URL
+    let cache: MarkdownCache?
+    let languages: [Language]
+
+    func load(_ file: ContentFile) -> Result {
+        var diagnostics: [Diagnostic] = []
+        guard let data = FileManager.default.contents(atPath: file.url.path) else {
+            return Result(item: nil, diagnostics: [.error("unreadable-file", "the file cannot be read", at: SourceLocation(path: file.path))])
+        }
+        let split: FrontMatterSplit
+        switch SourceText.decode(Array(data), path: file.path).flatMap(FrontMatterSplit.split) {
+        case .failure(let diagnostic): return Result(item: nil, diagnostics: [diagnostic])
+        case .success(let value): split = value
+        }
+        let document: YAMLDocument
+        switch YAMLDocument.parse(split.yaml, path: file.path, firstLine: split.yamlFirstLine) {
+        case .failure(let diagnostic): return Result(item: nil, diagnostics: [diagnostic])
+        case .success(nil):
+            return Result(item: nil, diagnostics: [.error("missing-front-matter", "the front matter is empty; add the required fields", at: SourceLocation(path: file.path))])
+        case .success(let parsed?): document = parsed
+        }
+        guard var reader = FieldReader(document.root, in: document, subject: "the front matter", diagnostics: &diagnostics) else {
+            return Result(item: nil, diagnostics: diagnostics)
+        }
+        let fragment = cache?.fragment(for: split.body) ?? MarkdownRenderer.render(split.body)
+        let source = MarkdownSource(path: file.path, language: file.language, fragment: fragment, bodyFirstLine: split.bodyFirstLine)
+        for problem in fragment.problems {
+            let location = source.location(of: problem.position)
+            diagnostics.append(problem.isError ? .error(problem.code, problem.message, at: location)
+                                               : .warning(problem.code, problem.message, at: location))
+        }
+        let item: Item?
+        switch file.kind {
+        case .issue(let slug): item = issue(slug: slug, reader: &reader, source: source, diagnostics: &diagnostics)
+        case .comment(let folder, let id): item = comment(folder: folder, id: id, reader: &reader, source: source, diagnostics: &diagnostics)
+        case .page(let slug): item = page(slug: slug, reader: &reader, source: source, diagnostics: &diagnostics).map(Item.page)
+        case .home: item = page(slug: "index", reader: &reader, source: source, diagnostics: &diagnostics).map(Item.home)
+        }
+        diagnostics += reader.finish()
+        return Result(item: item, diagnostics: diagnostics)
+    }
+
+    private func issue(slug: String, reader: inout FieldReader, source: MarkdownSource, diagnostics: inout [Diagnostic]) -> Item? {
+        let id = reader.string("id", required: true, example: "\"1\"")
+        let title = reader.string("title", required: true)
+        let number = reader.int("number", required: true)
+        let summary = reader.string("summary")
+        let advisors = reader.stringList("advisors").map { Located($0.0, at: $0.1) }
+        let meeting = reader.string("meeting").map { Located($0, at: reader.location(of: "meeting")) }
+        guard let id, Identifier.check(id, what: "issue", at: reader.location(of: "id"), into: &diagnostics),
+              let title, let number = number ?? nil else { return nil }
+        return .issue(IssueFile(slug: slug, id: Located(id, at: reader.location(of: "id")), number: number, title: title,
+                                summary: summary, advisors: advisors, meeting: meeting, source: source))
+    }
+
+    private func comment(folder: String, id: String, reader: inout FieldReader, source: MarkdownSource, diagnostics: inout [Diagnostic]) -> Item? {
+        let member = reader.string("member", required: true, example: "nakanishi")
+        let target = reader.string("target", required: true, example: "\"1#1.1\"")
+        let meeting = reader.string("meeting", required: true, example: "\"14\"")
+        let date = reader.date("date")
+        let status = reader.string("status")
+        guard Identifier.check(id, what: "comment", at: source.frontMatterLocation, into: &diagnostics),
+              let member, let target, let meeting else { return nil }
+        let targetLocation = reader.location(of: "target")
+        let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+            diagnostics.append(.error("invalid-target", "target '\(target)' must be 'issue-id#section-id', e.g. \"1#1.1\"", at: targetLocation))
+            return nil
+        }
+        if meeting != folder {
+            diagnostics.append(.warning("meeting-folder-mismatch", "the comment says meeting '\(meeting)' but is in the folder comments/\(folder)/; move it to comments/\(meeting)/", at: reader.location(of: "meeting")))
+        }
+        return .comment(CommentFile(id: id, folder: folder, member: Located(member, at: reader.location(of: "member")),
+                                    targetIssue: Located(String(parts[0]), at: targetLocation),
+                                    targetSection: Slug.normaliseExplicit(String(parts[1])),
+                                    meeting: Located(meeting, at: reader.location(of: "meeting")),
+                                    date: date, status: status, source: source))
+    }
+
+    private func page(slug: String, reader: inout FieldReader, source: MarkdownSource, diagnostics: inout [Diagnostic]) -> PageFile? {
+        let title = reader.string("title", required: true)
+        let order = reader.int("order") ?? nil
+        guard Identifier.check(slug, what: "page", at: source.frontMatterLocation, into: &diagnostics), let title else { return nil }
+        return PageFile(slug: slug, title: title, order: order, source: source)
+    }
+}

@@ -1,0 +1,17 @@
+import ShingiCore
+import ShingiMarkdown
+
+/// One parsed Markdown file of one language: the Markdown stage's fragment plus where
+/// its body starts in the file, so fragment positions become file positions.
+public struct MarkdownSource: Sendable, Hashable {
+    public var path: String
+    public var language: Language
+    public var fragment: RenderedFragment
+    public var bodyFirstLine: Int
+
+    public func location(of position: BodyPosition) -> SourceLocation {
+        SourceLocation(path: path, line: position.line + bodyFirstLine - 1, column: position.column)
+    }
+
+    public var frontMatterLocation: SourceLocation { SourceLocation(path: path, line: 1, column: 1) }
+}

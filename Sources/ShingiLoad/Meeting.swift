@@ -1,0 +1,11 @@
+import ShingiCore
+
+/// A meeting (会合) of the committee, from `content/meetings.yml`.
+public struct Meeting: Sendable, Hashable {
+    public var id: String
+    /// nil for a session the record does not number (`number: null`).
+    public var number: Int?
+    public var date: ISODate
+    public var title: Localized<String>
+    public var location: SourceLocation
+}

@@ -1,0 +1,10 @@
+import ShingiCore
+
+/// One language of a free page: `content/pages/<slug>.<lang>.md`, or of the home page
+/// body `content/index.<lang>.md` (slug `index`).
+public struct PageFile: Sendable, Hashable {
+    public var slug: String
+    public var title: String
+    public var order: Int?
+    public var source: MarkdownSource
+}

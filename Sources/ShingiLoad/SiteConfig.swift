@@ -1,0 +1,20 @@
+import ShingiCore
+
+/// `shingi.yml`: the site's titles, where it is published and in which languages.
+public struct SiteConfig: Sendable {
+    public var title: Localized<String>
+    public var shortTitle: Localized<String>
+    /// Where the site is published, e.g. `/` or `https://example.go.jp/shingi/`.
+    public var baseURL: String
+    public var languages: [Language]
+    public var defaultLanguage: Language
+
+    public init(title: Localized<String>, shortTitle: Localized<String> = Localized(), baseURL: String = "/",
+                languages: [Language] = Language.allCases, defaultLanguage: Language = .ja) {
+        self.title = title
+        self.shortTitle = shortTitle
+        self.baseURL = baseURL
+        self.languages = languages
+        self.defaultLanguage = defaultLanguage
+    }
+}

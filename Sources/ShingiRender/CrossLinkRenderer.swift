@@ -1,0 +1,43 @@
+import ShingiCore
+import ShingiMarkdown
+import ShingiResolve
+
+/// Turns a checked `[[kind:id#anchor|label]]` into its HTML in the page's language.
+struct CrossLinkRenderer {
+    let presenter: Presenter
+
+    func html(_ link: CrossLinkReference) -> String {
+        let site = presenter.site
+        let urls = presenter.urls
+        let language = presenter.language
+        let label = link.label.map(HTMLEscape.text)
+        switch CrossLinkKind(rawValue: link.kind) {
+        case .issue?:
+            let anchor = link.anchor.map(Slug.normaliseExplicit)
+            guard let label else { return presenter.issueLink(link.target, section: anchor) }
+            return "<a class=\"issue-link\" href=\"\(HTMLEscape.text(urls.issue(link.target, language, section: anchor)))\">\(label)</a>"
+        case .ref?:
+            guard let reference = site.reference(link.target) else { break }
+            let title = HTMLEscape.text(presenter.text(reference.title).text)
+            let citation = "<a class=\"citation\" href=\"\(urls.references(language, reference: reference.id))\" title=\"\(title)\">[\(reference.number)]</a>"
+            return label.map { "\($0)\(citation)" } ?? citation
+        case .member?:
+            guard let label else { return presenter.memberLink(link.target) }
+            return "<a class=\"member-link\" href=\"\(urls.member(link.target, language))\">\(label)</a>"
+        case .meeting?:
+            guard let label else { return presenter.meetingLink(link.target) }
+            return "<a class=\"meeting-link\" href=\"\(urls.meeting(link.target, language))\">\(label)</a>"
+        case .comment?:
+            guard let comment = site.comment(link.target) else { break }
+            let text = label ?? HTMLEscape.text(presenter.t("comment_by").replacingOccurrences(
+                of: "{member}", with: site.member(comment.member).map { presenter.memberName($0).text } ?? comment.member))
+            return "<a class=\"comment-link\" href=\"\(HTMLEscape.text(presenter.commentURL(comment)))\">\(text)</a>"
+        case nil:
+            break
+        }
+        // Unreachable after Resolve; keep the text visible rather than drop it.
+        return HTMLEscape.text(link.source)
+    }
+}
+
+import Foundation

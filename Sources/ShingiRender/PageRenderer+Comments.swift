@@ -1,0 +1,52 @@
+import ShingiCore
+import ShingiLoad
+import ShingiResolve
+
+extension PageRenderer {
+    /// The context of one comment as every page shows it.
+    func commentContext(_ comment: Comment, _ p: Presenter, showTarget: Bool) -> [String: Any] {
+        let (file, fallback) = translation(comment.translations, p.language)!
+        var context: [String: Any] = [
+            "id": comment.id,
+            "anchor": "comment-\(comment.id)",
+            "url": p.commentURL(comment),
+            "member_html": p.memberLink(comment.member),
+            "meeting_html": p.meetingLink(comment.meeting),
+            "body_html": assembler(p).html(file.source.fragment),
+            "untranslated": fallback != nil,
+            "content_lang": (fallback ?? p.language).rawValue,
+        ]
+        context["has_date"] = comment.date != nil
+        context["has_status"] = file.status != nil
+        context["has_target"] = showTarget
+        if let date = comment.date { context["date"] = p.date(date) }
+        if let status = file.status { context["status"] = p.t("status_\(status)").hasPrefix("status_") ? status : p.t("status_\(status)") }
+        if showTarget {
+            context["target_html"] = p.issueLink(comment.issue, section: comment.section)
+            context["issue_html"] = p.issueLink(comment.issue)
+        }
+        return context
+    }
+
+    /// Comments index: every comment, grouped by issue and section.
+    func commentIndex(_ p: Presenter) -> PageShell {
+        var groups: [[String: Any]] = []
+        for issue in site.issues {
+            let onIssue = site.comments.filter { $0.issue == issue.id }
+            guard !onIssue.isEmpty else { continue }
+            var sections: [[String: Any]] = []
+            var seen: [String] = []
+            for comment in onIssue where !seen.contains(comment.section) { seen.append(comment.section) }
+            for section in seen {
+                let comments = onIssue.filter { $0.section == section }.map { commentContext($0, p, showTarget: false) }
+                sections.append(["section_html": p.issueLink(issue.id, section: section), "comments": comments])
+            }
+            groups.append(["id": "issue-\(issue.id)", "issue_html": p.issueLink(issue.id), "sections": sections, "count": onIssue.count])
+        }
+        let toc = site.issues.filter { issue in site.comments.contains { $0.issue == issue.id } }
+            .map { (id: "issue-\($0.id)", text: p.issueLabel($0), level: 2) }
+        return PageShell(template: "comments", title: p.t("comments_title"), urls: everyLanguage(urls.comments),
+                         breadcrumbs: [breadcrumbsHome(p), (p.t("comments_title"), nil)], toc: toc,
+                         context: ["groups": groups, "count": site.comments.count, "has_comments": !site.comments.isEmpty])
+    }
+}

@@ -1,0 +1,85 @@
+import ShingiCore
+import ShingiLoad
+import ShingiResolve
+
+extension PageRenderer {
+    /// The home page: the site's own body text, then the issues, meetings and pages.
+    func home(_ p: Presenter) -> PageShell {
+        var context: [String: Any] = [
+            "site_title": p.text(site.config.title).text,
+            "issues": site.issues.map { issueSummary($0, p) },
+            "pages": pageLinks(p),
+            "meetings": site.meetings.sorted { ($0.date, $0.id) < ($1.date, $1.id) }.map {
+                ["title_html": p.html(p.meetingTitle($0)), "url": urls.meeting($0.id, p.language)] as [String: Any]
+            },
+            "comment_count": site.comments.count, "member_count": site.members.count, "reference_count": site.references.count,
+        ]
+        var toc: [(id: String, text: String, level: Int)] = []
+        var fallback: Language?
+        if let home = site.home, let (file, homeFallback) = translation(home.translations, p.language) {
+            context["body_html"] = assembler(p).html(file.source.fragment)
+            context["has_body"] = true
+            context["home_title"] = file.title
+            toc = self.toc(file.source.fragment.headings)
+            fallback = homeFallback
+        }
+        return PageShell(template: "home", title: p.text(site.config.title).text, urls: everyLanguage(urls.home),
+                         breadcrumbs: [(p.t("nav_home"), nil)], toc: toc, contentLanguage: fallback, context: context)
+    }
+
+    func pageLinks(_ p: Presenter) -> [[String: Any]] {
+        site.pages.map { page in
+            let (file, fallback) = translation(page.translations, p.language)!
+            return ["title": file.title, "url": urls.page(page.slug, p.language), "untranslated": fallback != nil,
+                    "content_lang": (fallback ?? p.language).rawValue]
+        }
+    }
+
+    func freePage(_ page: Page, _ p: Presenter) -> PageShell {
+        let (file, fallback) = translation(page.translations, p.language)!
+        return PageShell(template: "page", title: file.title, urls: everyLanguage { urls.page(page.slug, $0) },
+                         breadcrumbs: [breadcrumbsHome(p), (file.title, nil)], toc: toc(file.source.fragment.headings),
+                         contentLanguage: fallback,
+                         context: ["title": file.title, "body_html": assembler(p).html(file.source.fragment)])
+    }
+
+    /// The reference index: every reference by number, with "cited in" backlinks.
+    func referenceIndex(_ p: Presenter) -> PageShell {
+        let references = site.references.map { reference -> [String: Any] in
+            let publisher = p.text(reference.publisher)
+            let note = p.text(reference.note)
+            let citedIn = (site.citations[reference.id] ?? []).map { ["link_html": citationLink($0, p)] }
+            var context: [String: Any] = [
+                "anchor": "ref-\(reference.id)", "number": reference.number, "title_html": p.html(p.text(reference.title)),
+                "publisher_html": p.html(publisher), "has_publisher": !publisher.text.isEmpty,
+                "note_html": p.html(note), "has_note": !note.text.isEmpty,
+                "cited_in": citedIn, "has_cited_in": !citedIn.isEmpty,
+            ]
+            context["has_date"] = reference.date != nil
+            context["has_url"] = reference.url != nil
+            if let date = reference.date { context["date"] = p.date(date) }
+            if let url = reference.url { context["url"] = url }
+            return context
+        }
+        return PageShell(template: "references", title: p.t("references_title"), urls: everyLanguage { urls.references($0) },
+                         breadcrumbs: [breadcrumbsHome(p), (p.t("references_title"), nil)], context: ["references": references])
+    }
+
+    private func citationLink(_ place: CitationPlace, _ p: Presenter) -> String {
+        switch place {
+        case .home:
+            return "<a href=\"\(urls.home(p.language))\">\(HTMLEscape.text(p.t("nav_home")))</a>"
+        case .issue(let id, let section):
+            guard let section else { return p.issueLink(id) }
+            guard let issue = site.issue(id) else { return HTMLEscape.text(id) }
+            return "\(HTMLEscape.text(p.issueLabel(issue))) › \(p.issueLink(id, section: section))"
+        case .page(let slug):
+            guard let page = site.pages.first(where: { $0.slug == slug }), let (file, _) = translation(page.translations, p.language) else { return slug }
+            return "<a href=\"\(urls.page(slug, p.language))\">\(HTMLEscape.text(file.title))</a>"
+        case .comment(let id):
+            guard let comment = site.comment(id) else { return HTMLEscape.text(id) }
+            let label = p.t("comment_by").replacingOccurrences(of: "{member}", with: site.member(comment.member).map { p.memberName($0).text } ?? comment.member)
+            return "<a href=\"\(HTMLEscape.text(p.commentURL(comment)))\">\(HTMLEscape.text(label))</a>"
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import ShingiCore
+import ShingiLoad
+import ShingiResolve
+
+/// How the site's items are named and linked in one language. Values missing in that
+/// language fall back to the other one and are marked as untranslated.
+struct Presenter {
+    let site: ResolvedSite
+    let urls: SiteURLs
+    let language: Language
+    let strings: [String: String]
+
+    func t(_ key: String) -> String { strings[key] ?? key }
+
+    /// A localized text for display: the value, whether it is a fallback, and its language.
+    func text(_ value: Localized<String>) -> LocalizedText {
+        guard let (text, fallback) = value.resolve(language) else { return LocalizedText(text: "", language: language, isFallback: false) }
+        return LocalizedText(text: text, language: fallback ? language.other : language, isFallback: fallback)
+    }
+
+    /// `<span lang="ja" class="untranslated" title="…">…</span>` for a fallback, the escaped text otherwise.
+    func html(_ text: LocalizedText) -> String {
+        let escaped = HTMLEscape.text(text.text)
+        guard text.isFallback else { return escaped }
+        return "<span lang=\"\(text.language.rawValue)\" class=\"untranslated\" title=\"\(HTMLEscape.text(t("untranslated_hint")))\">\(escaped)</span>"
+    }
+
+    // MARK: Names of things
+
+    func memberName(_ member: Member) -> LocalizedText {
+        var name = text(member.name)
+        let suffix = t("honorific_\(member.role)")
+        if language == .ja, !suffix.hasPrefix("honorific_") { name.text += suffix }
+        return name
+    }
+
+    func roleName(_ role: String) -> String {
+        let label = t("role_\(role)")
+        return label.hasPrefix("role_") ? role : label
+    }
+
+    func meetingTitle(_ meeting: Meeting) -> LocalizedText {
+        let title = text(meeting.title)
+        if !title.text.isEmpty { return title }
+        let generated: String
+        if let number = meeting.number {
+            generated = language == .ja ? "第\(number)回会合" : "Meeting No. \(number)"
+        } else {
+            generated = language == .ja ? "会合" : "Meeting"
+        }
+        return LocalizedText(text: "\(generated) (\(DateFormatting.format(meeting.date, language)))", language: language, isFallback: false)
+    }
+
+    func issueTitle(_ issue: Issue) -> LocalizedText {
+        guard let (file, fallback) = issue.translations.resolve(language) else { return LocalizedText(text: issue.id, language: language, isFallback: false) }
+        return LocalizedText(text: file.title, language: fallback ? language.other : language, isFallback: fallback)
+    }
+
+    func issueLabel(_ issue: Issue) -> String {
+        t("issue_label").replacingOccurrences(of: "{n}", with: language == .ja ? fullWidth(issue.number) : String(issue.number))
+    }
+
+    func sectionTitle(_ issue: Issue, _ section: String) -> LocalizedText? {
+        guard let found = issue.section(section) else {
+            // A level-3 heading: look it up in the fragments.
+            for lang in [language, language.other] {
+                if let heading = issue.translations[lang]?.source.fragment.headings.first(where: { $0.id == section }) {
+                    return LocalizedText(text: heading.text, language: lang, isFallback: lang != language)
+                }
+            }
+            return nil
+        }
+        return text(found.titles)
+    }
+
+    func date(_ date: ISODate) -> String { DateFormatting.format(date, language) }
+
+    private func fullWidth(_ n: Int) -> String {
+        String(String(n).unicodeScalars.map { Character(Unicode.Scalar($0.value - 0x30 + 0xFF10)!) })
+    }
+
+    // MARK: Links
+
+    func memberLink(_ id: String) -> String {
+        guard let member = site.member(id) else { return HTMLEscape.text(id) }
+        return "<a class=\"member-link\" href=\"\(urls.member(id, language))\">\(html(memberName(member)))</a>"
+    }
+
+    func meetingLink(_ id: String) -> String {
+        guard let meeting = site.meeting(id) else { return HTMLEscape.text(id) }
+        return "<a class=\"meeting-link\" href=\"\(urls.meeting(id, language))\">\(html(meetingTitle(meeting)))</a>"
+    }
+
+    func issueLink(_ id: String, section: String? = nil) -> String {
+        guard let issue = site.issue(id) else { return HTMLEscape.text(id) }
+        if let section, let title = sectionTitle(issue, section) {
+            return "<a class=\"issue-link\" href=\"\(HTMLEscape.text(urls.issue(id, language, section: section)))\">\(html(title))</a>"
+        }
+        return "<a class=\"issue-link\" href=\"\(urls.issue(id, language))\">\(HTMLEscape.text(issueLabel(issue)))　\(html(issueTitle(issue)))</a>"
+    }
+
+    func commentURL(_ comment: Comment) -> String {
+        urls.issue(comment.issue, language, section: "comment-\(comment.id)")
+    }
+}
+
+/// Text shown in a page, with the language it is really in.
+struct LocalizedText {
+    var text: String
+    var language: Language
+    var isFallback: Bool
+}
+
+import Foundation

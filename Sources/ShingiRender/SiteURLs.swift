@@ -1,0 +1,52 @@
+import ShingiCore
+
+/// Every URL the site prints, under the base path so the site works in a sub-folder.
+public struct SiteURLs: Sendable {
+    /// `/` or `/sub/path/`: what root-relative links start with.
+    public let basePath: String
+    /// `https://host` when base_url is absolute (for the sitemap), else empty.
+    public let origin: String
+
+    public init(baseURL: String) {
+        var base = baseURL.trimmingCharacters(in: .whitespaces)
+        var origin = ""
+        if let schemeEnd = base.range(of: "://") {
+            let afterScheme = base[schemeEnd.upperBound...]
+            let pathStart = afterScheme.firstIndex(of: "/") ?? afterScheme.endIndex
+            origin = String(base[..<pathStart])
+            base = String(afterScheme[pathStart...])
+        }
+        if !base.hasPrefix("/") { base = "/" + base }
+        if !base.hasSuffix("/") { base += "/" }
+        self.basePath = base
+        self.origin = origin
+    }
+
+    public func home(_ language: Language) -> String { basePath + "\(language.rawValue)/" }
+    public func issues(_ language: Language) -> String { basePath + "\(language.rawValue)/issues/" }
+    public func issue(_ id: String, _ language: Language, section: String? = nil) -> String {
+        basePath + "\(language.rawValue)/issues/\(id)/" + (section.map { "#" + $0 } ?? "")
+    }
+    public func members(_ language: Language) -> String { basePath + "\(language.rawValue)/members/" }
+    public func member(_ id: String, _ language: Language) -> String { basePath + "\(language.rawValue)/members/\(id)/" }
+    public func meetings(_ language: Language) -> String { basePath + "\(language.rawValue)/meetings/" }
+    public func meeting(_ id: String, _ language: Language) -> String { basePath + "\(language.rawValue)/meetings/\(id)/" }
+    public func comments(_ language: Language) -> String { basePath + "\(language.rawValue)/comments/" }
+    public func references(_ language: Language, reference: String? = nil) -> String {
+        basePath + "\(language.rawValue)/references/" + (reference.map { "#ref-" + $0 } ?? "")
+    }
+    public func page(_ slug: String, _ language: Language) -> String { basePath + "\(language.rawValue)/pages/\(slug)/" }
+    public func asset(_ name: String) -> String { basePath + "assets/" + name }
+    public var languageChoice: String { basePath }
+
+    /// The output file for a page URL: `…/` becomes `…/index.html`.
+    public func outputPath(for url: String) -> String {
+        var path = String(url.dropFirst(basePath.count))
+        if let hash = path.firstIndex(of: "#") { path = String(path[..<hash]) }
+        return path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
+    }
+
+    public func absolute(_ url: String) -> String { origin + url }
+}
+
+import Foundation

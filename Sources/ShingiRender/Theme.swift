@@ -1,0 +1,148 @@
+import Foundation
+import Mustache
+import ShingiCore
+import ShingiLoad
+import Yams
+
+/// A theme folder: Mustache templates (`*.mustache`, partials in `partials/`), UI strings
+/// (`i18n/<lang>.yml`) and `assets/` copied as they are. swift-mustache fails silently
+/// (a missing partial renders empty, a missing template renders nil), so everything it
+/// would skip is checked here and reported as a diagnostic naming the file.
+public struct Theme: Sendable {
+    public let directory: URL
+    public let library: MustacheLibrary
+    public let strings: [Language: [String: String]]
+    /// Template names, e.g. `layout`, `issue`, `partials/toc`.
+    public let templateNames: Set<String>
+
+    /// The templates every site needs: one layout and one per page kind.
+    public static let requiredTemplates = [
+        "layout", "home", "issues", "issue", "members", "member", "meetings", "meeting",
+        "comments", "references", "page", "language-choice", "not-found",
+    ]
+
+    /// Where the theme's paths are reported from (site-relative when the theme is the site's own).
+    let displayPrefix: String
+
+    public static func load(directory: URL, displayPrefix: String, languages: [Language], diagnostics: inout [Diagnostic]) -> Theme? {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            diagnostics.append(.error("missing-theme", "the theme folder does not exist; restore templates/ or delete it to use the default theme", at: SourceLocation(path: displayPrefix)))
+            return nil
+        }
+        var templates: [String: MustacheTemplate] = [:]
+        var sources: [String: (path: String, text: String)] = [:]
+        let files = (fm.enumerator(atPath: directory.path)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".mustache") }.sorted()
+        for relative in files {
+            let path = displayPrefix + relative
+            let name = String(relative.dropLast(".mustache".count))
+            guard let data = fm.contents(atPath: directory.appendingPathComponent(relative).path) else { continue }
+            let text: String
+            switch SourceText.decodeTemplate(Array(data), path: path) {
+            case .failure(let diagnostic): diagnostics.append(diagnostic); continue
+            case .success(let decoded): text = decoded
+            }
+            do {
+                templates[name] = try MustacheTemplate(string: text)
+                sources[name] = (path, text)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error("template-syntax", "the template does not parse: \(describe(error.error)); check the {{…}} tags around here",
+                                          at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber)))
+            } catch {
+                diagnostics.append(.error("template-syntax", "the template does not parse: \(error)", at: SourceLocation(path: path)))
+            }
+        }
+        for name in requiredTemplates where templates[name] == nil && sources[name] == nil {
+            if !diagnostics.contains(where: { $0.location.path == displayPrefix + name + ".mustache" }) {
+                diagnostics.append(.error("missing-template", "the theme has no template '\(name).mustache'; every page kind needs its template", at: SourceLocation(path: displayPrefix + name + ".mustache")))
+            }
+        }
+        var strings: [Language: [String: String]] = [:]
+        for language in languages {
+            strings[language] = loadStrings(directory: directory, displayPrefix: displayPrefix, language: language, diagnostics: &diagnostics)
+        }
+        checkReferences(sources: sources, known: Set(templates.keys), strings: strings, diagnostics: &diagnostics)
+        return Theme(directory: directory, library: MustacheLibrary(templates: templates), strings: strings,
+                     templateNames: Set(templates.keys), displayPrefix: displayPrefix)
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error {
+        case MustacheTemplate.Error.sectionCloseNameIncorrect: return "a closing {{/…}} does not match the open section"
+        case MustacheTemplate.Error.unfinishedName: return "a tag is not closed with }}"
+        case MustacheTemplate.Error.expectedSectionEnd: return "a section {{#…}} is never closed"
+        case MustacheTemplate.Error.invalidSetDelimiter: return "a set-delimiter tag is malformed"
+        default: return "\(error)"
+        }
+    }
+
+    private static func loadStrings(directory: URL, displayPrefix: String, language: Language, diagnostics: inout [Diagnostic]) -> [String: String] {
+        let relative = "i18n/\(language.rawValue).yml"
+        let path = displayPrefix + relative
+        guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(relative).path) else {
+            diagnostics.append(.error("missing-strings", "the theme has no UI strings for \(language.rawValue); add \(relative)", at: SourceLocation(path: path)))
+            return [:]
+        }
+        guard case .success(let text) = SourceText.decodeTemplate(Array(data), path: path) else {
+            diagnostics.append(.error("invalid-utf8", "the file is not valid UTF-8", at: SourceLocation(path: path)))
+            return [:]
+        }
+        do {
+            guard let node = try Yams.compose(yaml: text), case .mapping(let mapping) = node else { return [:] }
+            var strings: [String: String] = [:]
+            for (key, value) in mapping {
+                guard let key = key.scalar?.string, let value = value.scalar?.string else {
+                    diagnostics.append(.error("wrong-type", "UI strings are 'key: text' lines", at: SourceLocation(path: path, line: key.mark?.line ?? 1, column: key.mark?.column ?? 1)))
+                    continue
+                }
+                strings[key] = value
+            }
+            return strings
+        } catch let error as YamlError {
+            if case .scanner(_, let problem, let mark, _) = error {
+                diagnostics.append(.error("malformed-yaml", "malformed YAML: \(problem)", at: SourceLocation(path: path, line: mark.line, column: mark.column)))
+            } else if case .parser(_, let problem, let mark, _) = error {
+                diagnostics.append(.error("malformed-yaml", "malformed YAML: \(problem)", at: SourceLocation(path: path, line: mark.line, column: mark.column)))
+            } else {
+                diagnostics.append(.error("malformed-yaml", "malformed YAML: \(error)", at: SourceLocation(path: path)))
+            }
+            return [:]
+        } catch {
+            diagnostics.append(.error("malformed-yaml", "malformed YAML: \(error)", at: SourceLocation(path: path)))
+            return [:]
+        }
+    }
+
+    /// Every `{{> partial}}` must exist and every `{{t.key}}` must be defined in each language.
+    private static func checkReferences(sources: [String: (path: String, text: String)], known: Set<String>,
+                                        strings: [Language: [String: String]], diagnostics: inout [Diagnostic]) {
+        for name in sources.keys.sorted() {
+            let (path, text) = sources[name]!
+            for tag in TemplateTags.scan(text) {
+                let location = SourceLocation(path: path, line: tag.line, column: tag.column)
+                switch tag.kind {
+                case .partial(let partial) where !known.contains(partial):
+                    diagnostics.append(.error("missing-partial", "the partial '\(partial)' does not exist; add \(partial).mustache to the theme", at: location))
+                case .string(let key):
+                    for language in strings.keys.sorted() where strings[language]?[key] == nil && !(strings[language]?.isEmpty ?? true) {
+                        diagnostics.append(.error("missing-string", "the UI string '\(key)' is not defined in i18n/\(language.rawValue).yml", at: location))
+                    }
+                default: break
+                }
+            }
+        }
+    }
+
+    /// Renders `name` with `context`; nil when the template does not exist.
+    public func render(_ name: String, _ context: [String: Any]) -> String? {
+        library.render(context, withTemplate: name)
+    }
+}
+
+extension SourceText {
+    /// Templates and UI strings are decoded like content files (BOM, CRLF, UTF-8 check).
+    static func decodeTemplate(_ bytes: [UInt8], path: String) -> Result<String, Diagnostic> {
+        decode(bytes, path: path).map(\.text)
+    }
+}

@@ -1,0 +1,13 @@
+import ShingiCore
+import ShingiLoad
+
+/// A member's comment with its translations paired. Identity is the file stem.
+public struct Comment: Sendable {
+    public var id: String
+    public var translations: Localized<CommentFile>
+    public var member: String
+    public var issue: String
+    public var section: String
+    public var meeting: String
+    public var date: ISODate?
+}

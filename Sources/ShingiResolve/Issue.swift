@@ -1,0 +1,26 @@
+import ShingiCore
+import ShingiLoad
+import ShingiMarkdown
+
+/// A policy issue with its translations paired and its sections known.
+public struct Issue: Sendable {
+    public var id: String
+    public var number: Int
+    public var translations: Localized<IssueFile>
+    /// The issue's sections (level-2 headings) in reading order, by id.
+    public var sections: [Section]
+    public var advisors: [String]
+    public var meeting: String?
+
+    public struct Section: Sendable, Hashable {
+        public var id: String
+        public var titles: Localized<String>
+    }
+
+    /// Every heading id of the issue in any language (anchors a link may name).
+    public var anchors: Set<String> {
+        Set(translations.values.values.flatMap { $0.source.fragment.headings.map(\.id) })
+    }
+
+    public func section(_ id: String) -> Section? { sections.first { $0.id == id } }
+}

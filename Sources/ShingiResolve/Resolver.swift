@@ -1,0 +1,249 @@
+import ShingiCore
+import ShingiLoad
+import ShingiMarkdown
+
+/// The Resolve stage: pairs translations by identity, checks every id and cross-link
+/// against the whole site, and reports missing translations.
+public struct Resolver {
+    public init() {}
+
+    public func resolve(_ loaded: LoadedSite) -> ResolvedSite {
+        var diagnostics = loaded.diagnostics
+        let languages = loaded.config.languages
+        let members = unique(loaded.members, what: "member", id: \.id, location: \.location, diagnostics: &diagnostics)
+        let meetings = unique(loaded.meetings, what: "meeting", id: \.id, location: \.location, diagnostics: &diagnostics)
+        let references = unique(loaded.references, what: "reference", id: \.id, location: \.location, diagnostics: &diagnostics)
+            .enumerated().map { index, reference in
+                var numbered = reference
+                numbered.number = index + 1
+                return numbered
+            }
+        var site = ResolvedSite(config: loaded.config, members: members, meetings: meetings, references: references,
+                                issues: pairIssues(loaded.issues, languages: languages, diagnostics: &diagnostics),
+                                comments: [], pages: pairPages(loaded.pages, what: "page", languages: languages, diagnostics: &diagnostics),
+                                home: pairPages(loaded.homes, what: "home page", languages: languages, diagnostics: &diagnostics).first,
+                                citations: [:], diagnostics: [])
+        site.reindex()
+        site.comments = pairComments(loaded.comments, site: site, languages: languages, diagnostics: &diagnostics)
+        site.reindex()
+        checkData(site, languages: languages, diagnostics: &diagnostics)
+        site.citations = checkCrossLinks(site, diagnostics: &diagnostics)
+        site.diagnostics = diagnostics.sorted()
+        return site
+    }
+
+    // MARK: Identity
+
+    private func unique<T>(_ items: [T], what: String, id: KeyPath<T, String>, location: KeyPath<T, SourceLocation>,
+                           diagnostics: inout [Diagnostic]) -> [T] {
+        var seen: [String: SourceLocation] = [:]
+        var result: [T] = []
+        for item in items {
+            if let first = seen[item[keyPath: id]] {
+                diagnostics.append(.error("duplicate-id", "\(what) id '\(item[keyPath: id])' is already used at \(first); ids must be unique", at: item[keyPath: location]))
+                continue
+            }
+            seen[item[keyPath: id]] = item[keyPath: location]
+            result.append(item)
+        }
+        return result
+    }
+
+    private func missingTranslation<T>(_ translations: Localized<T>, languages: [Language], what: String, expectedPath: (Language) -> String,
+                                       location: SourceLocation, diagnostics: inout [Diagnostic]) {
+        for language in languages where translations[language] == nil {
+            diagnostics.append(.warning("missing-translation", "\(what) has no \(language.englishName) translation (\(expectedPath(language))); its page is built from the other language with a notice", at: location))
+        }
+    }
+
+    private func pairIssues(_ files: [IssueFile], languages: [Language], diagnostics: inout [Diagnostic]) -> [Issue] {
+        var bySlug: [String: Localized<IssueFile>] = [:]
+        for file in files { bySlug[file.slug, default: Localized()][file.source.language] = file }
+        var issues: [Issue] = []
+        var idOwner: [String: SourceLocation] = [:]
+        for slug in bySlug.keys.sorted() {
+            let translations = bySlug[slug]!
+            let primary = translations.languages.map { translations[$0]! }.first!
+            for other in translations.values.values where other.id.value != primary.id.value {
+                diagnostics.append(.error("translation-mismatch", "this translation has id '\(other.id.value)' but \(primary.source.path) has '\(primary.id.value)'; the languages of one issue share its id", at: other.id.location))
+            }
+            for other in translations.values.values where other.number != primary.number {
+                diagnostics.append(.warning("translation-mismatch", "number \(other.number) differs from \(primary.number) in \(primary.source.path)", at: other.source.frontMatterLocation))
+            }
+            if let first = idOwner[primary.id.value] {
+                diagnostics.append(.error("duplicate-id", "issue id '\(primary.id.value)' is already used at \(first); ids must be unique", at: primary.id.location))
+                continue
+            }
+            idOwner[primary.id.value] = primary.id.location
+            missingTranslation(translations, languages: languages, what: "issue '\(primary.id.value)'",
+                               expectedPath: { "content/issues/\(slug)/index.\($0.rawValue).md" },
+                               location: primary.source.frontMatterLocation, diagnostics: &diagnostics)
+            issues.append(Issue(id: primary.id.value, number: primary.number, translations: translations,
+                                sections: sections(of: translations, languages: languages, diagnostics: &diagnostics),
+                                advisors: primary.advisors.map(\.value), meeting: primary.meeting?.value))
+        }
+        return issues.sorted { ($0.number, $0.id) < ($1.number, $1.id) }
+    }
+
+    /// Level-2 headings are an issue's sections; their ids should match across languages
+    /// so the language switch lands on the same section.
+    private func sections(of translations: Localized<IssueFile>, languages: [Language], diagnostics: inout [Diagnostic]) -> [Issue.Section] {
+        var order: [String] = []
+        var titles: [String: Localized<String>] = [:]
+        for language in translations.languages {
+            for heading in translations[language]!.source.fragment.headings where heading.level == 2 {
+                if titles[heading.id] == nil { order.append(heading.id) }
+                titles[heading.id, default: Localized()][language] = heading.text
+            }
+        }
+        if translations.languages.count > 1 {
+            for language in translations.languages {
+                let file = translations[language]!
+                let otherLanguages = translations.languages.filter { $0 != language }
+                for heading in file.source.fragment.headings where heading.isExplicitID {
+                    for other in otherLanguages where !translations[other]!.source.fragment.headings.contains(where: { $0.id == heading.id }) {
+                        diagnostics.append(.warning("section-not-in-translation", "section '\(heading.id)' has no heading with the same id in \(translations[other]!.source.path); add '{#\(heading.id)}' there so the language switch lands on it", at: file.source.location(of: heading.position)))
+                    }
+                }
+            }
+        }
+        return order.map { Issue.Section(id: $0, titles: titles[$0]!) }
+    }
+
+    private func pairPages(_ files: [PageFile], what: String, languages: [Language], diagnostics: inout [Diagnostic]) -> [Page] {
+        var bySlug: [String: Localized<PageFile>] = [:]
+        for file in files { bySlug[file.slug, default: Localized()][file.source.language] = file }
+        return bySlug.keys.sorted().map { slug in
+            let translations = bySlug[slug]!
+            let primary = translations[translations.languages[0]]!
+            missingTranslation(translations, languages: languages, what: "\(what) '\(slug)'",
+                               expectedPath: { slug == "index" ? "content/index.\($0.rawValue).md" : "content/pages/\(slug).\($0.rawValue).md" },
+                               location: primary.source.frontMatterLocation, diagnostics: &diagnostics)
+            return Page(slug: slug, order: primary.order, translations: translations)
+        }.sorted { ($0.order ?? Int.max, $0.slug) < ($1.order ?? Int.max, $1.slug) }
+    }
+
+    private func pairComments(_ files: [CommentFile], site: ResolvedSite, languages: [Language], diagnostics: inout [Diagnostic]) -> [Comment] {
+        var byID: [String: Localized<CommentFile>] = [:]
+        var folderOf: [String: CommentFile] = [:]
+        for file in files {
+            if let first = folderOf[file.id], first.folder != file.folder {
+                diagnostics.append(.error("duplicate-id", "comment id '\(file.id)' is already used by \(first.source.path); a comment's file name is its identity and must be unique across meetings", at: file.source.frontMatterLocation))
+                continue
+            }
+            folderOf[file.id] = file
+            byID[file.id, default: Localized()][file.source.language] = file
+        }
+        var comments: [Comment] = []
+        for id in byID.keys.sorted() {
+            let translations = byID[id]!
+            let primary = translations[translations.languages[0]]!
+            missingTranslation(translations, languages: languages, what: "comment '\(id)'",
+                               expectedPath: { "content/comments/\(primary.folder)/\(id).\($0.rawValue).md" },
+                               location: primary.source.frontMatterLocation, diagnostics: &diagnostics)
+            var valid = true
+            for file in translations.values.values.sorted(by: { $0.source.path < $1.source.path }) {
+                if site.member(file.member.value) == nil {
+                    diagnostics.append(.error("unknown-member", "member '\(file.member.value)' is not in content/members.yml; add it there or fix the id", at: file.member.location))
+                    valid = false
+                }
+                if site.meeting(file.meeting.value) == nil {
+                    diagnostics.append(.error("unknown-meeting", "meeting '\(file.meeting.value)' is not in content/meetings.yml; add it there or fix the id", at: file.meeting.location))
+                    valid = false
+                }
+                if let issue = site.issue(file.targetIssue.value) {
+                    if !issue.anchors.contains(file.targetSection) {
+                        diagnostics.append(.error("unknown-section", "issue '\(issue.id)' has no section '\(file.targetSection)'; known sections: \(issue.sections.map(\.id).joined(separator: ", "))", at: file.targetIssue.location))
+                        valid = false
+                    }
+                } else {
+                    diagnostics.append(.error("unknown-issue", "target issue '\(file.targetIssue.value)' does not exist; known issues: \(site.issues.map(\.id).joined(separator: ", "))", at: file.targetIssue.location))
+                    valid = false
+                }
+                if file.source.path != primary.source.path && (file.member.value != primary.member.value || file.targetIssue.value != primary.targetIssue.value
+                    || file.targetSection != primary.targetSection || file.meeting.value != primary.meeting.value) {
+                    diagnostics.append(.error("translation-mismatch", "this translation's member, target or meeting differs from \(primary.source.path); the languages of one comment must agree", at: file.source.frontMatterLocation))
+                }
+            }
+            guard valid else { continue }
+            comments.append(Comment(id: id, translations: translations, member: primary.member.value, issue: primary.targetIssue.value,
+                                    section: primary.targetSection, meeting: primary.meeting.value, date: primary.date))
+        }
+        let issueOrder = Dictionary(uniqueKeysWithValues: site.issues.enumerated().map { ($1.id, $0) })
+        func sectionOrder(_ comment: Comment) -> Int {
+            site.issue(comment.issue)?.sections.firstIndex { $0.id == comment.section } ?? Int.max
+        }
+        return comments.sorted {
+            (issueOrder[$0.issue] ?? 0, sectionOrder($0), site.meeting($0.meeting)!.date, $0.id)
+                < (issueOrder[$1.issue] ?? 0, sectionOrder($1), site.meeting($1.meeting)!.date, $1.id)
+        }
+    }
+
+    // MARK: Data files
+
+    private func checkData(_ site: ResolvedSite, languages: [Language], diagnostics: inout [Diagnostic]) {
+        for issue in site.issues {
+            for file in issue.translations.values.values {
+                for advisor in file.advisors where site.member(advisor.value) == nil {
+                    diagnostics.append(.error("unknown-member", "advisor '\(advisor.value)' is not in content/members.yml; add it there or fix the id", at: advisor.location))
+                }
+                if let meeting = file.meeting, site.meeting(meeting.value) == nil {
+                    diagnostics.append(.error("unknown-meeting", "meeting '\(meeting.value)' is not in content/meetings.yml; add it there or fix the id", at: meeting.location))
+                }
+            }
+        }
+        func warnMissing(_ value: Localized<String>, _ what: String, at location: SourceLocation) {
+            guard !value.isEmpty else { return }
+            for language in languages where value[language] == nil {
+                diagnostics.append(.warning("missing-translation", "\(what) has no \(language.englishName) text; it is shown in the other language, marked as untranslated", at: location))
+            }
+        }
+        for member in site.members { warnMissing(member.name, "the name of member '\(member.id)'", at: member.location) }
+        for meeting in site.meetings { warnMissing(meeting.title, "the title of meeting '\(meeting.id)'", at: meeting.location) }
+        for reference in site.references { warnMissing(reference.title, "the title of reference '\(reference.id)'", at: reference.location) }
+    }
+
+    // MARK: Cross-links
+
+    private func checkCrossLinks(_ site: ResolvedSite, diagnostics: inout [Diagnostic]) -> [String: [CitationPlace]] {
+        var citations: [String: [CitationPlace]] = [:]
+        func check(_ source: MarkdownSource, place: (Heading?) -> CitationPlace) {
+            let headings = source.fragment.headings
+            for link in source.fragment.crossLinks {
+                let location = source.location(of: link.position)
+                guard let kind = CrossLinkKind(rawValue: link.kind) else {
+                    diagnostics.append(.error("unknown-link-kind", "'\(link.source)' uses the unknown kind '\(link.kind)'; use one of \(CrossLinkKind.allCases.map(\.rawValue).joined(separator: ", "))", at: location))
+                    continue
+                }
+                if let problem = CrossLinkValidation.problem(link, kind: kind, in: site) {
+                    diagnostics.append(.error(problem.code, problem.message, at: location))
+                    continue
+                }
+                if kind == .ref {
+                    let section = headings.last { $0.level <= 2 && ($0.position.line, $0.position.column) < (link.position.line, link.position.column) }
+                    let where_ = place(section)
+                    if !(citations[link.target]?.contains(where_) ?? false) { citations[link.target, default: []].append(where_) }
+                }
+            }
+        }
+        if let home = site.home {
+            for file in home.translations.values.values.sorted(by: { $0.source.path < $1.source.path }) { check(file.source) { _ in .home } }
+        }
+        for issue in site.issues {
+            for file in issue.translations.values.values.sorted(by: { $0.source.path < $1.source.path }) {
+                check(file.source) { heading in .issue(id: issue.id, section: heading.flatMap { $0.level == 2 ? $0.id : nil }) }
+            }
+        }
+        for comment in site.comments {
+            for file in comment.translations.values.values.sorted(by: { $0.source.path < $1.source.path }) { check(file.source) { _ in .comment(id: comment.id) } }
+        }
+        for page in site.pages {
+            for file in page.translations.values.values.sorted(by: { $0.source.path < $1.source.path }) { check(file.source) { _ in .page(slug: page.slug) } }
+        }
+        return citations
+    }
+}
+
+extension Language {
+    public var englishName: String { self == .ja ? "Japanese" : "English" }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+import Foundation
+import ShingiBuild
+
+/// Options every command that reads a site shares.
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The site root (holds shingi.yml and content/).", valueName: "dir"))
+    var root: String = "."
+
+    @Option(name: .long, help: ArgumentHelp("The output folder (default: <root>/site).", valueName: "dir"))
+    var out: String?
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("Overrides base_url of shingi.yml, e.g. /shingi/ or https://example.go.jp/shingi/.", valueName: "url"))
+    var baseURL: String?
+
+    var buildOptions: BuildOptions {
+        let rootURL = URL(fileURLWithPath: root)
+        return BuildOptions(root: rootURL, output: out.map { URL(fileURLWithPath: $0) }, baseURL: baseURL)
+    }
+}
