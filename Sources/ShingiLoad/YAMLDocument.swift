@@ -14,6 +14,10 @@ public struct YAMLDocument {
 
     public static func parse(_ yaml: String, path: String, firstLine: Int = 1) -> Result<YAMLDocument?, Diagnostic> {
         let lineOffset = firstLine - 1
+        if let (line, column) = YAMLAliasScan.firstAnchorOrAlias(in: yaml) {
+            return .failure(.error("yaml-alias", "YAML anchors and aliases ('&name', '*name') are not allowed; write the value out",
+                                   at: SourceLocation(path: path, line: line + lineOffset, column: column)))
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)

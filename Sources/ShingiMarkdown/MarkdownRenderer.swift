@@ -19,8 +19,9 @@ public enum MarkdownRenderer {
     /// Registers the core extensions exactly once, before any concurrent use.
     private static let registration: Void = { cmark_gfm_core_extensions_ensure_registered() }()
 
-    public static func render(_ markdown: String) -> RenderedFragment {
+    public static func render(_ input: String) -> RenderedFragment {
         _ = registration
+        let markdown = Placeholder.sanitise(input)
         guard let parser = cmark_parser_new(options) else { fatalError("cmark_parser_new: out of memory") }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
@@ -170,33 +171,27 @@ private struct TreeRewriter {
 
     // MARK: Cross-links
 
+    /// Rewrites the text node's literal with a placeholder for each cross-link. The
+    /// placeholder survives HTML escaping (only `&<>"` are escaped) and, unlike a custom
+    /// inline node, is allowed everywhere text is, table cells included.
     private mutating func replaceCrossLinks(in node: OpaquePointer) {
         guard let literal = literalString(node), literal.utf8.count >= 5, literal.contains("[[") else { return }
         let matches = CrossLinkSyntax.matches(in: literal)
         guard !matches.isEmpty else { return }
         let start = position(of: node)
         let utf8 = Array(literal.utf8)
+        var rewritten = ""
         var consumed = 0
         for match in matches {
-            let before = String(decoding: utf8[consumed..<match.range.lowerBound], as: UTF8.self)
-            if !before.isEmpty { insertText(before, before: node) }
-            let index = crossLinks.count
+            rewritten += String(decoding: utf8[consumed..<match.range.lowerBound], as: UTF8.self)
+            rewritten += Placeholder.crossLink(crossLinks.count)
             crossLinks.append(CrossLinkReference(
                 kind: match.kind, target: match.target, anchor: match.anchor, label: match.label,
                 source: match.source, position: locate(match.source, near: start, byteOffset: match.range.lowerBound)))
-            if let placeholder = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) {
-                cmark_node_set_on_enter(placeholder, Placeholder.crossLink(index))
-                cmark_node_insert_before(node, placeholder)
-            }
             consumed = match.range.upperBound
         }
-        cmark_node_set_literal(node, String(decoding: utf8[consumed...], as: UTF8.self))
-    }
-
-    private func insertText(_ text: String, before node: OpaquePointer) {
-        guard let textNode = cmark_node_new(CMARK_NODE_TEXT) else { return }
-        cmark_node_set_literal(textNode, text)
-        cmark_node_insert_before(node, textNode)
+        rewritten += String(decoding: utf8[consumed...], as: UTF8.self)
+        cmark_node_set_literal(node, rewritten)
     }
 
     // MARK: Positions and text

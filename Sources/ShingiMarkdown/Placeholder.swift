@@ -1,13 +1,14 @@
 /// Markers the Markdown stage leaves in its HTML for the render stage.
-/// They are delimited by U+0000, which cmark replaces in every input, so no text of a
-/// file can forge one.
+/// They are delimited by U+0001, which the Markdown stage removes from every input
+/// before parsing, so no text of a file can forge one. (U+0000 cannot be used: cmark
+/// takes the custom node text as a C string.)
 public enum Placeholder {
-    public static let delimiter: Character = "\u{0}"
+    public static let delimiter: Character = "\u{1}"
 
     /// Where cross-link number `index` (into `RenderedFragment.crossLinks`) goes.
-    static func crossLink(_ index: Int) -> String { "\u{0}L\(index)\u{0}" }
+    static func crossLink(_ index: Int) -> String { "\u{1}L\(index)\u{1}" }
     /// Just before heading number `index` (into `RenderedFragment.headings`).
-    static func headingStart(_ index: Int) -> String { "\u{0}H\(index)\u{0}" }
+    static func headingStart(_ index: Int) -> String { "\u{1}H\(index)\u{1}" }
 
     public enum Token: Equatable, Sendable {
         case html(Substring)
@@ -29,5 +30,12 @@ public enum Placeholder {
             result.append(kind == "L" ? .crossLink(index) : .headingStart(index))
         }
         return result
+    }
+
+    /// The input with every delimiter replaced by a space (same byte length, so
+    /// positions do not move).
+    static func sanitise(_ markdown: String) -> String {
+        guard markdown.utf8.contains(1) else { return markdown }
+        return String(decoding: markdown.utf8.map { $0 == 1 ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
     }
 }

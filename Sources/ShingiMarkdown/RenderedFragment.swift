@@ -37,6 +37,14 @@ public struct Heading: Sendable, Hashable, Codable {
     public var text: String
     public var isExplicitID: Bool
     public var position: BodyPosition
+
+    public init(level: Int, id: String, text: String, isExplicitID: Bool, position: BodyPosition) {
+        self.level = level
+        self.id = id
+        self.text = text
+        self.isExplicitID = isExplicitID
+        self.position = position
+    }
 }
 
 /// `[[kind:target#anchor|label]]` as written; resolved later against the whole site.
@@ -48,6 +56,15 @@ public struct CrossLinkReference: Sendable, Hashable, Codable {
     /// The text as written, for messages.
     public var source: String
     public var position: BodyPosition
+
+    public init(kind: String, target: String, anchor: String?, label: String?, source: String, position: BodyPosition) {
+        self.kind = kind
+        self.target = target
+        self.anchor = anchor
+        self.label = label
+        self.source = source
+        self.position = position
+    }
 }
 
 public struct FootnoteDefinition: Sendable, Hashable, Codable {

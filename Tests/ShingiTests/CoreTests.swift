@@ -1,0 +1,55 @@
+import ShingiCore
+import XCTest
+
+final class CoreTests: XCTestCase {
+    func testSlugNormalisesFullWidthDigitsAndPunctuation() {
+        XCTAssertEqual(Slug.make("１．１ xSIRTごとの特徴的な機能"), "1.1-xsirtごとの特徴的な機能")
+        XCTAssertEqual(Slug.make("Ａｂｃ　ＤＥＦ"), "abc-def")
+        XCTAssertEqual(Slug.make("  What?  Why! "), "what-why")
+        XCTAssertEqual(Slug.normaliseExplicit("１．２"), "1.2")
+    }
+
+    func testExplicitIDValidity() {
+        XCTAssertTrue(Slug.isValidExplicitID("1.1-functions"))
+        XCTAssertFalse(Slug.isValidExplicitID("a b"))
+        XCTAssertFalse(Slug.isValidExplicitID("x\"onmouseover"))
+        XCTAssertFalse(Slug.isValidExplicitID(""))
+    }
+
+    func testISODateParsing() {
+        XCTAssertEqual(ISODate("2021-06-02")?.description, "2021-06-02")
+        XCTAssertNil(ISODate("2021-02-30"))
+        XCTAssertNil(ISODate("2021-6-2"))
+        XCTAssertNil(ISODate("2018-05"))
+        XCTAssertEqual(ISODate("2018-05", allowReducedPrecision: true)?.description, "2018-05")
+        XCTAssertEqual(ISODate("2020-02-29")?.day, 29)
+    }
+
+    func testCharacterColumnCountsJapaneseAsOne() {
+        let line = Substring("政策課題の[[ref:x]]")
+        // "政策課題の" is 5 characters, 15 bytes: byte column 16 is character column 6.
+        XCTAssertEqual(TextPosition.characterColumn(byteColumn: 16, inLine: line.utf8), 6)
+        let position = TextPosition.lineAndColumn(ofByteOffset: 9, in: "ab\n政策x")
+        XCTAssertEqual([position.line, position.column], [2, 3])
+    }
+
+    func testDiagnosticFormat() {
+        let diagnostic = Diagnostic.error("broken-link", "'[[ref:x]]' links to reference 'x', which does not exist",
+                                          at: SourceLocation(path: "content/issues/1/index.ja.md", line: 12, column: 6))
+        XCTAssertEqual(diagnostic.description,
+                       "content/issues/1/index.ja.md:12:6: error: '[[ref:x]]' links to reference 'x', which does not exist [broken-link]")
+    }
+
+    func testDiagnosticsSortByPathLineColumn() {
+        let a = Diagnostic.warning("w", "m", at: SourceLocation(path: "b.md", line: 1, column: 1))
+        let b = Diagnostic.error("e", "m", at: SourceLocation(path: "a.md", line: 9, column: 1))
+        let c = Diagnostic.error("e", "m", at: SourceLocation(path: "a.md", line: 2, column: 5))
+        XCTAssertEqual([a, b, c].sorted(), [c, b, a])
+    }
+
+    func testParallelMapKeepsOrder() async {
+        let input = Array(0..<1000)
+        let output = await input.parallelMap { $0 * 2 }
+        XCTAssertEqual(output, input.map { $0 * 2 })
+    }
+}
