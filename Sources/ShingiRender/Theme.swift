@@ -63,6 +63,7 @@ public struct Theme: Sendable {
             strings[language] = loadStrings(directory: directory, displayPrefix: displayPrefix, language: language, diagnostics: &diagnostics)
         }
         checkReferences(sources: sources, known: Set(templates.keys), strings: strings, diagnostics: &diagnostics)
+        checkStringParity(strings, displayPrefix: displayPrefix, diagnostics: &diagnostics)
         return Theme(directory: directory, library: MustacheLibrary(templates: templates), strings: strings,
                      templateNames: Set(templates.keys), displayPrefix: displayPrefix)
     }
@@ -129,6 +130,19 @@ public struct Theme: Sendable {
                         diagnostics.append(.error("missing-string", "the UI string '\(key)' is not defined in i18n/\(language.rawValue).yml", at: location))
                     }
                 default: break
+                }
+            }
+        }
+    }
+
+    /// Every UI string must exist in every language, or a page would show its key.
+    private static func checkStringParity(_ strings: [Language: [String: String]], displayPrefix: String, diagnostics: inout [Diagnostic]) {
+        let languages = strings.keys.sorted().filter { !(strings[$0]?.isEmpty ?? true) }
+        for language in languages {
+            for other in languages where other != language {
+                for key in strings[other]!.keys.sorted() where strings[language]![key] == nil {
+                    diagnostics.append(.error("missing-string", "the UI string '\(key)' is in i18n/\(other.rawValue).yml but not in i18n/\(language.rawValue).yml; every language needs every string",
+                                              at: SourceLocation(path: displayPrefix + "i18n/\(language.rawValue).yml")))
                 }
             }
         }

@@ -99,6 +99,12 @@ public struct Resolver {
         if translations.languages.count > 1 {
             for language in translations.languages {
                 let file = translations[language]!
+                for heading in file.source.fragment.headings where heading.level == 2 && !heading.isExplicitID {
+                    diagnostics.append(.warning("section-without-id", "section '\(heading.text)' has no explicit id, so its id differs between languages; add one such as '{#1.2}' so comments and the language switch can address it", at: file.source.location(of: heading.position)))
+                }
+            }
+            for language in translations.languages {
+                let file = translations[language]!
                 let otherLanguages = translations.languages.filter { $0 != language }
                 for heading in file.source.fragment.headings where heading.isExplicitID {
                     for other in otherLanguages where !translations[other]!.source.fragment.headings.contains(where: { $0.id == heading.id }) {

@@ -1,0 +1,68 @@
+import Foundation
+import XCTest
+
+/// The `shingi` binary as a user runs it: exit codes, output lines.
+final class CommandLineTests: XCTestCase {
+    private var binary: URL {
+        get throws {
+            let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            var dir = testBinary.deletingLastPathComponent()
+            for _ in 0..<3 {
+                let candidate = dir.appendingPathComponent("shingi")
+                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+                dir = dir.deletingLastPathComponent()
+            }
+            throw XCTSkip("the shingi binary was not built next to the tests")
+        }
+    }
+
+    private func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = try binary
+        process.arguments = arguments
+        process.environment = ["SHINGI_THEME": defaultTheme.path, "PATH": "/usr/bin:/bin"]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    func testCheckExitCodesAndStrict() throws {
+        let root = try MiniSite.make(self)
+        XCTAssertEqual(try run(["check", "--root", root.path]).status, 0)
+        try write(["content/pages/x.ja.md": "---\ntitle: x\n---\n"], to: root)
+        let warned = try run(["check", "--root", root.path])
+        XCTAssertEqual(warned.status, 0)
+        XCTAssertEqual(warned.err, "content/pages/x.ja.md:1:1: warning: page 'x' has no English translation (content/pages/x.en.md); its page is built from the other language with a notice [missing-translation]\n")
+        XCTAssertEqual(warned.out, "checked: 0 errors, 1 warning\n")
+        XCTAssertEqual(try run(["check", "--strict", "--root", root.path]).status, 1)
+        try write(["content/pages/y.ja.md": "---\ntitle: y\n---\n[[ref:nope]]\n"], to: root)
+        let failed = try run(["check", "--root", root.path])
+        XCTAssertEqual(failed.status, 1)
+        XCTAssertTrue(failed.err.contains("content/pages/y.ja.md:4:1: error: '[[ref:nope]]' links to reference 'nope', which does not exist in content/references.yml [broken-link]\n"))
+    }
+
+    func testBuildPrintsOneSummaryLineAndInitMakesASiteThatBuilds() throws {
+        let dir = try temporaryDirectory(self).appendingPathComponent("new-site")
+        let created = try run(["init", dir.path])
+        XCTAssertEqual(created.status, 0, created.err)
+        let built = try run(["build", "--root", dir.path])
+        XCTAssertEqual(built.status, 0, built.err)
+        XCTAssertEqual(built.err, "")
+        let line = built.out.trimmingCharacters(in: .newlines)
+        XCTAssertTrue(line.hasPrefix("built 9 ja, 9 en pages into site/ with 0 warnings in "), line)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("site/en/issues/1/index.html").path))
+        XCTAssertEqual(try run(["init", dir.path]).status, 1)
+    }
+
+    func testVersionAndHelp() throws {
+        XCTAssertEqual(try run(["--version"]).out, "0.1.0\n")
+        let help = try run(["build", "--help"]).out
+        XCTAssertTrue(help.contains("--base-url <url>"))
+        XCTAssertTrue(help.contains("--root <dir>"))
+    }
+}
