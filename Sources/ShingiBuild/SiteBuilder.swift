@@ -9,9 +9,10 @@ import ShingiWrite
 /// collected and sorted; a run with errors writes nothing.
 public struct SiteBuilder: Sendable {
     public let options: BuildOptions
-    public let cache: MarkdownCache
+    /// Fragments by content, for long-running use (preview); a one-shot build needs none.
+    public let cache: MarkdownCache?
 
-    public init(options: BuildOptions, cache: MarkdownCache = MarkdownCache()) {
+    public init(options: BuildOptions, cache: MarkdownCache? = nil) {
         self.options = options
         self.cache = cache
     }
@@ -34,8 +35,12 @@ public struct SiteBuilder: Sendable {
     }
 
     public func render() async -> BuildResult {
+        var clock = StageClock()
         let loaded = await ContentLoader(root: options.root, cache: cache).load()
+        clock.lap("load")
         let site = Resolver().resolve(loaded)
+        clock.lap("resolve")
+        defer { clock.lap("render"); clock.report() }
         var diagnostics = site.diagnostics
         guard let (theme, themeDiagnostics) = loadTheme(languages: site.config.languages) else {
             return BuildResult(diagnostics: diagnostics, site: site, files: [], pagesPerLanguage: [:], seconds: 0)

@@ -3,9 +3,15 @@ public enum Language: String, CaseIterable, Sendable, Codable, Comparable, Hasha
     case ja
     case en
 
-    public static func < (lhs: Language, rhs: Language) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    /// Position in the site's language order.
+    public var rank: Int {
+        switch self {
+        case .ja: return 0
+        case .en: return 1
+        }
     }
+
+    public static func < (lhs: Language, rhs: Language) -> Bool { lhs.rank < rhs.rank }
 
     /// The other language of the pair, used as the fallback for a missing translation.
     public var other: Language { self == .ja ? .en : .ja }

@@ -16,19 +16,17 @@ public struct ContentLoader: Sendable {
     public func load() async -> LoadedSite {
         var diagnostics: [Diagnostic] = []
         let config = DataFileLoader.loadConfig(root: root, diagnostics: &diagnostics)
-        let data = DataFileLoader(root: root, languages: config.languages)
-        let members = data.members(diagnostics: &diagnostics)
-        let meetings = data.meetings(diagnostics: &diagnostics)
-        let references = data.references(diagnostics: &diagnostics)
-
         let files = markdownFiles(languages: config.languages, diagnostics: &diagnostics)
         let root = self.root
         let cache = self.cache
+        // The data files are read while the Markdown files are parsed.
+        async let data = Self.loadDataFiles(root: root, languages: config.languages)
         let results = await files.parallelMap { file in
             MarkdownFileLoader(root: root, cache: cache, languages: config.languages).load(file)
         }
+        let (members, meetings, references, dataDiagnostics) = await data
         var site = LoadedSite(config: config, members: members, meetings: meetings, references: references,
-                              issues: [], comments: [], pages: [], homes: [], diagnostics: diagnostics)
+                              issues: [], comments: [], pages: [], homes: [], diagnostics: diagnostics + dataDiagnostics)
         for result in results {
             site.diagnostics += result.diagnostics
             switch result.item {
@@ -42,29 +40,35 @@ public struct ContentLoader: Sendable {
         return site
     }
 
+    private static func loadDataFiles(root: URL, languages: [Language]) async -> ([Member], [Meeting], [Reference], [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let data = DataFileLoader(root: root, languages: languages)
+        let members = data.members(diagnostics: &diagnostics)
+        let meetings = data.meetings(diagnostics: &diagnostics)
+        let references = data.references(diagnostics: &diagnostics)
+        return (members, meetings, references, diagnostics)
+    }
+
     /// Every Markdown file under `content/`, classified by where it stands, sorted by path.
     func markdownFiles(languages: [Language], diagnostics: inout [Diagnostic]) -> [ContentFile] {
         let contentURL = root.appendingPathComponent("content")
-        guard let enumerator = FileManager.default.enumerator(
-            at: contentURL, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey], options: []) else { return [] }
+        guard let enumerator = FileManager.default.enumerator(atPath: contentURL.path) else { return [] }
         var files: [ContentFile] = []
-        let prefix = contentURL.standardizedFileURL.path + "/"
-        for case let url as URL in enumerator {
-            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
-            let relative = String(url.standardizedFileURL.path.dropFirst(prefix.count))
+        while let relative = enumerator.nextObject() as? String {
+            let type = enumerator.fileAttributes?[.type] as? FileAttributeType
             let path = "content/" + relative
-            if values?.isSymbolicLink == true {
+            if type == .typeSymbolicLink {
                 diagnostics.append(.warning("symlink-skipped", "symbolic links in content/ are not followed; copy the file instead", at: SourceLocation(path: path)))
                 continue
             }
-            guard values?.isRegularFile == true else { continue }
+            guard type == .typeRegular else { continue }
             guard relative.hasSuffix(".md") else {
                 if !relative.hasSuffix(".yml") && !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
                     diagnostics.append(.warning("unexpected-file", "this file is not part of the site; content/ holds .md and .yml files only", at: SourceLocation(path: path)))
                 }
                 continue
             }
-            if let file = ContentFile.classify(relative: relative, url: url, languages: languages, diagnostics: &diagnostics) {
+            if let file = ContentFile.classify(relative: relative, url: contentURL.appendingPathComponent(relative), languages: languages, diagnostics: &diagnostics) {
                 files.append(file)
             }
         }

@@ -13,6 +13,8 @@ public struct FieldReader {
     public let subject: String
     public private(set) var diagnostics: [Diagnostic] = []
     private var readKeys = Set<String>()
+    /// The mapping by key text, looked up without Yams' node hashing.
+    private let fields: [String: Node]
 
     public init?(_ node: Node, in document: YAMLDocument, subject: String, diagnostics: inout [Diagnostic]) {
         guard case .mapping(let mapping) = node else {
@@ -21,13 +23,18 @@ public struct FieldReader {
         }
         self.document = document
         self.mapping = mapping
+        var fields: [String: Node] = [:]
+        for (key, value) in mapping {
+            if let text = key.scalar?.string, fields[text] == nil { fields[text] = value }
+        }
+        self.fields = fields
         self.location = document.location(of: node)
         self.subject = subject
     }
 
     private mutating func node(_ key: String) -> Node? {
         readKeys.insert(key)
-        return mapping[key]
+        return fields[key]
     }
 
     private mutating func missing(_ key: String, _ example: String) {
@@ -84,7 +91,7 @@ public struct FieldReader {
         guard let date = ISODate(text, allowReducedPrecision: allowReducedPrecision) else {
             let forms = allowReducedPrecision ? "YYYY-MM-DD (or YYYY-MM, YYYY)" : "YYYY-MM-DD"
             diagnostics.append(.error("invalid-date", "'\(key)' in \(subject) is '\(text)', not a date of the form \(forms)",
-                                      at: document.location(of: mapping[key]!)))
+                                      at: document.location(of: fields[key]!)))
             return nil
         }
         return date
@@ -142,7 +149,7 @@ public struct FieldReader {
     }
 
     public func location(of key: String) -> SourceLocation {
-        mapping[key].map(document.location(of:)) ?? location
+        fields[key].map(document.location(of:)) ?? location
     }
 
     /// Warns about keys nobody read: usually a typo of a real field.

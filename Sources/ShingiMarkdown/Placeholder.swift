@@ -17,18 +17,23 @@ public enum Placeholder {
     }
 
     /// Splits fragment HTML into literal HTML and placeholder tokens, in order.
+    /// Works on UTF-8 bytes: the HTML of a page is large and the delimiter is ASCII.
     public static func tokens(of html: String) -> [Token] {
         var result: [Token] = []
-        var inside = false
-        for part in html.split(separator: delimiter, omittingEmptySubsequences: false) {
-            defer { inside.toggle() }
-            if !inside {
-                if !part.isEmpty { result.append(.html(part)) }
-                continue
+        let utf8 = html.utf8
+        var literalStart = utf8.startIndex
+        var index = utf8.startIndex
+        while let open = utf8[index...].firstIndex(of: 1) {
+            guard let close = utf8[utf8.index(after: open)...].firstIndex(of: 1) else { break }
+            if literalStart < open { result.append(.html(Substring(html[literalStart..<open]))) }
+            let body = html[utf8.index(after: open)..<close]
+            if let kind = body.first, let number = Int(body.dropFirst()) {
+                result.append(kind == "L" ? .crossLink(number) : .headingStart(number))
             }
-            guard let kind = part.first, let index = Int(part.dropFirst()) else { continue }
-            result.append(kind == "L" ? .crossLink(index) : .headingStart(index))
+            index = utf8.index(after: close)
+            literalStart = index
         }
+        if literalStart < utf8.endIndex { result.append(.html(Substring(html[literalStart...]))) }
         return result
     }
 

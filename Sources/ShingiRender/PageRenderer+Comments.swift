@@ -3,7 +3,14 @@ import ShingiLoad
 import ShingiResolve
 
 extension PageRenderer {
-    /// The context of one comment as every page shows it.
+    /// One comment as a list item for a page's comment list (`{{{html}}}`), rendered once
+    /// per language and kind before the pages: a comment appears on four pages.
+    func commentItem(_ comment: Comment, _ p: Presenter, showTarget: Bool) -> [String: Any] {
+        let html = comments.html(comment.id, p.language, showTarget: showTarget)
+        return ["html": html, "id": comment.id]
+    }
+
+    /// The context of one comment for `partials/comment`.
     func commentContext(_ comment: Comment, _ p: Presenter, showTarget: Bool) -> [String: Any] {
         let (file, fallback) = translation(comment.translations, p.language)!
         var context: [String: Any] = [
@@ -15,6 +22,7 @@ extension PageRenderer {
             "body_html": assembler(p).html(file.source.fragment),
             "untranslated": fallback != nil,
             "content_lang": (fallback ?? p.language).rawValue,
+            "t": p.strings,
         ]
         context["has_date"] = comment.date != nil
         context["has_status"] = file.status != nil
@@ -32,18 +40,18 @@ extension PageRenderer {
     func commentIndex(_ p: Presenter) -> PageShell {
         var groups: [[String: Any]] = []
         for issue in site.issues {
-            let onIssue = site.comments.filter { $0.issue == issue.id }
+            let onIssue = site.comments(onIssue: issue.id)
             guard !onIssue.isEmpty else { continue }
             var sections: [[String: Any]] = []
             var seen: [String] = []
             for comment in onIssue where !seen.contains(comment.section) { seen.append(comment.section) }
             for section in seen {
-                let comments = onIssue.filter { $0.section == section }.map { commentContext($0, p, showTarget: false) }
+                let comments = onIssue.filter { $0.section == section }.map { commentItem($0, p, showTarget: false) }
                 sections.append(["section_html": p.issueLink(issue.id, section: section), "comments": comments])
             }
             groups.append(["id": "issue-\(issue.id)", "issue_html": p.issueLink(issue.id), "sections": sections, "count": onIssue.count])
         }
-        let toc = site.issues.filter { issue in site.comments.contains { $0.issue == issue.id } }
+        let toc = site.issues.filter { !site.comments(onIssue: $0.id).isEmpty }
             .map { (id: "issue-\($0.id)", text: p.issueLabel($0), level: 2) }
         return PageShell(template: "comments", title: p.t("comments_title"), urls: everyLanguage(urls.comments),
                          breadcrumbs: [breadcrumbsHome(p), (p.t("comments_title"), nil)], toc: toc,

@@ -16,7 +16,7 @@ extension PageRenderer {
             "id": issue.id, "label": p.issueLabel(issue), "title": file.title, "url": urls.issue(issue.id, p.language),
             "summary": file.summary ?? "", "has_summary": file.summary != nil, "untranslated": fallback != nil,
             "content_lang": (fallback ?? p.language).rawValue,
-            "comment_count": site.comments.count { $0.issue == issue.id },
+            "comment_count": site.comments(onIssue: issue.id).count,
             "sections": issue.sections.map { section -> [String: Any] in
                 ["title_html": p.html(p.text(section.titles)), "url": urls.issue(issue.id, p.language, section: section.id)]
             },
@@ -37,14 +37,14 @@ extension PageRenderer {
                  "label": strings(other)["section_in_language"] ?? other.rawValue]
             }
             let context: [String: Any] = [
-                "t": p.strings, "section_id": headingID, "comments": comments.map { commentContext($0, p, showTarget: false) },
+                "t": p.strings, "section_id": headingID, "comments": comments.map { commentItem($0, p, showTarget: false) },
                 "has_comments": !comments.isEmpty, "count": comments.count, "other_languages": otherLanguages,
             ]
             return theme.render("partials/section-comments", context) ?? ""
         }
         // References cited by the text and by the comments shown on the page.
         var cited: [Int: Reference] = [:]
-        let shownComments = site.comments.filter { $0.issue == issue.id }.compactMap { translation($0.translations, p.language)?.file.source.fragment }
+        let shownComments = site.comments(onIssue: issue.id).compactMap { translation($0.translations, p.language)?.file.source.fragment }
         for link in ([fragment] + shownComments).flatMap(\.crossLinks) where link.kind == "ref" {
             if let reference = site.reference(link.target) { cited[reference.number] = reference }
         }
@@ -56,7 +56,7 @@ extension PageRenderer {
             "id": issue.id, "label": p.issueLabel(issue), "title": file.title, "summary": file.summary ?? "",
             "has_summary": file.summary != nil, "body_html": body, "references": references, "has_references": !references.isEmpty,
             "advisors": advisors, "has_advisors": !advisors.isEmpty,
-            "comment_count": site.comments.count { $0.issue == issue.id },
+            "comment_count": site.comments(onIssue: issue.id).count,
         ]
         context["has_meeting"] = issue.meeting != nil
         if let meeting = issue.meeting { context["meeting_html"] = p.meetingLink(meeting) }

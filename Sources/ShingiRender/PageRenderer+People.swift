@@ -8,7 +8,7 @@ extension PageRenderer {
             let affiliation = p.text(member.affiliation)
             return ["name_html": p.html(p.memberName(member)), "url": urls.member(member.id, p.language),
                     "role": p.roleName(member.role), "affiliation_html": p.html(affiliation), "has_affiliation": !affiliation.text.isEmpty,
-                    "comment_count": site.comments.count { $0.member == member.id }]
+                    "comment_count": site.comments(byMember: member.id).count]
         }
         return PageShell(template: "members", title: p.t("members_title"), urls: everyLanguage(urls.members),
                          breadcrumbs: [breadcrumbsHome(p), (p.t("members_title"), nil)], context: ["members": members])
@@ -17,14 +17,14 @@ extension PageRenderer {
     /// A member page: role, the issues they advise, and their comments by meeting.
     func member(_ member: Member, _ p: Presenter) -> PageShell {
         let name = p.memberName(member)
-        let comments = site.comments.filter { $0.member == member.id }
+        let comments = site.comments(byMember: member.id)
         var meetingIDs: [String] = []
         for meeting in site.meetings.sorted(by: { ($0.date, $0.id) < ($1.date, $1.id) }) where comments.contains(where: { $0.meeting == meeting.id }) {
             meetingIDs.append(meeting.id)
         }
         let groups = meetingIDs.map { id -> [String: Any] in
             ["meeting_html": p.meetingLink(id),
-             "comments": comments.filter { $0.meeting == id }.map { commentContext($0, p, showTarget: true) }]
+             "comments": comments.filter { $0.meeting == id }.map { commentItem($0, p, showTarget: true) }]
         }
         let advised = site.issues.filter { $0.advisors.contains(member.id) }.map { ["issue_html": p.issueLink($0.id)] }
         let affiliation = p.text(member.affiliation)
@@ -41,7 +41,7 @@ extension PageRenderer {
     func meetingList(_ p: Presenter) -> PageShell {
         let meetings = site.meetings.sorted { ($0.date, $0.id) < ($1.date, $1.id) }.map { meeting -> [String: Any] in
             ["title_html": p.html(p.meetingTitle(meeting)), "url": urls.meeting(meeting.id, p.language), "date": p.date(meeting.date),
-             "comment_count": site.comments.count { $0.meeting == meeting.id }]
+             "comment_count": site.comments(inMeeting: meeting.id).count]
         }
         return PageShell(template: "meetings", title: p.t("meetings_title"), urls: everyLanguage(urls.meetings),
                          breadcrumbs: [breadcrumbsHome(p), (p.t("meetings_title"), nil)], context: ["meetings": meetings])
@@ -50,11 +50,11 @@ extension PageRenderer {
     /// A meeting page: date, the issues it handled and the comments made there.
     func meeting(_ meeting: Meeting, _ p: Presenter) -> PageShell {
         let title = p.meetingTitle(meeting)
-        let comments = site.comments.filter { $0.meeting == meeting.id }
+        let comments = site.comments(inMeeting: meeting.id)
         var issueIDs: [String] = []
         for comment in comments where !issueIDs.contains(comment.issue) { issueIDs.append(comment.issue) }
         let groups = issueIDs.map { id -> [String: Any] in
-            ["issue_html": p.issueLink(id), "comments": comments.filter { $0.issue == id }.map { commentContext($0, p, showTarget: true) }]
+            ["issue_html": p.issueLink(id), "comments": comments.filter { $0.issue == id }.map { commentItem($0, p, showTarget: true) }]
         }
         let issues = site.issues.filter { $0.meeting == meeting.id }.map { ["issue_html": p.issueLink($0.id)] }
         var context: [String: Any] = [

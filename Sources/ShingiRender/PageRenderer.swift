@@ -9,6 +9,8 @@ struct PageRenderer: Sendable {
     let site: ResolvedSite
     let theme: Theme
     let urls: SiteURLs
+    /// Comment list items, rendered once before the pages.
+    var comments: RenderedComments = .empty
 
     func strings(_ language: Language) -> [String: String] { theme.strings[language] ?? [:] }
 

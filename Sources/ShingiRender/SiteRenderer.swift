@@ -30,7 +30,9 @@ public struct SiteRenderer: Sendable {
     }
 
     public func render(_ jobs: [PageJob]? = nil) async -> (files: [OutputFile], diagnostics: [Diagnostic]) {
-        let renderer = PageRenderer(site: site, theme: theme, urls: urls)
+        var prepared = PageRenderer(site: site, theme: theme, urls: urls)
+        prepared.comments = await RenderedComments.render(prepared)
+        let renderer = prepared
         let results = await (jobs ?? self.jobs).parallelMap { renderer.render($0) }
         var files: [OutputFile] = []
         var diagnostics: [Diagnostic] = []

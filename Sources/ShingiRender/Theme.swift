@@ -19,6 +19,8 @@ public struct Theme: Sendable {
     public static let requiredTemplates = [
         "layout", "home", "issues", "issue", "members", "member", "meetings", "meeting",
         "comments", "references", "page", "language-choice", "not-found",
+        // Rendered by code, not only included by other templates.
+        "partials/comment", "partials/section-comments",
     ]
 
     /// Where the theme's paths are reported from (site-relative when the theme is the site's own).
@@ -90,7 +92,7 @@ public struct Theme: Sendable {
             return [:]
         }
         do {
-            guard let node = try Yams.compose(yaml: text), case .mapping(let mapping) = node else { return [:] }
+            guard let node = try Yams.compose(yaml: text, .basic), case .mapping(let mapping) = node else { return [:] }
             var strings: [String: String] = [:]
             for (key, value) in mapping {
                 guard let key = key.scalar?.string, let value = value.scalar?.string else {

@@ -18,8 +18,16 @@ public struct Issue: Sendable {
     }
 
     /// Every heading id of the issue in any language (anchors a link may name).
-    public var anchors: Set<String> {
-        Set(translations.values.values.flatMap { $0.source.fragment.headings.map(\.id) })
+    public let anchors: Set<String>
+
+    init(id: String, number: Int, translations: Localized<IssueFile>, sections: [Section], advisors: [String], meeting: String?) {
+        self.id = id
+        self.number = number
+        self.translations = translations
+        self.sections = sections
+        self.advisors = advisors
+        self.meeting = meeting
+        self.anchors = Set(translations.values.values.flatMap { $0.source.fragment.headings.map(\.id) })
     }
 
     public func section(_ id: String) -> Section? { sections.first { $0.id == id } }

@@ -30,6 +30,12 @@ public struct ResolvedSite: Sendable {
     var referenceIndex: [String: Int] = [:]
     var issueIndex: [String: Int] = [:]
     var commentIndex: [String: Int] = [:]
+    /// Comment positions by "issue#section", issue, member and meeting: pages look these
+    /// up once per section, so a scan of all comments would make rendering quadratic.
+    var commentsBySection: [String: [Int]] = [:]
+    var commentsByIssue: [String: [Int]] = [:]
+    var commentsByMember: [String: [Int]] = [:]
+    var commentsByMeeting: [String: [Int]] = [:]
 
     mutating func reindex() {
         memberIndex = Self.index(members.map(\.id))
@@ -37,6 +43,16 @@ public struct ResolvedSite: Sendable {
         referenceIndex = Self.index(references.map(\.id))
         issueIndex = Self.index(issues.map(\.id))
         commentIndex = Self.index(comments.map(\.id))
+        commentsBySection = [:]
+        commentsByIssue = [:]
+        commentsByMember = [:]
+        commentsByMeeting = [:]
+        for (i, comment) in comments.enumerated() {
+            commentsBySection["\(comment.issue)#\(comment.section)", default: []].append(i)
+            commentsByIssue[comment.issue, default: []].append(i)
+            commentsByMember[comment.member, default: []].append(i)
+            commentsByMeeting[comment.meeting, default: []].append(i)
+        }
     }
 
     private static func index(_ ids: [String]) -> [String: Int] {
@@ -47,6 +63,10 @@ public struct ResolvedSite: Sendable {
 
     /// Comments on one section of an issue, in site order.
     public func comments(onIssue issue: String, section: String) -> [Comment] {
-        comments.filter { $0.issue == issue && $0.section == section }
+        (commentsBySection["\(issue)#\(section)"] ?? []).map { comments[$0] }
     }
+
+    public func comments(onIssue issue: String) -> [Comment] { (commentsByIssue[issue] ?? []).map { comments[$0] } }
+    public func comments(byMember member: String) -> [Comment] { (commentsByMember[member] ?? []).map { comments[$0] } }
+    public func comments(inMeeting meeting: String) -> [Comment] { (commentsByMeeting[meeting] ?? []).map { comments[$0] } }
 }

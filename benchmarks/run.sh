@@ -1,0 +1,205 @@
+#!/usr/bin/env bash
+# Benchmark `shingi build` against `hugo` on the same synthetic bilingual corpus.
+#
+#   benchmarks/run.sh [N]          N = number of policy issues (default 1000)
+#
+# Environment:
+#   RUNS=3        timed rebuilds per tool (alternating shingi, hugo, shingi, hugo, ...)
+#   SKIP_BUILD=1  do not run `swift build`; use the existing .build-release binary
+#   KEEP=1        keep the temporary directory (corpora, outputs, raw timings)
+#   QUIET_TIMEOUT=120  before each timed run, wait up to this many seconds for the machine
+#                 to be idle (< 15% CPU busy over 2 s); 0 = do not wait
+#
+# Steps: build shingi in release; copy the binary and the default theme into a temp dir
+# (so a concurrent rebuild of the checkout cannot change what is measured); generate the
+# shingi corpus and the equivalent Hugo site; one untimed warm-up build of each; RUNS
+# alternating timed rebuilds over the existing output; one timed build of each from a
+# clean (deleted) output; two fresh shingi builds compared with `diff -r`.
+# Timings come from GNU time: wall (%e), user (%U) + sys (%S), peak RSS (%M).
+# "other CPU" is the CPU time the whole machine spent during a run (from /proc/stat)
+# minus the run's own CPU time: other processes competing for the cores. If it is more
+# than a small fraction of the wall time, the figures are disturbed; run again.
+set -euo pipefail
+
+N=${1:-1000}
+RUNS=${RUNS:-3}
+HERE=$(cd "$(dirname "$0")" && pwd)
+REPO=$(cd "$HERE/.." && pwd)
+
+case $N in ''|*[!0-9]*) echo "usage: $0 [N]  (N a positive integer)" >&2; exit 2 ;; esac
+case $RUNS in ''|*[!0-9]*|0) echo "RUNS must be a positive integer" >&2; exit 2 ;; esac
+
+log() { printf '==> %s\n' "$*"; }
+
+# --- tools -------------------------------------------------------------------------------
+
+if ! /usr/bin/time -f %e true >/dev/null 2>&1; then
+    log "GNU time is missing; installing the Debian package 'time'"
+    SUDO=
+    if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; fi
+    $SUDO apt-get install -y time >/dev/null || { $SUDO apt-get update >/dev/null && $SUDO apt-get install -y time >/dev/null; }
+fi
+command -v hugo >/dev/null || { echo "hugo is not installed" >&2; exit 1; }
+command -v python3 >/dev/null || { echo "python3 is not installed" >&2; exit 1; }
+
+# --- build shingi ------------------------------------------------------------------------
+
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+    log "swift build -c release --scratch-path .build-release"
+    attempt=1
+    until (cd "$REPO" && swift build -c release --scratch-path .build-release 2>&1 | tail -n 3); do
+        # The checkout may be mid-edit; wait and retry a few times.
+        if [ $attempt -ge 5 ]; then echo "shingi does not build; giving up" >&2; exit 1; fi
+        log "build failed (attempt $attempt); retrying in 60 s"
+        attempt=$((attempt + 1))
+        sleep 60
+    done
+fi
+[ -x "$REPO/.build-release/release/shingi" ] || { echo "no binary at .build-release/release/shingi" >&2; exit 1; }
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/shingi-bench.XXXXXX")
+cleanup() { if [ "${KEEP:-0}" = 1 ]; then log "kept $WORK"; else rm -rf "$WORK"; fi; }
+trap cleanup EXIT
+
+# Freeze what is measured: the binary finds its theme in ../share/shingi/templates.
+mkdir -p "$WORK/bin" "$WORK/share/shingi"
+cp "$REPO/.build-release/release/shingi" "$WORK/bin/shingi"
+cp -R "$REPO/templates" "$WORK/share/shingi/templates"
+SHINGI="$WORK/bin/shingi"
+# What was measured (the checkout may move on while the benchmark runs).
+commit=$(cd "$REPO" && git rev-parse --short HEAD 2>/dev/null || echo unknown)
+dirty=$(cd "$REPO" && git status --porcelain -- Sources templates Package.swift 2>/dev/null | wc -l | tr -d ' ')
+
+# --- corpora -----------------------------------------------------------------------------
+
+log "generating corpora (N = $N)"
+python3 "$HERE/generate_corpus.py" "$N" "$WORK/shingi-site" --hugo "$WORK/hugo-site"
+
+# --- measurement -------------------------------------------------------------------------
+
+RESULTS="$WORK/results.txt"
+: >"$RESULTS"
+
+QUIET_TIMEOUT=${QUIET_TIMEOUT:-120}
+HZ=$(getconf CLK_TCK 2>/dev/null || echo 100)
+
+# Busy CPU ticks of the whole machine so far (all fields of /proc/stat's cpu line but idle and iowait).
+busy_ticks() { awk '$1 == "cpu" { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat; }
+
+# Wait until the machine is idle (< 15% of all cores busy over 2 s), at most QUIET_TIMEOUT s.
+wait_quiet() {
+    [ "$QUIET_TIMEOUT" -gt 0 ] || return 0
+    local waited=0 b0 b1 pct
+    while :; do
+        b0=$(busy_ticks); sleep 2; b1=$(busy_ticks)
+        pct=$(( (b1 - b0) * 100 / (2 * HZ * $(nproc)) ))
+        [ "$pct" -lt 15 ] && return 0
+        waited=$((waited + 2))
+        if [ $waited -ge "$QUIET_TIMEOUT" ]; then
+            echo "    (machine still ${pct}% busy after ${waited} s; measuring anyway)"
+            return 0
+        fi
+    done
+}
+
+# measure LABEL CMD... — runs CMD under GNU time, appends "LABEL wall cpu rss_kb other_cpu" to RESULTS.
+measure() {
+    local label=$1; shift
+    sync
+    wait_quiet
+    local t0 t1
+    t0=$(busy_ticks)
+    if ! /usr/bin/time -f '%e %U %S %M' -o "$WORK/time.out" "$@" >"$WORK/cmd.log" 2>&1; then
+        echo "FAILED: $*" >&2
+        cat "$WORK/cmd.log" >&2
+        exit 1
+    fi
+    t1=$(busy_ticks)
+    local wall user sys rss
+    read -r wall user sys rss <"$WORK/time.out"
+    local cpu other
+    cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+    other=$(awk -v a="$t0" -v b="$t1" -v hz="$HZ" -v c="$cpu" 'BEGIN { o = (b - a) / hz - c; if (o < 0) o = 0; printf "%.2f", o }')
+    echo "$label $wall $cpu $rss $other" >>"$RESULTS"
+    printf '    %-14s wall %7.2f s   cpu %7.2f s   peak RSS %7.1f MB   other CPU %6.2f s\n' "$label" "$wall" "$cpu" "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')" "$other"
+}
+
+# Commands (arrays, so GNU time runs the programs themselves, not a shell function).
+shingi_cmd() { SHINGI_ARGS=("$SHINGI" build --root "$WORK/shingi-site" --out "$1"); }
+hugo_cmd() { HUGO_ARGS=(hugo --quiet --source "$WORK/hugo-site" --destination "$1"); }
+shingi_build() { shingi_cmd "$1"; "${SHINGI_ARGS[@]}"; }
+hugo_build() { hugo_cmd "$1"; "${HUGO_ARGS[@]}"; }
+
+OUT_S="$WORK/out-shingi"
+OUT_H="$WORK/out-hugo"
+
+log "warm-up (untimed): one build of each"
+shingi_build "$OUT_S" >"$WORK/warmup-shingi.log" 2>&1 || { cat "$WORK/warmup-shingi.log" >&2; echo "shingi build failed on the corpus" >&2; exit 1; }
+cat "$WORK/warmup-shingi.log"
+hugo_build "$OUT_H" >"$WORK/warmup-hugo.log" 2>&1 || { cat "$WORK/warmup-hugo.log" >&2; echo "hugo failed on the corpus" >&2; exit 1; }
+
+log "rebuilds over the existing output ($RUNS runs each, alternating)"
+i=1
+while [ $i -le "$RUNS" ]; do
+    shingi_cmd "$OUT_S"; measure shingi-rebuild "${SHINGI_ARGS[@]}"
+    hugo_cmd "$OUT_H"; measure hugo-rebuild "${HUGO_ARGS[@]}"
+    i=$((i + 1))
+done
+
+log "builds from a clean output (output folder deleted first)"
+rm -rf "$OUT_S"; shingi_cmd "$OUT_S"; measure shingi-clean "${SHINGI_ARGS[@]}"
+rm -rf "$OUT_H"; hugo_cmd "$OUT_H"; measure hugo-clean "${HUGO_ARGS[@]}"
+
+log "determinism: two fresh shingi builds, diff -r"
+shingi_build "$WORK/det-a" >/dev/null 2>&1
+shingi_build "$WORK/det-b" >/dev/null 2>&1
+if diff -r "$WORK/det-a" "$WORK/det-b" >"$WORK/det.diff" 2>&1; then
+    DETERMINISM="identical ($(find "$WORK/det-a" -type f | wc -l | tr -d ' ') files)"
+else
+    DETERMINISM="DIFFERENT ($(grep -c '' "$WORK/det.diff") lines of diff; first lines below)"
+fi
+if diff -r "$WORK/det-a" "$OUT_S" >/dev/null 2>&1; then
+    REBUILD_SAME="identical"
+else
+    REBUILD_SAME="DIFFERENT"
+fi
+
+# --- report ------------------------------------------------------------------------------
+
+median() { # median of column $2 for label $1
+    awk -v l="$1" -v c="$2" '$1 == l { print $c }' "$RESULTS" | sort -g |
+        awk '{ v[NR] = $1 } END { if (NR == 0) { print "-"; exit } if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+count() { awk -v l="$1" '$1 == l' "$RESULTS" | wc -l | tr -d ' '; }
+row() { # tool scenario label
+    local wall cpu rss other
+    wall=$(median "$3" 2); cpu=$(median "$3" 3); rss=$(median "$3" 4); other=$(median "$3" 5)
+    printf '| %-6s | %-21s | %4s | %8.2f | %8.2f | %8.0f | %9.2f |\n' "$1" "$2" "$(count "$3")" "$wall" "$cpu" "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')" "$other"
+}
+
+md_bytes=$(find "$WORK/shingi-site/content" -name '*.md' -exec cat {} + | wc -c | tr -d ' ')
+s_files=$(find "$OUT_S" -type f | wc -l | tr -d ' ')
+h_files=$(find "$OUT_H" -type f | wc -l | tr -d ' ')
+s_size=$(du -sk "$OUT_S" | cut -f1)
+h_size=$(du -sk "$OUT_H" | cut -f1)
+
+echo
+echo "shingi benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM"
+echo "shingi:  $commit$([ "$dirty" != 0 ] && echo " + $dirty uncommitted change(s) in Sources/templates")"
+echo "hugo:    $(hugo version | awk '{ print $2 }')"
+echo "corpus:  N = $N issues, $((N * 5)) comments, $((2 * N)) references; $(awk -v b="$md_bytes" 'BEGIN { printf "%.1f MB", b / 1e6 }') of Markdown"
+echo "output:  shingi $s_files files, $((s_size / 1024)) MB; hugo $h_files files, $((h_size / 1024)) MB"
+echo
+echo "| tool   | scenario              | runs | wall (s) | CPU (s)  | RSS (MB) | other CPU |"
+echo "|--------|-----------------------|-----:|---------:|---------:|---------:|----------:|"
+row shingi "rebuild (output kept)" shingi-rebuild
+row hugo   "rebuild (output kept)" hugo-rebuild
+row shingi "clean output"          shingi-clean
+row hugo   "clean output"          hugo-clean
+echo
+echo "Medians. CPU = user + sys; RSS = peak resident set size (GNU time %M);"
+echo "other CPU = CPU time used by other processes on the machine during the run (should be ~0)."
+echo "determinism (two fresh shingi builds, diff -r): $DETERMINISM"
+echo "rebuild output vs fresh build, diff -r:         $REBUILD_SAME"
+if [ -s "$WORK/det.diff" ]; then head -n 20 "$WORK/det.diff"; fi
