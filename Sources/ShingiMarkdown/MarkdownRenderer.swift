@@ -175,7 +175,7 @@ private struct TreeRewriter {
     /// placeholder survives HTML escaping (only `&<>"` are escaped) and, unlike a custom
     /// inline node, is allowed everywhere text is, table cells included.
     private mutating func replaceCrossLinks(in node: OpaquePointer) {
-        guard let literal = literalString(node), literal.utf8.count >= 5, literal.contains("[[") else { return }
+        guard let literal = literalString(node), literal.utf8.count >= 5, Self.hasDoubleBracket(literal) else { return }
         let matches = CrossLinkSyntax.matches(in: literal)
         guard !matches.isEmpty else { return }
         let start = position(of: node)
@@ -192,6 +192,16 @@ private struct TreeRewriter {
         }
         rewritten += String(decoding: utf8[consumed...], as: UTF8.self)
         cmark_node_set_literal(node, rewritten)
+    }
+
+    /// A byte scan: Foundation's `contains` on every text node of every file is slow.
+    private static func hasDoubleBracket(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "[") && previous == byte { return true }
+            previous = byte
+        }
+        return false
     }
 
     // MARK: Positions and text

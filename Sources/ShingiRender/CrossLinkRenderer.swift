@@ -29,8 +29,7 @@ struct CrossLinkRenderer {
             return "<a class=\"meeting-link\" href=\"\(urls.meeting(link.target, language))\">\(label)</a>"
         case .comment?:
             guard let comment = site.comment(link.target) else { break }
-            let text = label ?? HTMLEscape.text(presenter.t("comment_by").replacingOccurrences(
-                of: "{member}", with: site.member(comment.member).map { presenter.memberName($0).text } ?? comment.member))
+            let text = label ?? HTMLEscape.text(presenter.t("comment_by").filling("{member}", with: site.member(comment.member).map { presenter.memberName($0).text } ?? comment.member))
             return "<a class=\"comment-link\" href=\"\(HTMLEscape.text(presenter.commentURL(comment)))\">\(text)</a>"
         case nil:
             break

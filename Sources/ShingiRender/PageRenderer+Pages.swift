@@ -78,7 +78,7 @@ extension PageRenderer {
             return "<a href=\"\(urls.page(slug, p.language))\">\(HTMLEscape.text(file.title))</a>"
         case .comment(let id):
             guard let comment = site.comment(id) else { return HTMLEscape.text(id) }
-            let label = p.t("comment_by").replacingOccurrences(of: "{member}", with: site.member(comment.member).map { p.memberName($0).text } ?? comment.member)
+            let label = p.t("comment_by").filling("{member}", with: site.member(comment.member).map { p.memberName($0).text } ?? comment.member)
             return "<a href=\"\(HTMLEscape.text(p.commentURL(comment)))\">\(HTMLEscape.text(label))</a>"
         }
     }

@@ -57,7 +57,7 @@ struct Presenter {
     }
 
     func issueLabel(_ issue: Issue) -> String {
-        t("issue_label").replacingOccurrences(of: "{n}", with: language == .ja ? fullWidth(issue.number) : String(issue.number))
+        t("issue_label").filling("{n}", with: language == .ja ? fullWidth(issue.number) : String(issue.number))
     }
 
     func sectionTitle(_ issue: Issue, _ section: String) -> LocalizedText? {
@@ -101,6 +101,15 @@ struct Presenter {
 
     func commentURL(_ comment: Comment) -> String {
         urls.issue(comment.issue, language, section: "comment-\(comment.id)")
+    }
+}
+
+extension String {
+    /// The UI string with `placeholder` (e.g. `{member}`) replaced; pure Swift, since
+    /// Foundation's replacement is slow on the render path.
+    func filling(_ placeholder: String, with value: String) -> String {
+        guard let range = firstRange(of: placeholder) else { return self }
+        return String(self[..<range.lowerBound]) + value + String(self[range.upperBound...])
     }
 }
 
