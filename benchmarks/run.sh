@@ -9,6 +9,8 @@
 #   KEEP=1        keep the temporary directory (corpora, outputs, raw timings)
 #   QUIET_TIMEOUT=120  before each timed run, wait up to this many seconds for the machine
 #                 to be idle (< 15% CPU busy over 2 s); 0 = do not wait
+#   RETRIES=3     repeat a timed run (at most this many times) when other processes used
+#                 more than max(1 s, 10% of its wall time) of CPU while it ran
 #
 # Steps: build shingi in release; copy the binary and the default theme into a temp dir
 # (so a concurrent rebuild of the checkout cannot change what is measured); generate the
@@ -69,6 +71,7 @@ SHINGI="$WORK/bin/shingi"
 # What was measured (the checkout may move on while the benchmark runs).
 commit=$(cd "$REPO" && git rev-parse --short HEAD 2>/dev/null || echo unknown)
 dirty=$(cd "$REPO" && git status --porcelain -- Sources templates Package.swift 2>/dev/null | wc -l | tr -d ' ')
+[ "${SKIP_BUILD:-0}" = 1 ] && commit="$commit (SKIP_BUILD: the binary may be older than this checkout)"
 
 # --- corpora -----------------------------------------------------------------------------
 
@@ -102,26 +105,40 @@ wait_quiet() {
     done
 }
 
-# measure LABEL CMD... — runs CMD under GNU time, appends "LABEL wall cpu rss_kb other_cpu" to RESULTS.
+RETRIES=${RETRIES:-3}
+REPEATED=0
+
+# measure LABEL CMD... — runs CMD under GNU time, appends "LABEL wall cpu rss_kb other_cpu" to
+# RESULTS. A run disturbed by other processes is repeated (up to RETRIES times).
 measure() {
     local label=$1; shift
-    sync
-    wait_quiet
-    local t0 t1
-    t0=$(busy_ticks)
-    if ! /usr/bin/time -f '%e %U %S %M' -o "$WORK/time.out" "$@" >"$WORK/cmd.log" 2>&1; then
-        echo "FAILED: $*" >&2
-        cat "$WORK/cmd.log" >&2
-        exit 1
-    fi
-    t1=$(busy_ticks)
-    local wall user sys rss
-    read -r wall user sys rss <"$WORK/time.out"
-    local cpu other
-    cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
-    other=$(awk -v a="$t0" -v b="$t1" -v hz="$HZ" -v c="$cpu" 'BEGIN { o = (b - a) / hz - c; if (o < 0) o = 0; printf "%.2f", o }')
-    echo "$label $wall $cpu $rss $other" >>"$RESULTS"
-    printf '    %-14s wall %7.2f s   cpu %7.2f s   peak RSS %7.1f MB   other CPU %6.2f s\n' "$label" "$wall" "$cpu" "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')" "$other"
+    local attempt=0 t0 t1 wall user sys rss cpu other disturbed
+    while :; do
+        sync
+        wait_quiet
+        t0=$(busy_ticks)
+        if ! /usr/bin/time -f '%e %U %S %M' -o "$WORK/time.out" "$@" >"$WORK/cmd.log" 2>&1; then
+            echo "FAILED: $*" >&2
+            cat "$WORK/cmd.log" >&2
+            exit 1
+        fi
+        t1=$(busy_ticks)
+        read -r wall user sys rss <"$WORK/time.out"
+        cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+        other=$(awk -v a="$t0" -v b="$t1" -v hz="$HZ" -v c="$cpu" 'BEGIN { o = (b - a) / hz - c; if (o < 0) o = 0; printf "%.2f", o }')
+        disturbed=$(awk -v o="$other" -v w="$wall" 'BEGIN { print (o > 1 && o > 0.1 * w) ? 1 : 0 }')
+        printf '    %-14s wall %7.2f s   cpu %7.2f s   peak RSS %7.1f MB   other CPU %6.2f s' "$label" "$wall" "$cpu" "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')" "$other"
+        if [ "$disturbed" = 1 ] && [ $attempt -lt "$RETRIES" ]; then
+            echo "   disturbed: repeating"
+            echo "$label $wall $cpu $rss $other" >>"$WORK/disturbed.txt"
+            attempt=$((attempt + 1)); REPEATED=$((REPEATED + 1))
+            continue
+        fi
+        [ "$disturbed" = 1 ] && printf '   disturbed (kept: out of retries)'
+        echo
+        echo "$label $wall $cpu $rss $other" >>"$RESULTS"
+        return 0
+    done
 }
 
 # Commands (arrays, so GNU time runs the programs themselves, not a shell function).
@@ -164,6 +181,9 @@ else
     REBUILD_SAME="DIFFERENT"
 fi
 
+# Stage timings of one more build, if this shingi prints them (SHINGI_PROFILE=1); untimed.
+PROFILE=$(SHINGI_PROFILE=1 "$SHINGI" build --root "$WORK/shingi-site" --out "$OUT_S" 2>&1 >/dev/null | grep '^profile:' || true)
+
 # --- report ------------------------------------------------------------------------------
 
 median() { # median of column $2 for label $1
@@ -199,7 +219,9 @@ row shingi "clean output"          shingi-clean
 row hugo   "clean output"          hugo-clean
 echo
 echo "Medians. CPU = user + sys; RSS = peak resident set size (GNU time %M);"
-echo "other CPU = CPU time used by other processes on the machine during the run (should be ~0)."
+echo "other CPU = CPU time used by other processes on the machine during the run (should be ~0);"
+echo "$REPEATED run(s) were repeated because other processes competed for the CPU."
 echo "determinism (two fresh shingi builds, diff -r): $DETERMINISM"
 echo "rebuild output vs fresh build, diff -r:         $REBUILD_SAME"
 if [ -s "$WORK/det.diff" ]; then head -n 20 "$WORK/det.diff"; fi
+if [ -n "$PROFILE" ]; then echo "shingi stages (one extra build, SHINGI_PROFILE=1): ${PROFILE#profile: }"; fi

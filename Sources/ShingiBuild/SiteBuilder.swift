@@ -21,7 +21,7 @@ public struct SiteBuilder: Sendable {
     /// errors (or, with `failOnWarnings`, warnings).
     public func run(write: Bool, failOnWarnings: Bool = false) async -> BuildResult {
         let start = DispatchTime.now()
-        var result = await render()
+        var result = await render(pages: write)
         if write && result.succeeded && !(failOnWarnings && result.diagnostics.warningCount > 0) {
             do {
                 try await OutputWriter(output: options.output).write(result.files)
@@ -34,7 +34,10 @@ public struct SiteBuilder: Sendable {
         return result
     }
 
-    public func render() async -> BuildResult {
+    /// Loads, resolves and checks the theme; with `pages`, renders every page in memory.
+    /// Validation alone (`shingi check`) does not need the pages: the theme check already
+    /// catches what rendering could fail on.
+    public func render(pages: Bool = true) async -> BuildResult {
         var clock = StageClock()
         let loaded = await ContentLoader(root: options.root, cache: cache).load()
         clock.lap("load")
@@ -46,7 +49,7 @@ public struct SiteBuilder: Sendable {
             return BuildResult(diagnostics: diagnostics, site: site, files: [], pagesPerLanguage: [:], seconds: 0)
         }
         diagnostics += themeDiagnostics
-        guard !diagnostics.hasErrors, let theme else {
+        guard pages, !diagnostics.hasErrors, let theme else {
             return BuildResult(diagnostics: diagnostics.sorted(), site: site, files: [], pagesPerLanguage: [:], seconds: 0)
         }
         let rendered = await SiteRenderer(site: site, theme: theme, baseURL: options.baseURL).render()

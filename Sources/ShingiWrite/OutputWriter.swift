@@ -62,7 +62,7 @@ public struct OutputWriter: Sendable {
                 Self.writeFile(file.bytes, to: stagingPath + "/" + file.path)
             }
             if let failure = failures.compactMap({ $0 }).first { throw WriteError.io(failure) }
-            try swapIn(staging)
+            try await swapIn(staging)
         } catch {
             try? fm.removeItem(at: staging)
             throw error
@@ -86,7 +86,7 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    private func swapIn(_ staging: URL) throws {
+    private func swapIn(_ staging: URL) async throws {
         let fm = FileManager.default
         let aside = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
         try? fm.removeItem(at: aside)
@@ -98,7 +98,23 @@ public struct OutputWriter: Sendable {
             if hadPrevious { try? rename(aside, output) }
             throw error
         }
-        if hadPrevious { try? fm.removeItem(at: aside) }
+        if hadPrevious { await Self.removeTree(aside) }
+    }
+
+    /// Deletes a tree with its files unlinked on all cores: the old site has as many
+    /// files as the new one.
+    static func removeTree(_ root: URL) async {
+        let fm = FileManager.default
+        var files: [String] = []
+        if let enumerator = fm.enumerator(atPath: root.path) {
+            while let relative = enumerator.nextObject() as? String {
+                if enumerator.fileAttributes?[.type] as? FileAttributeType != .typeDirectory {
+                    files.append(root.path + "/" + relative)
+                }
+            }
+        }
+        _ = await files.parallelMap { unlink($0) }
+        try? fm.removeItem(at: root)
     }
 
     private func rename(_ from: URL, _ to: URL) throws {
