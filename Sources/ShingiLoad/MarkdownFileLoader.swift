@@ -40,7 +40,7 @@ struct MarkdownFileLoader: Sendable {
             return Result(item: nil, diagnostics: diagnostics)
         }
         let fragment = cache?.fragment(for: split.body) ?? MarkdownRenderer.render(split.body)
-        let source = MarkdownSource(path: file.path, language: file.language, fragment: fragment, bodyFirstLine: split.bodyFirstLine)
+        let source = MarkdownSource(path: file.path, language: file.language, fragment: fragment, body: split.body, bodyFirstLine: split.bodyFirstLine)
         for problem in fragment.problems {
             let location = source.location(of: problem.position)
             diagnostics.append(problem.isError ? .error(problem.code, problem.message, at: location)

@@ -7,6 +7,8 @@ public struct MarkdownSource: Sendable, Hashable {
     public var path: String
     public var language: Language
     public var fragment: RenderedFragment
+    /// The Markdown body as written (after the front matter), for tools that compare text.
+    public var body: String
     public var bodyFirstLine: Int
 
     public func location(of position: BodyPosition) -> SourceLocation {
