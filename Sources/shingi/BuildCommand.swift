@@ -26,6 +26,7 @@ struct BuildCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let pages = result.pagesPerLanguage.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
-        print("built \(pages) pages into \(site.out ?? "site/") with \(diagnostics.warningCount) warning\(diagnostics.warningCount == 1 ? "" : "s") in \(String(format: "%.2f", result.seconds)) s")
+        let destination = site.out ?? (site.root == "." ? "site/" : (site.root as NSString).appendingPathComponent("site") + "/")
+        print("built \(pages) pages into \(destination) with \(diagnostics.warningCount) warning\(diagnostics.warningCount == 1 ? "" : "s") in \(String(format: "%.2f", result.seconds)) s")
     }
 }

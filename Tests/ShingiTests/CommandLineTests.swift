@@ -54,9 +54,29 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(built.status, 0, built.err)
         XCTAssertEqual(built.err, "")
         let line = built.out.trimmingCharacters(in: .newlines)
-        XCTAssertTrue(line.hasPrefix("built 9 ja, 9 en pages into site/ with 0 warnings in "), line)
+        XCTAssertTrue(line.hasPrefix("built 9 ja, 9 en pages into \(dir.path)/site/ with 0 warnings in "), line)
         XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("site/en/issues/1/index.html").path))
         XCTAssertEqual(try run(["init", dir.path]).status, 1)
+    }
+
+    func testStrictBuildWritesNothingWhenThereAreWarnings() throws {
+        let root = try MiniSite.make(self, ["content/pages/x.ja.md": "---\ntitle: x\n---\n"])
+        let result = try run(["build", "--strict", "--root", root.path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.err.hasSuffix("build failed: 0 errors, 1 warning; nothing was written\n"), result.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("site").path))
+    }
+
+    func testBaseURLOptionPrefixesEveryLink() throws {
+        let root = try MiniSite.make(self)
+        let out = root.appendingPathComponent("public")
+        let result = try run(["build", "--root", root.path, "--out", out.path, "--base-url", "https://example.go.jp/panel/"])
+        XCTAssertEqual(result.status, 0, result.err)
+        let html = try String(contentsOf: out.appendingPathComponent("ja/issues/1/index.html"), encoding: .utf8)
+        let links = LinkWalker.links(in: html).filter { $0.hasPrefix("/") }
+        XCTAssertFalse(links.isEmpty)
+        XCTAssertEqual(links.filter { !$0.hasPrefix("/panel/") }, [])
+        XCTAssertTrue(html.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"https://example.go.jp/panel/en/issues/1/\">"))
     }
 
     func testVersionAndHelp() throws {
