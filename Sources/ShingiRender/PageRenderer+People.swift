@@ -23,7 +23,7 @@ extension PageRenderer {
             meetingIDs.append(meeting.id)
         }
         let groups = meetingIDs.map { id -> [String: Any] in
-            ["meeting_html": p.meetingLink(id),
+            ["anchor": "meeting-\(id)", "meeting_html": p.meetingLink(id),
              "comments": comments.filter { $0.meeting == id }.map { commentItem($0, p, showTarget: true) }]
         }
         let advised = site.issues.filter { $0.advisors.contains(member.id) }.map { ["issue_html": p.issueLink($0.id)] }
@@ -33,9 +33,12 @@ extension PageRenderer {
             "has_affiliation": !affiliation.text.isEmpty, "advised": advised, "has_advised": !advised.isEmpty,
             "groups": groups, "has_comments": !comments.isEmpty, "comment_count": comments.count,
         ]
+        var toc: [(id: String, text: String, level: Int)] = advised.isEmpty ? [] : [("advised", p.t("advisor_of"), 2)]
+        toc.append(("member-comments", p.t("member_comments"), 2))
+        toc += meetingIDs.compactMap { id in site.meeting(id).map { ("meeting-\(id)", p.meetingTitle($0).text, 3) } }
         return PageShell(template: "member", title: name.text, urls: everyLanguage { urls.member(member.id, $0) },
                          breadcrumbs: [breadcrumbsHome(p), (p.t("members_title"), urls.members(p.language)), (name.text, nil)],
-                         context: context)
+                         toc: toc, context: context)
     }
 
     func meetingList(_ p: Presenter) -> PageShell {
@@ -54,7 +57,7 @@ extension PageRenderer {
         var issueIDs: [String] = []
         for comment in comments where !issueIDs.contains(comment.issue) { issueIDs.append(comment.issue) }
         let groups = issueIDs.map { id -> [String: Any] in
-            ["issue_html": p.issueLink(id), "comments": comments.filter { $0.issue == id }.map { commentItem($0, p, showTarget: true) }]
+            ["anchor": "issue-\(id)", "issue_html": p.issueLink(id), "comments": comments.filter { $0.issue == id }.map { commentItem($0, p, showTarget: true) }]
         }
         let issues = site.issues.filter { $0.meeting == meeting.id }.map { ["issue_html": p.issueLink($0.id)] }
         var context: [String: Any] = [
@@ -62,8 +65,11 @@ extension PageRenderer {
             "issues": issues, "has_issues": !issues.isEmpty, "comment_count": comments.count,
         ]
         if let number = meeting.number { context["number"] = number }
+        var toc: [(id: String, text: String, level: Int)] = issues.isEmpty ? [] : [("meeting-issues", p.t("issues_discussed"), 2)]
+        toc.append(("meeting-comments", p.t("member_comments"), 2))
+        toc += issueIDs.compactMap { id in site.issue(id).map { ("issue-\(id)", p.issueLabel($0), 3) } }
         return PageShell(template: "meeting", title: title.text, urls: everyLanguage { urls.meeting(meeting.id, $0) },
                          breadcrumbs: [breadcrumbsHome(p), (p.t("meetings_title"), urls.meetings(p.language)), (title.text, nil)],
-                         context: context)
+                         toc: toc, context: context)
     }
 }
