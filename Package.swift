@@ -32,15 +32,16 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "ShingiWrite", dependencies: ["ShingiCore"]),
+        .target(name: "ShingiDiff", dependencies: ["ShingiCore", "ShingiLoad", "ShingiResolve"]),
         .target(name: "ShingiBuild", dependencies: [
             "ShingiCore", "ShingiMarkdown", "ShingiLoad", "ShingiResolve", "ShingiRender", "ShingiWrite",
         ]),
         .executableTarget(name: "shingi", dependencies: [
-            "ShingiBuild", "ShingiCore",
+            "ShingiBuild", "ShingiCore", "ShingiDiff",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "ShingiTests", dependencies: [
-            "ShingiCore", "ShingiMarkdown", "ShingiLoad", "ShingiResolve", "ShingiRender", "ShingiWrite", "ShingiBuild",
+            "ShingiCore", "ShingiMarkdown", "ShingiLoad", "ShingiResolve", "ShingiRender", "ShingiWrite", "ShingiBuild", "ShingiDiff",
         ]),
     ]
 )

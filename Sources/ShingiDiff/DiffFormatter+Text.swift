@@ -1,0 +1,89 @@
+import ShingiCore
+
+extension DiffFormatter {
+    /// The terminal report: a summary with counts, then the changes grouped by policy
+    /// issue and section, then the data files. With `colour`, deleted text is red and
+    /// inserted text green (ANSI); the `[-…-]`/`{+…+}` marks are there either way.
+    public static func text(_ report: DiffReport, colour: Bool = false) -> String {
+        let bold = colour ? "\u{1B}[1m" : "", red = colour ? "\u{1B}[31m" : "", green = colour ? "\u{1B}[32m" : ""
+        let reset = colour ? "\u{1B}[0m" : ""
+        var out = "\(bold)shingi diff \(report.old) → \(report.new)\(reset)\n"
+        var summary: [String] = []
+        for (name, kinds) in [("comments", report.comments.map(\.change)), ("sections", report.sections.map(\.change)),
+                              ("references", report.references.map(\.change)), ("members", report.members.map(\.change)),
+                              ("meetings", report.meetings.map(\.change))] where !kinds.isEmpty {
+            summary.append("\(name): \(counts(kinds))")
+        }
+        guard !summary.isEmpty else { return out + "no changes\n" }
+        out += summary.joined(separator: "; ") + "\n"
+
+        func render(_ pieces: [DiffSegment]) -> String {
+            pieces.map { piece in
+                switch piece {
+                case .equal(let text): return text
+                case .deleted(let text): return "\(red)[-\(text)-]\(reset)"
+                case .inserted(let text): return "\(green){+\(text)+}\(reset)"
+                }
+            }.joined()
+        }
+        func texts(_ texts: [Language: [DiffSegment]], onlyChangedLines: Bool) {
+            for language in Language.allCases {
+                guard let segments = texts[language] else { continue }
+                for line in lines(segments) where line.changed || (!onlyChangedLines && !line.pieces.isEmpty) {
+                    out += "      \(language.rawValue): \(render(line.pieces))\n"
+                }
+            }
+        }
+
+        // Groups by issue and section, in reading order.
+        struct Key: Hashable { var issue: String; var section: String }
+        var keys: [Key] = []
+        for change in report.sections where !keys.contains(Key(issue: change.issue, section: change.section)) {
+            keys.append(Key(issue: change.issue, section: change.section))
+        }
+        for change in report.comments where !keys.contains(Key(issue: change.target.issue, section: change.target.section)) {
+            keys.append(Key(issue: change.target.issue, section: change.target.section))
+        }
+        func rank(_ key: Key) -> (Int, Int, String, String) {
+            let issueIndex = report.issues.firstIndex { $0.id == key.issue } ?? Int.max
+            let sectionIndex = report.issue(key.issue)?.sectionIndex(key.section) ?? Int.max
+            return (issueIndex, sectionIndex, key.issue, key.section)
+        }
+        keys.sort { rank($0) < rank($1) }
+        var currentIssue: String?
+        for key in keys {
+            let outline = report.issue(key.issue)
+            if key.issue != currentIssue {
+                currentIssue = key.issue
+                let titles = Language.allCases.compactMap { outline?.titles[$0] }.joined(separator: " / ")
+                out += "\n\(bold)issue \(key.issue)\(titles.isEmpty ? "" : ": " + titles)\(reset)\n"
+            }
+            let sectionTitles = Language.allCases.compactMap { language in outline?.sections.first { $0.id == key.section }?.titles[language] }
+            out += "  \(bold)#\(key.section)\(sectionTitles.isEmpty ? "" : " " + sectionTitles.joined(separator: " / "))\(reset)\n"
+            for change in report.sections where change.issue == key.issue && change.section == key.section {
+                out += "    section \(change.change.rawValue)\(languageList(change.languages))\n"
+                texts(change.texts, onlyChangedLines: change.change == .edited)
+            }
+            for change in report.comments where change.target.issue == key.issue && change.target.section == key.section {
+                var line = "    comment \(change.id) \(change.change.rawValue)"
+                if change.change == .moved, let old = change.oldTarget { line += " from \(old)" }
+                line += " — \(change.member), meeting \(change.meeting)"
+                line += change.change == .moved ? "" : languageList(change.languages)
+                for field in change.fields { line += "; \(field.field) \(field.old ?? "none") → \(field.new ?? "none")" }
+                out += line + "\n"
+                texts(change.texts, onlyChangedLines: false)
+            }
+        }
+        for (name, changes) in [("references", report.references), ("members", report.members), ("meetings", report.meetings)] where !changes.isEmpty {
+            out += "\n\(bold)\(name)\(reset)\n"
+            for change in changes {
+                out += "  \(change.id) \(change.change.rawValue)"
+                out += change.fields.isEmpty ? "\n" : ": " + change.fields.map(\.field).joined(separator: ", ") + "\n"
+                for field in change.fields {
+                    out += "      \(field.field): \(red)[-\(field.old ?? "")-]\(reset)\(green){+\(field.new ?? "")+}\(reset)\n"
+                }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,197 @@
+import ShingiCore
+import ShingiLoad
+import ShingiResolve
+
+/// Compares two resolved versions of a site by identity (DESIGN.md): comments by file
+/// stem, sections by issue and section id, data entries by id.
+public struct SiteDiff {
+    public init() {}
+
+    public func compare(_ old: ResolvedSite, _ new: ResolvedSite, oldLabel: String, newLabel: String) -> DiffReport {
+        DiffReport(old: oldLabel, new: newLabel,
+                   comments: comments(old, new), sections: sections(old, new),
+                   references: records(old.references, new.references, id: \.id, fields: Self.referenceFields),
+                   members: records(old.members, new.members, id: \.id, fields: Self.memberFields),
+                   meetings: records(old.meetings, new.meetings, id: \.id, fields: Self.meetingFields),
+                   issues: outlines(old, new))
+    }
+
+    // MARK: Comments
+
+    private func comments(_ old: ResolvedSite, _ new: ResolvedSite) -> [CommentChange] {
+        var changes: [CommentChange] = []
+        for comment in new.comments where old.comment(comment.id) == nil {
+            changes.append(CommentChange(id: comment.id, change: .added, member: comment.member, meeting: comment.meeting,
+                                         oldTarget: nil, newTarget: target(comment), languages: comment.translations.languages,
+                                         texts: wholeTexts(comment) { .inserted($0) }, fields: []))
+        }
+        for comment in old.comments where new.comment(comment.id) == nil {
+            changes.append(CommentChange(id: comment.id, change: .removed, member: comment.member, meeting: comment.meeting,
+                                         oldTarget: target(comment), newTarget: nil, languages: comment.translations.languages,
+                                         texts: wholeTexts(comment) { .deleted($0) }, fields: []))
+        }
+        for comment in new.comments {
+            guard let before = old.comment(comment.id) else { continue }
+            var texts: [Language: [DiffSegment]] = [:]
+            for language in Language.allCases {
+                let oldText = before.translations[language].map { Self.trimmed($0.source.body) } ?? ""
+                let newText = comment.translations[language].map { Self.trimmed($0.source.body) } ?? ""
+                if oldText != newText { texts[language] = TextDiff.diff(oldText, newText, language: language) }
+            }
+            var fields: [FieldChange] = []
+            if before.member != comment.member { fields.append(FieldChange(field: "member", old: before.member, new: comment.member)) }
+            if before.meeting != comment.meeting { fields.append(FieldChange(field: "meeting", old: before.meeting, new: comment.meeting)) }
+            if !texts.isEmpty || !fields.isEmpty {
+                changes.append(CommentChange(id: comment.id, change: .edited, member: comment.member, meeting: comment.meeting,
+                                             oldTarget: target(before), newTarget: target(comment),
+                                             languages: Language.allCases.filter { texts[$0] != nil }, texts: texts, fields: fields))
+            }
+            if target(before) != target(comment) {
+                changes.append(CommentChange(id: comment.id, change: .moved, member: comment.member, meeting: comment.meeting,
+                                             oldTarget: target(before), newTarget: target(comment),
+                                             languages: comment.translations.languages, texts: [:], fields: []))
+            }
+        }
+        return changes.sorted { ($0.id, $0.change) < ($1.id, $1.change) }
+    }
+
+    private func target(_ comment: Comment) -> CommentTarget { CommentTarget(issue: comment.issue, section: comment.section) }
+
+    private func wholeTexts(_ comment: Comment, _ segment: (String) -> DiffSegment) -> [Language: [DiffSegment]] {
+        var texts: [Language: [DiffSegment]] = [:]
+        for language in comment.translations.languages {
+            texts[language] = [segment(Self.trimmed(comment.translations[language]!.source.body))]
+        }
+        return texts
+    }
+
+    /// Leading and trailing blank lines and trailing spaces do not change what a reader sees.
+    static func trimmed(_ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            var line = Substring(line)
+            while line.last == " " || line.last == "\t" || line.last == "\r" { line = line.dropLast() }
+            return line
+        }
+        while lines.first?.isEmpty == true { lines.removeFirst() }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n")
+    }
+
+    // MARK: Sections
+
+    private struct SectionText {
+        var title: String
+        var text: String
+    }
+
+    /// An issue's sections in one language: id → heading and text (from its level-2
+    /// heading to the next heading of level 1 or 2).
+    static func sectionTexts(_ source: MarkdownSource) -> [(id: String, title: String, text: String)] {
+        let lines = source.body.split(separator: "\n", omittingEmptySubsequences: false)
+        let bounds = source.fragment.headings.filter { $0.level <= 2 }
+        var result: [(id: String, title: String, text: String)] = []
+        for (index, heading) in bounds.enumerated() where heading.level == 2 {
+            let start = max(heading.position.line - 1, 0)
+            let end = index + 1 < bounds.count ? max(bounds[index + 1].position.line - 1, start) : lines.count
+            guard start < lines.count else { continue }
+            let text = lines[start..<min(end, lines.count)].joined(separator: "\n")
+            result.append((heading.id, heading.text, trimmed(text)))
+        }
+        return result
+    }
+
+    private func sections(_ old: ResolvedSite, _ new: ResolvedSite) -> [SectionChange] {
+        var changes: [SectionChange] = []
+        let ids = new.issues.map(\.id) + old.issues.map(\.id).filter { new.issue($0) == nil }
+        for issueID in ids {
+            // section id → change → languages, titles, texts
+            var found: [String: [ChangeKind: SectionChange]] = [:]
+            var order: [String] = []
+            for language in Language.allCases {
+                let before = old.issue(issueID)?.translations[language].map { Self.sectionTexts($0.source) } ?? []
+                let after = new.issue(issueID)?.translations[language].map { Self.sectionTexts($0.source) } ?? []
+                let beforeByID = Dictionary(before.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                let afterByID = Dictionary(after.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                func record(_ id: String, _ kind: ChangeKind, title: String, text: [DiffSegment]) {
+                    if found[id] == nil { order.append(id) }
+                    var change = found[id, default: [:]][kind]
+                        ?? SectionChange(issue: issueID, section: id, change: kind, languages: [], titles: [:], texts: [:])
+                    change.languages.append(language)
+                    change.titles[language] = title
+                    change.texts[language] = text
+                    found[id, default: [:]][kind] = change
+                }
+                for section in after {
+                    if let previous = beforeByID[section.id] {
+                        if previous.text != section.text {
+                            record(section.id, .edited, title: section.title, text: TextDiff.diff(previous.text, section.text, language: language))
+                        }
+                    } else {
+                        record(section.id, .added, title: section.title, text: [.inserted(section.text)])
+                    }
+                }
+                for section in before where afterByID[section.id] == nil {
+                    record(section.id, .removed, title: section.title, text: [.deleted(section.text)])
+                }
+            }
+            let outline = new.issue(issueID) ?? old.issue(issueID)!
+            let rank = { (id: String) in outline.sections.firstIndex { $0.id == id } ?? (outline.sections.count + order.firstIndex(of: id)!) }
+            for id in order.sorted(by: { rank($0) < rank($1) }) {
+                changes += found[id]!.values.sorted { $0.change < $1.change }
+            }
+        }
+        return changes
+    }
+
+    // MARK: Data files
+
+    private static func text(_ value: Localized<String>) -> String? {
+        value.isEmpty ? nil : value.languages.map { "\($0.rawValue): \(value[$0]!)" }.joined(separator: ", ")
+    }
+
+    private static var referenceFields: [(String, (Reference) -> String?)] { [
+        ("title", { text($0.title) }), ("publisher", { text($0.publisher) }), ("date", { $0.date?.description }),
+        ("url", { $0.url }), ("note", { text($0.note) }),
+    ] }
+    private static var memberFields: [(String, (Member) -> String?)] { [
+        ("name", { text($0.name) }), ("role", { $0.role }), ("affiliation", { text($0.affiliation) }),
+    ] }
+    private static var meetingFields: [(String, (Meeting) -> String?)] { [
+        ("number", { $0.number.map(String.init) }), ("date", { $0.date.description }), ("title", { text($0.title) }),
+    ] }
+
+    private func records<T>(_ old: [T], _ new: [T], id: KeyPath<T, String>, fields: [(String, (T) -> String?)]) -> [RecordChange] {
+        let oldByID = Dictionary(old.map { ($0[keyPath: id], $0) }, uniquingKeysWith: { first, _ in first })
+        let newByID = Dictionary(new.map { ($0[keyPath: id], $0) }, uniquingKeysWith: { first, _ in first })
+        var changes: [RecordChange] = []
+        for (key, item) in newByID {
+            guard let before = oldByID[key] else {
+                changes.append(RecordChange(id: key, change: .added, fields: []))
+                continue
+            }
+            let changed = fields.compactMap { name, value -> FieldChange? in
+                value(before) == value(item) ? nil : FieldChange(field: name, old: value(before), new: value(item))
+            }
+            if !changed.isEmpty { changes.append(RecordChange(id: key, change: .edited, fields: changed)) }
+        }
+        for key in oldByID.keys where newByID[key] == nil {
+            changes.append(RecordChange(id: key, change: .removed, fields: []))
+        }
+        return changes.sorted { ($0.id, $0.change) < ($1.id, $1.change) }
+    }
+
+    // MARK: Outline
+
+    private func outlines(_ old: ResolvedSite, _ new: ResolvedSite) -> [IssueOutline] {
+        func outline(_ issue: Issue, other: Issue?) -> IssueOutline {
+            var sections = issue.sections.map { IssueOutline.Section(id: $0.id, titles: $0.titles.values) }
+            for section in other?.sections ?? [] where !sections.contains(where: { $0.id == section.id }) {
+                sections.append(IssueOutline.Section(id: section.id, titles: section.titles.values))
+            }
+            return IssueOutline(id: issue.id, number: issue.number, titles: issue.translations.values.mapValues(\.title), sections: sections)
+        }
+        let outlines = new.issues.map { outline($0, other: old.issue($0.id)) }
+            + old.issues.filter { new.issue($0.id) == nil }.map { outline($0, other: nil) }
+        return outlines.sorted { ($0.number, $0.id) < ($1.number, $1.id) }
+    }
+}
