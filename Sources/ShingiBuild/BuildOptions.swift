@@ -1,4 +1,5 @@
 import Foundation
+import ShingiCore
 
 /// What a build reads and where it writes.
 public struct BuildOptions: Sendable {
@@ -8,6 +9,8 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// The default theme, for sites without their own `templates/`.
     public var defaultTheme: URL?
+    /// Sections and comments to mark as changed on the pages (`--changes-since`).
+    public var changes: ChangeMarks?
 
     public init(root: URL, output: URL? = nil, baseURL: String? = nil, defaultTheme: URL? = DefaultTheme.locate()) {
         self.root = root.standardizedFileURL

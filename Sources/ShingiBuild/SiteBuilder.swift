@@ -52,7 +52,7 @@ public struct SiteBuilder: Sendable {
         guard pages, !diagnostics.hasErrors, let theme else {
             return BuildResult(diagnostics: diagnostics.sorted(), site: site, files: [], pagesPerLanguage: [:], seconds: 0)
         }
-        let rendered = await SiteRenderer(site: site, theme: theme, baseURL: options.baseURL).render()
+        let rendered = await SiteRenderer(site: site, theme: theme, baseURL: options.baseURL, changes: options.changes).render()
         diagnostics += rendered.diagnostics
         var pages: [Language: Int] = [:]
         for file in rendered.files where file.path.hasSuffix(".html") {

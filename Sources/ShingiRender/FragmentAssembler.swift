@@ -5,14 +5,18 @@ import ShingiMarkdown
 struct FragmentAssembler {
     let links: CrossLinkRenderer
 
-    /// - Parameter afterSection: HTML to put at the end of the section of a heading id.
-    func html(_ fragment: RenderedFragment, afterSection: (String) -> String = { _ in "" }) -> String {
+    /// - Parameters:
+    ///   - afterSection: HTML to put at the end of the section of a heading id.
+    ///   - isChanged: whether a section (by heading id) is wrapped as changed.
+    func html(_ fragment: RenderedFragment, afterSection: (String) -> String = { _ in "" },
+              isChanged: (String) -> Bool = { _ in false }) -> String {
         var out = ""
         out.reserveCapacity(fragment.html.utf8.count + 256)
-        var open: [Heading] = []
+        var open: [(heading: Heading, changed: Bool)] = []
         func close(downTo level: Int) {
-            while let last = open.last, last.level >= level {
-                out += afterSection(last.id)
+            while let last = open.last, last.heading.level >= level {
+                out += afterSection(last.heading.id)
+                if last.changed { out += "</div>\n" }
                 open.removeLast()
             }
         }
@@ -25,7 +29,9 @@ struct FragmentAssembler {
             case .headingStart(let index):
                 let heading = fragment.headings[index]
                 close(downTo: heading.level)
-                open.append(heading)
+                let changed = isChanged(heading.id)
+                if changed { out += "<div class=\"changed-section\">\n" }
+                open.append((heading, changed))
             }
         }
         close(downTo: 0)

@@ -23,6 +23,7 @@ extension PageRenderer {
             "untranslated": fallback != nil,
             "content_lang": (fallback ?? p.language).rawValue,
             "t": p.strings,
+            "changed": changes?.commentChanged(comment.id, in: p.language) ?? false,
         ]
         context["has_date"] = comment.date != nil
         context["has_status"] = file.status != nil

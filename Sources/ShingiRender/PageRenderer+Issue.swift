@@ -41,6 +41,8 @@ extension PageRenderer {
                 "has_comments": !comments.isEmpty, "count": comments.count, "other_languages": otherLanguages,
             ]
             return theme.render("partials/section-comments", context) ?? ""
+        } isChanged: { headingID in
+            changes?.sectionChanged(issue: issue.id, section: headingID, in: p.language) ?? false
         }
         // References cited by the text and by the comments shown on the page.
         var cited: [Int: Reference] = [:]

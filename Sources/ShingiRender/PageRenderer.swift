@@ -9,6 +9,7 @@ struct PageRenderer: Sendable {
     let site: ResolvedSite
     let theme: Theme
     let urls: SiteURLs
+    let changes: ChangeMarks?
     /// Comment list items, rendered once before the pages.
     var comments: RenderedComments = .empty
 

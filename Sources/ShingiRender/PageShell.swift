@@ -55,6 +55,8 @@ extension PageRenderer {
             "untranslated": shell.contentLanguage != nil,
             "content_lang": (shell.contentLanguage ?? language).rawValue,
             "body_html": body,
+            "has_changes": changes != nil,
+            "changes_since": changes?.since ?? "",
         ]
         guard let page = theme.render("layout", layout) else { return .failure(missingTemplate("layout")) }
         return .success(page)

@@ -10,10 +10,14 @@ public struct SiteRenderer: Sendable {
     public let theme: Theme
     public let urls: SiteURLs
 
-    public init(site: ResolvedSite, theme: Theme, baseURL: String? = nil) {
+    /// Sections and comments to mark as changed (`--changes-since`).
+    public let changes: ChangeMarks?
+
+    public init(site: ResolvedSite, theme: Theme, baseURL: String? = nil, changes: ChangeMarks? = nil) {
         self.site = site
         self.theme = theme
         self.urls = SiteURLs(baseURL: baseURL ?? site.config.baseURL)
+        self.changes = changes
     }
 
     /// All pages, in a fixed order.
@@ -30,7 +34,7 @@ public struct SiteRenderer: Sendable {
     }
 
     public func render(_ jobs: [PageJob]? = nil) async -> (files: [OutputFile], diagnostics: [Diagnostic]) {
-        var prepared = PageRenderer(site: site, theme: theme, urls: urls)
+        var prepared = PageRenderer(site: site, theme: theme, urls: urls, changes: changes)
         prepared.comments = await RenderedComments.render(prepared)
         let renderer = prepared
         let results = await (jobs ?? self.jobs).parallelMap { renderer.render($0) }

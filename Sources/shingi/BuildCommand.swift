@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import ShingiBuild
 import ShingiCore
+import ShingiDiff
+import ShingiResolve
 
 struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,8 +17,13 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Fail on warnings too.")
     var strict = false
 
+    @Option(name: .customLong("changes-since"), help: ArgumentHelp("Mark on the pages the sections and comments changed since this git revision.", valueName: "rev"))
+    var changesSince: String?
+
     func run() async throws {
-        let builder = SiteBuilder(options: site.buildOptions)
+        var options = site.buildOptions
+        if let changesSince { options.changes = try await changeMarks(since: changesSince, root: options.root) }
+        let builder = SiteBuilder(options: options)
         let result = await builder.run(write: true, failOnWarnings: strict)
         let diagnostics = result.diagnostics
         DiagnosticPrinter.print(diagnostics)
@@ -27,6 +34,34 @@ struct BuildCommand: AsyncParsableCommand {
         }
         let pages = result.pagesPerLanguage.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
         let destination = site.out ?? (site.root == "." ? "site/" : (site.root as NSString).appendingPathComponent("site") + "/")
+        if let changes = options.changes {
+            let marked = Set(changes.sections.values.flatMap { $0 }).count + Set(changes.comments.values.flatMap { $0 }).count
+            print("marked \(marked) changed section\(marked == 1 ? "" : "s") and comments since \(changes.since)")
+        }
         print("built \(pages) pages into \(destination) with \(diagnostics.warningCount) warning\(diagnostics.warningCount == 1 ? "" : "s") in \(String(format: "%.2f", result.seconds)) s")
+    }
+}
+
+extension BuildCommand {
+    /// Compares the site with `revision` using the same engine as `shingi diff`.
+    func changeMarks(since revision: String, root: URL) async throws -> ChangeMarks {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("shingi-changes-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let reader = RevisionReader(root: root)
+        do {
+            let old = try await reader.read(.revision(revision), name: "old", scratch: scratch)
+            let new: ResolvedSite
+            do {
+                new = try await reader.read(.workingTree, name: "new", scratch: scratch)
+            } catch DiffError.doesNotLoad(side: _, diagnostics: _) {
+                // The build itself reports the working tree's errors.
+                return ChangeMarks(since: revision)
+            }
+            return SiteDiff().compare(old, new, oldLabel: revision, newLabel: DiffSide.workingTree.label).changeMarks
+        } catch let error as DiffError {
+            for line in error.labelledDiagnostics { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+            FileHandle.standardError.write(Data("error: --changes-since: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
     }
 }

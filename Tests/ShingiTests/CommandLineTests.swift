@@ -3,33 +3,7 @@ import XCTest
 
 /// The `shingi` binary as a user runs it: exit codes, output lines.
 final class CommandLineTests: XCTestCase {
-    private var binary: URL {
-        get throws {
-            let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-            var dir = testBinary.deletingLastPathComponent()
-            for _ in 0..<3 {
-                let candidate = dir.appendingPathComponent("shingi")
-                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-                dir = dir.deletingLastPathComponent()
-            }
-            throw XCTSkip("the shingi binary was not built next to the tests")
-        }
-    }
-
-    private func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = try binary
-        process.arguments = arguments
-        process.environment = ["SHINGI_THEME": defaultTheme.path, "PATH": "/usr/bin:/bin"]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
-    }
+    private func run(_ arguments: [String]) throws -> ProcessResult { try runShingi(arguments) }
 
     func testCheckExitCodesAndStrict() throws {
         let root = try MiniSite.make(self)

@@ -1,0 +1,49 @@
+import Foundation
+import XCTest
+
+/// `shingi build --changes-since REV` marks what changed since REV on the built pages.
+final class ChangesSinceTests: XCTestCase {
+    func testChangedSectionsAndCommentsAreMarkedWithALegend() throws {
+        let root = try MiniSite.make(self)
+        try runGit(["init", "-q"], in: root)
+        try commitAll(in: root, message: "first")
+        // Reword the Japanese comment and the Japanese text of section 1.2.
+        try write(["content/comments/14/c1.ja.md": MiniSite.files["content/comments/14/c1.ja.md"]!.replacingOccurrences(of: "機能する", with: "十分に機能する"),
+                   "content/issues/1/index.ja.md": MiniSite.files["content/issues/1/index.ja.md"]!.replacingOccurrences(of: "の発言。", with: "の発言を追記。")],
+                  to: root)
+        let out = try temporaryDirectory(self).appendingPathComponent("site")
+        let result = try runShingi(["build", "--root", root.path, "--out", out.path, "--changes-since", "HEAD"])
+        XCTAssertEqual(result.status, 0, result.err)
+        XCTAssertTrue(result.out.hasPrefix("marked 2 changed sections and comments since HEAD\n"), result.out)
+
+        let ja = try String(contentsOf: out.appendingPathComponent("ja/issues/1/index.html"), encoding: .utf8)
+        XCTAssertTrue(ja.contains("<code>HEAD</code></p>"))
+        XCTAssertEqual(ja.components(separatedBy: "<div class=\"changed-section\">").count - 1, 1)
+        XCTAssertTrue(ja.contains("<div class=\"changed-section\">\n<h2 id=\"1.2\">"))
+        XCTAssertTrue(ja.contains("<li class=\"comment changed\" id=\"comment-c1\">"))
+        // Only the Japanese text changed: the English page marks nothing.
+        let en = try String(contentsOf: out.appendingPathComponent("en/issues/1/index.html"), encoding: .utf8)
+        XCTAssertFalse(en.contains("<div class=\"changed-section\">"))
+        XCTAssertTrue(en.contains("<li class=\"comment\" id=\"comment-c1\">"))
+        XCTAssertTrue(en.contains("have changed since: <code>HEAD</code>"))
+    }
+
+    func testWithoutTheOptionNothingIsMarked() async throws {
+        let root = try MiniSite.make(self)
+        let out = root.appendingPathComponent("site")
+        _ = await build(root, out: out, write: true)
+        let html = try String(contentsOf: out.appendingPathComponent("ja/issues/1/index.html"), encoding: .utf8)
+        XCTAssertFalse(html.contains("changes-legend"))
+        XCTAssertFalse(html.contains("changed-section"))
+    }
+
+    func testAnUnknownRevisionIsAClearError() throws {
+        let root = try MiniSite.make(self)
+        try runGit(["init", "-q"], in: root)
+        try commitAll(in: root, message: "first")
+        let result = try runShingi(["build", "--root", root.path, "--changes-since", "nope"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.err.hasPrefix("error: --changes-since: old: unknown revision 'nope' in the git repository at "), result.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("site/index.html").path))
+    }
+}
