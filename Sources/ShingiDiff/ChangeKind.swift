@@ -3,7 +3,16 @@
 public enum ChangeKind: String, Sendable, Hashable, CaseIterable, Comparable {
     case added, removed, edited, moved
 
-    public static func < (lhs: ChangeKind, rhs: ChangeKind) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    /// Position in the report's order. (A `switch`, not `allCases.firstIndex(of:)!`:
+    /// the optimiser miscompiled that form in `Language` on this toolchain.)
+    var rank: Int {
+        switch self {
+        case .added: return 0
+        case .removed: return 1
+        case .edited: return 2
+        case .moved: return 3
+        }
     }
+
+    public static func < (lhs: ChangeKind, rhs: ChangeKind) -> Bool { lhs.rank < rhs.rank }
 }
