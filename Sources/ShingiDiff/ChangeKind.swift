@@ -3,8 +3,8 @@
 public enum ChangeKind: String, Sendable, Hashable, CaseIterable, Comparable {
     case added, removed, edited, moved
 
-    /// Position in the report's order. (A `switch`, not `allCases.firstIndex(of:)!`:
-    /// the optimiser miscompiled that form in `Language` on this toolchain.)
+    /// Position in the report's order. A `switch`: the `allCases.firstIndex(of:)!` form
+    /// crashed release builds of `Language.<` on this toolchain.
     var rank: Int {
         switch self {
         case .added: return 0
