@@ -90,6 +90,7 @@ private struct TreeRewriter {
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
                 linkDepth += event == CMARK_EVENT_ENTER ? 1 : -1
+                if event == CMARK_EVENT_ENTER { checkURL(of: node, isImage: type == CMARK_NODE_IMAGE) }
                 continue
             }
             guard event == CMARK_EVENT_ENTER else { continue }
@@ -97,6 +98,11 @@ private struct TreeRewriter {
                 headingNodes.append(node)
             } else if type == CMARK_NODE_TEXT, linkDepth == 0 {
                 textNodes.append(node)
+            } else if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {
+                problems.append(MarkdownProblem(
+                    isError: false, code: "raw-html-dropped",
+                    message: "raw HTML is not published (safe mode); write it as Markdown",
+                    position: position(of: node)))
             } else if type == CMARK_NODE_FOOTNOTE_DEFINITION {
                 let label = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
                 footnotes.append(FootnoteDefinition(label: label, position: position(of: node)))
@@ -105,6 +111,16 @@ private struct TreeRewriter {
         assignHeadingIDs(headingNodes)
         for node in textNodes { replaceCrossLinks(in: node) }
         for (index, node) in headingNodes.enumerated() { wrapHeading(node, index: index) }
+    }
+
+    /// Only http, https, mailto and relative URLs may be linked; cmark's safe mode would
+    /// silently empty the worst ones, but the author should hear about every one.
+    private mutating func checkURL(of node: OpaquePointer, isImage: Bool) {
+        guard let url = cmark_node_get_url(node).map({ String(cString: $0) }), !URLPolicy.isAllowed(url) else { return }
+        problems.append(MarkdownProblem(
+            isError: true, code: "unsafe-url",
+            message: "the \(isImage ? "image" : "link") URL '\(url)' is not an http(s), mailto or relative URL; only those are published",
+            position: position(of: node)))
     }
 
     // MARK: Headings

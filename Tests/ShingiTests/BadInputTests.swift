@@ -182,16 +182,28 @@ final class BadInputTests: XCTestCase {
 
     // MARK: Hostile input that must come out harmless
 
-    func testRawScriptAndJavascriptLinksAreNeutralised() async throws {
-        let text = issueJA + "\n<script>alert(1)</script>\n\n[x](javascript:alert(1))\n"
+    func testRawScriptIsDroppedWithAWarning() async throws {
+        let text = issueJA + "\n<script>alert(1)</script>\n\n本文<img src=x onerror=alert(1)>。\n"
         let root = try MiniSite.make(self, ["content/issues/1/index.ja.md": text])
         let out = root.appendingPathComponent("site")
         let result = await build(root, out: out, write: true)
-        XCTAssertEqual(result.diagnostics, [])
+        XCTAssertEqual(result.diagnostics.map(\.description), [
+            "content/issues/1/index.ja.md:15:1: warning: raw HTML is not published (safe mode); write it as Markdown [raw-html-dropped]",
+            "content/issues/1/index.ja.md:17:3: warning: raw HTML is not published (safe mode); write it as Markdown [raw-html-dropped]",
+        ])
         let html = try String(contentsOf: out.appendingPathComponent("ja/issues/1/index.html"), encoding: .utf8)
         XCTAssertFalse(html.contains("<script>alert"))
-        XCTAssertFalse(html.contains("javascript:"))
-        XCTAssertTrue(html.contains("<!-- raw HTML omitted -->alert(1)<!-- raw HTML omitted -->") || html.contains("<!-- raw HTML omitted -->"))
+        XCTAssertFalse(html.contains("onerror"))
+        XCTAssertTrue(html.contains("<p>本文<!-- raw HTML omitted -->。</p>"))
+    }
+
+    func testHostileLinkURLsAreErrors() async throws {
+        let text = issueJA + "\n[x](javascript:alert(1)) と ![y](data:image/svg+xml,x) と [ok](https://example.org/) と [rel](../pages/x/)\n"
+        let diagnostics = try await diagnostics(["content/issues/1/index.ja.md": text])
+        XCTAssertEqual(diagnostics, [
+            "content/issues/1/index.ja.md:15:1: error: the link URL 'javascript:alert(1)' is not an http(s), mailto or relative URL; only those are published [unsafe-url]",
+            "content/issues/1/index.ja.md:15:28: error: the image URL 'data:image/svg+xml,x' is not an http(s), mailto or relative URL; only those are published [unsafe-url]",
+        ])
     }
 
     func testScriptInTitleAndMemberNameIsEscaped() async throws {

@@ -76,6 +76,11 @@ final class MarkdownTests: XCTestCase {
                        "<!-- raw HTML omitted -->\n<p><a href=\"\">x</a> <!-- raw HTML omitted --></p>\n")
     }
 
+    func testRawHTMLAndUnsafeURLsAreReported() {
+        let fragment = MarkdownRenderer.render("<div>x</div>\n\na <b>b</b> [x](vbscript:x) [y](https://e.org)\n")
+        XCTAssertEqual(fragment.problems.map(\.code), ["raw-html-dropped", "raw-html-dropped", "raw-html-dropped", "unsafe-url"])
+    }
+
     func testPlaceholderDelimiterInInputCannotForgeALink() {
         let fragment = MarkdownRenderer.render("a\u{1}L0\u{1}b\n")
         XCTAssertEqual(Placeholder.tokens(of: fragment.html), [.html("<p>a L0 b</p>\n")])
