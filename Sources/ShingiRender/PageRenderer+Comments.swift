@@ -10,8 +10,9 @@ extension PageRenderer {
         return ["html": html, "id": comment.id]
     }
 
-    /// The context of one comment for `partials/comment`.
-    func commentContext(_ comment: Comment, _ p: Presenter, showTarget: Bool) -> [String: Any] {
+    /// The context of one comment for `partials/comment`; `targetLine` goes where the
+    /// comment names the section it is on (pages that list comments of many sections).
+    func commentContext(_ comment: Comment, _ p: Presenter, targetLine: String) -> [String: Any] {
         let (file, fallback) = translation(comment.translations, p.language)!
         var context: [String: Any] = [
             "id": comment.id,
@@ -27,14 +28,15 @@ extension PageRenderer {
         ]
         context["has_date"] = comment.date != nil
         context["has_status"] = file.status != nil
-        context["has_target"] = showTarget
+        context["target_line_html"] = targetLine
         if let date = comment.date { context["date"] = p.date(date) }
         if let status = file.status { context["status"] = p.t("status_\(status)").hasPrefix("status_") ? status : p.t("status_\(status)") }
-        if showTarget {
-            context["target_html"] = p.issueLink(comment.issue, section: comment.section)
-            context["issue_html"] = p.issueLink(comment.issue)
-        }
         return context
+    }
+
+    /// The context of `partials/comment-target`: the issue and section a comment is on.
+    func commentTargetContext(_ comment: Comment, _ p: Presenter) -> [String: Any] {
+        ["t": p.strings, "issue_html": p.issueLink(comment.issue), "target_html": p.issueLink(comment.issue, section: comment.section)]
     }
 
     /// Comments index: every comment, grouped by issue and section.

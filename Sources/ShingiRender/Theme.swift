@@ -20,7 +20,7 @@ public struct Theme: Sendable {
         "layout", "home", "issues", "issue", "members", "member", "meetings", "meeting",
         "comments", "references", "page", "language-choice", "not-found",
         // Rendered by code, not only included by other templates.
-        "partials/comment", "partials/section-comments",
+        "partials/comment", "partials/comment-target", "partials/section-comments",
     ]
 
     /// Where the theme's paths are reported from (site-relative when the theme is the site's own).
