@@ -32,7 +32,9 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "ShingiWrite", dependencies: ["ShingiCore"]),
-        .target(name: "ShingiDiff", dependencies: ["ShingiCore", "ShingiLoad", "ShingiResolve"]),
+        // The HTML report uses the theme (templates, UI strings, URLs) of ShingiRender;
+        // ShingiRender and ShingiBuild do not depend on ShingiDiff.
+        .target(name: "ShingiDiff", dependencies: ["ShingiCore", "ShingiLoad", "ShingiResolve", "ShingiRender", "ShingiWrite"]),
         .target(name: "ShingiBuild", dependencies: [
             "ShingiCore", "ShingiMarkdown", "ShingiLoad", "ShingiResolve", "ShingiRender", "ShingiWrite",
         ]),

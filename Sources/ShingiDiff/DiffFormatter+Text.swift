@@ -35,36 +35,22 @@ extension DiffFormatter {
             }
         }
 
-        // Groups by issue and section, in reading order.
-        struct Key: Hashable { var issue: String; var section: String }
-        var keys: [Key] = []
-        for change in report.sections where !keys.contains(Key(issue: change.issue, section: change.section)) {
-            keys.append(Key(issue: change.issue, section: change.section))
-        }
-        for change in report.comments where !keys.contains(Key(issue: change.target.issue, section: change.target.section)) {
-            keys.append(Key(issue: change.target.issue, section: change.target.section))
-        }
-        func rank(_ key: Key) -> (Int, Int, String, String) {
-            let issueIndex = report.issues.firstIndex { $0.id == key.issue } ?? Int.max
-            let sectionIndex = report.issue(key.issue)?.sectionIndex(key.section) ?? Int.max
-            return (issueIndex, sectionIndex, key.issue, key.section)
-        }
-        keys.sort { rank($0) < rank($1) }
+        // Grouped by issue and section, in reading order.
         var currentIssue: String?
-        for key in keys {
-            let outline = report.issue(key.issue)
-            if key.issue != currentIssue {
-                currentIssue = key.issue
+        for group in report.sectionGroups {
+            let outline = report.issue(group.issue)
+            if group.issue != currentIssue {
+                currentIssue = group.issue
                 let titles = Language.allCases.compactMap { outline?.titles[$0] }.joined(separator: " / ")
-                out += "\n\(bold)issue \(key.issue)\(titles.isEmpty ? "" : ": " + titles)\(reset)\n"
+                out += "\n\(bold)issue \(group.issue)\(titles.isEmpty ? "" : ": " + titles)\(reset)\n"
             }
-            let sectionTitles = Language.allCases.compactMap { language in outline?.sections.first { $0.id == key.section }?.titles[language] }
-            out += "  \(bold)#\(key.section)\(sectionTitles.isEmpty ? "" : " " + sectionTitles.joined(separator: " / "))\(reset)\n"
-            for change in report.sections where change.issue == key.issue && change.section == key.section {
+            let sectionTitles = Language.allCases.compactMap { language in outline?.sections.first { $0.id == group.section }?.titles[language] }
+            out += "  \(bold)#\(group.section)\(sectionTitles.isEmpty ? "" : " " + sectionTitles.joined(separator: " / "))\(reset)\n"
+            for change in group.sections {
                 out += "    section \(change.change.rawValue)\(languageList(change.languages))\n"
                 texts(change.texts, onlyChangedLines: change.change == .edited)
             }
-            for change in report.comments where change.target.issue == key.issue && change.target.section == key.section {
+            for change in group.comments {
                 var line = "    comment \(change.id) \(change.change.rawValue)"
                 if change.change == .moved, let old = change.oldTarget { line += " from \(old)" }
                 line += " — \(change.member), meeting \(change.meeting)"

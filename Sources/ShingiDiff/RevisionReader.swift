@@ -17,6 +17,12 @@ public struct RevisionReader: Sendable {
     /// Loads `side` (named `name`, `old` or `new`, in messages), using `scratch` for an
     /// exported revision. Throws when it cannot be read or its content has errors.
     public func read(_ side: DiffSide, name: String, scratch: URL) async throws -> ResolvedSite {
+        try await load(side, name: name, scratch: scratch).site
+    }
+
+    /// Like `read`, and also where the side's site root is (in `scratch` for a revision),
+    /// e.g. to find its theme; valid until `scratch` is deleted.
+    public func load(_ side: DiffSide, name: String, scratch: URL) async throws -> (site: ResolvedSite, root: URL) {
         let siteRoot: URL
         switch side {
         case .directory(let path):
@@ -32,7 +38,7 @@ public struct RevisionReader: Sendable {
         if resolved.diagnostics.hasErrors {
             throw DiffError.doesNotLoad(side: name, diagnostics: resolved.diagnostics)
         }
-        return resolved
+        return (resolved, siteRoot)
     }
 
     private func requireSite(_ url: URL, name: String, what: String) throws {

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import ShingiBuild
 import ShingiCore
 import ShingiDiff
+import ShingiResolve
 
 struct DiffCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,12 +13,14 @@ struct DiffCommand: AsyncParsableCommand {
         OLD and NEW are git revisions of the repository containing the site root (NEW defaults to the \
         working tree), or two folders with --dirs. Revisions are read with git archive into a temporary \
         folder: the working tree and the index are never touched. Comments are matched by identity \
-        (file stem), sections by issue and section id.
+        (file stem), sections by issue and section id. --format html writes a review report in every \
+        language of the site to --out (index.html, ja/index.html, en/index.html, assets/style.css), each \
+        change linked to its place on the published site (base_url of NEW, or --base-url).
         """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, html
     }
 
     @Argument(help: ArgumentHelp("The old version: a git revision, or a folder with --dirs.", valueName: "old"))
@@ -31,8 +35,14 @@ struct DiffCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The site root (holds shingi.yml and content/).", valueName: "dir"))
     var root: String = "."
 
-    @Option(name: .long, help: "Output format: text or json.")
+    @Option(name: .long, help: "Output format: text, json or html (with --out).")
     var format: Format = .text
+
+    @Option(name: .long, help: ArgumentHelp("The folder the HTML report is written to (--format html).", valueName: "dir"))
+    var out: String?
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("Where the site is published, for the HTML report's links (default: base_url of NEW).", valueName: "url"))
+    var baseURL: String?
 
     @Option(name: .long, help: ArgumentHelp("Only comments by this member.", valueName: "id"))
     var member: String?
@@ -51,6 +61,9 @@ struct DiffCommand: AsyncParsableCommand {
 
     func validate() throws {
         if dirs && new == nil { throw ValidationError("--dirs compares two folders: give OLD and NEW") }
+        if format == .html && out == nil { throw ValidationError("--format html writes a folder: give it with --out DIR") }
+        if format != .html && out != nil { throw ValidationError("--out is for --format html") }
+        if format != .html && baseURL != nil { throw ValidationError("--base-url is for --format html") }
     }
 
     func run() async throws {
@@ -60,9 +73,10 @@ struct DiffCommand: AsyncParsableCommand {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let reader = RevisionReader(root: URL(fileURLWithPath: root))
         let report: DiffReport
+        let oldSite: ResolvedSite, newSite: ResolvedSite, newRoot: URL
         do {
-            let oldSite = try await reader.read(oldSide, name: "old", scratch: scratch)
-            let newSite = try await reader.read(newSide, name: "new", scratch: scratch)
+            oldSite = try await reader.read(oldSide, name: "old", scratch: scratch)
+            (newSite, newRoot) = try await reader.load(newSide, name: "new", scratch: scratch)
             report = SiteDiff().compare(oldSite, newSite, oldLabel: oldSide.label, newLabel: newSide.label)
                 .filtered(member: member, meeting: meeting, issue: issue, language: lang)
         } catch let error as DiffError {
@@ -73,8 +87,30 @@ struct DiffCommand: AsyncParsableCommand {
         switch format {
         case .text: print(DiffFormatter.text(report, colour: isatty(STDOUT_FILENO) == 1), terminator: "")
         case .json: print(DiffFormatter.json(report), terminator: "")
+        case .html: try await writeHTML(report, old: oldSite, new: newSite, newRoot: newRoot)
         }
         if exitCode && !report.isEmpty { throw ExitCode(1) }
+    }
+}
+
+extension DiffCommand {
+    /// The HTML report in the theme of the new side (its own templates/, else the default theme).
+    private func writeHTML(_ report: DiffReport, old: ResolvedSite, new: ResolvedSite, newRoot: URL) async throws {
+        func fail(_ message: String) -> ExitCode {
+            FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+            return ExitCode(1)
+        }
+        guard let themes = DiffHTMLReport.Themes.locate(siteRoot: newRoot, defaultTheme: DefaultTheme.locate()) else {
+            throw fail("the HTML report needs the default theme (templates/diff/report.mustache); set SHINGI_THEME to shingi's templates/ folder")
+        }
+        let html = DiffHTMLReport(report: report, old: old, new: new, themes: themes, baseURL: baseURL)
+        let folder = URL(fileURLWithPath: out!)
+        do {
+            try await html.write(to: folder)
+        } catch {
+            throw fail("\(error)")
+        }
+        print("wrote the review report to \(folder.path)/index.html (\(html.languagesWritten.map(\.rawValue).joined(separator: ", ")))")
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import ShingiCore
 import ShingiDiff
+import ShingiRender
 import XCTest
 
 /// `shingi diff`: the text diff, the semantic comparison of two revisions of a site in a
@@ -212,8 +213,131 @@ final class DiffTests: XCTestCase {
         XCTAssertTrue(unknown.err.hasPrefix("error: old: unknown revision 'nope' in the git repository at "), unknown.err)
     }
 
+    // MARK: JSON writer
+
+    func testJSONWriterEscapesSortsAndIndents() {
+        let value: JSONValue = [
+            "b": ["x\"y\\z\n\u{1}\u{1F}/é日本", 3, true, nil],
+            "a": [], "c": [:], "aa": ["k": "v"],
+        ]
+        XCTAssertEqual(value.serialized(), """
+        {
+          "a": [],
+          "aa": {
+            "k": "v"
+          },
+          "b": [
+            "x\\"y\\\\z\\u000a\\u0001\\u001f/é日本",
+            3,
+            true,
+            null
+          ],
+          "c": {}
+        }
+        """)
+    }
+
+    // MARK: HTML report
+
+    /// The HTML report of the two revisions, written by the command to a folder.
+    private func htmlReport(baseURL: String? = nil, extra: [String: String] = [:]) throws -> (folder: URL, ja: String, en: String) {
+        let (repository, root) = try repository()
+        if !extra.isEmpty {
+            try write(extra, to: root)
+            try git(["add", "-A"], in: repository)
+            try git(["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "third"], in: repository)
+        }
+        let folder = try temporaryDirectory(self).appendingPathComponent("report")
+        var arguments = ["diff", "HEAD~1", "HEAD", "--root", root.path, "--format", "html", "--out", folder.path]
+        if !extra.isEmpty { arguments[1] = "HEAD~2" }
+        if let baseURL { arguments += ["--base-url", baseURL] }
+        let result = try shingi(arguments, environment: ["SHINGI_THEME": defaultTheme.path])
+        XCTAssertEqual(result.status, 0, result.err)
+        XCTAssertEqual(result.out, "wrote the review report to \(folder.path)/index.html (ja, en)\n")
+        let ja = try String(contentsOf: folder.appendingPathComponent("ja/index.html"), encoding: .utf8)
+        let en = try String(contentsOf: folder.appendingPathComponent("en/index.html"), encoding: .utf8)
+        return (folder, ja, en)
+    }
+
+    func testHTMLReportInBothLanguagesWithTheSiteStylesheet() throws {
+        let (folder, ja, en) = try htmlReport()
+        let files = try tree(folder).keys.filter { !$0.hasPrefix(".") }.sorted()
+        XCTAssertEqual(files, ["assets/style.css", "en/index.html", "index.html", "ja/index.html"])
+        XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("assets/style.css")),
+                       try Data(contentsOf: defaultTheme.appendingPathComponent("assets/style.css")))
+        let index = try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8)
+        XCTAssertTrue(index.contains("<a class=\"button\" href=\"ja/index.html\" hreflang=\"ja\">日本語の確認資料を開く</a>"), index)
+        XCTAssertTrue(index.contains("<a class=\"button\" href=\"en/index.html\" hreflang=\"en\">Open the report in English</a>"), index)
+        XCTAssertTrue(ja.contains("<html lang=\"ja\">") && ja.contains("<h1>変更点の確認</h1>"), ja)
+        XCTAssertTrue(en.contains("<html lang=\"en\">") && en.contains("<h1>Review of changes</h1>"), en)
+        XCTAssertTrue(ja.contains("<link rel=\"stylesheet\" href=\"../assets/style.css\">"))
+        XCTAssertTrue(ja.contains("<a href=\"../en/index.html\" hreflang=\"en\" lang=\"en\">English</a>"), ja)
+        // Summary counts: comments 1 added, 1 removed, 1 edited, 1 moved; one section edited; one reference added.
+        XCTAssertTrue(ja.contains("<tr><th scope=\"row\">委員コメント</th><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">4</td></tr>"), ja)
+        XCTAssertTrue(en.contains("<tr><th scope=\"row\">References and Sources</th><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">1</td></tr>"), en)
+        // Text diffs with insertions and deletions marked, in both languages.
+        XCTAssertTrue(ja.contains("<p class=\"diff-line diff-changed\"><del>機能するようにすべき。</del><ins>確実に機能するようにすべき。</ins></p>")
+                      || ja.contains("<ins>確実に</ins>機能するようにすべき。"), ja)
+        XCTAssertTrue(en.contains("It <del>should</del><ins>must</ins> function."), en)
+        XCTAssertTrue(ja.contains("<p class=\"diff-line diff-changed\"><del>実践が大事。</del></p>"), ja)
+        XCTAssertTrue(en.contains("<p class=\"diff-line diff-changed\"><ins>Training matters too.</ins></p>"), en)
+        XCTAssertTrue(ja.contains("[[member:goto]]の<del>発言</del><ins>指摘</ins>。"), ja)
+        // Member and meeting names, filters for member, meeting and issue.
+        XCTAssertTrue(ja.contains("<span class=\"comment-member\"><a href=\"/ja/members/goto/\">後藤会長</a></span>"), ja)
+        XCTAssertTrue(en.contains("<span class=\"comment-meeting\"><a href=\"/en/meetings/14/\">14th meeting</a></span>"), en)
+        for filter in ["member", "meeting", "issue"] { XCTAssertTrue(en.contains("<select data-filter=\"\(filter)\">"), filter) }
+        XCTAssertTrue(en.contains("<li class=\"comment diff-item diff-moved\" data-member=\"goto\" data-meeting=\"14\" data-issue=\"1\">"), en)
+        // Everything is visible without JavaScript: only the filter form waits for it.
+        XCTAssertEqual(en.components(separatedBy: " hidden>").count - 1, 2, "the filter form and the no-match notice only")
+    }
+
+    func testHTMLReportLinksToThePagesUnderTheBasePath() throws {
+        let (_, ja, en) = try htmlReport(baseURL: "/committee/")
+        // The section of each change, and each comment in context.
+        XCTAssertTrue(ja.contains("<h3><a href=\"/committee/ja/issues/1/#1.1\">１．１ 機能</a> <code>#1.1</code></h3>"), ja)
+        XCTAssertTrue(en.contains("<h3><a href=\"/committee/en/issues/1/#1.2\">1.2 Practice</a> <code>#1.2</code></h3>"), en)
+        XCTAssertTrue(ja.contains("<a class=\"comment-permalink\" href=\"/committee/ja/issues/1/#comment-c4\">サイトで見る</a>"), ja)
+        XCTAssertTrue(en.contains("<a class=\"comment-permalink\" href=\"/committee/en/issues/1/#comment-c1\">View on the site</a>"), en)
+        // A moved comment names both sections; a removed one has no link to itself.
+        XCTAssertTrue(en.contains("From: <a href=\"/committee/en/issues/1/#1.1\">Policy Issue 1: Building structures › 1.1 Functions</a> → To: <a href=\"/committee/en/issues/1/#1.2\">Policy Issue 1: Building structures › 1.2 Practice</a>"), en)
+        XCTAssertFalse(ja.contains("#comment-c2"), ja)
+        XCTAssertTrue(en.contains("<a href=\"/committee/en/references/#ref-hakusho\">White Paper</a>"), en)
+        XCTAssertTrue(en.contains("<a class=\"site-name\" href=\"/committee/en/\">"), en)
+        XCTAssertFalse(ja.contains("href=\"/ja/"), "a link ignored the base path")
+        // An absolute base URL gives absolute links.
+        let absolute = try htmlReport(baseURL: "https://example.go.jp/committee")
+        XCTAssertTrue(absolute.ja.contains("<a href=\"https://example.go.jp/committee/ja/issues/1/#1.1\">"), absolute.ja)
+    }
+
+    func testHTMLReportEscapesEveryValue() throws {
+        let body = "<script>alert(\"x\")</script> & <b>bold</b>"
+        let (_, ja, en) = try htmlReport(extra: [
+            "content/comments/14/c5.ja.md": "---\nmember: goto\ntarget: \"1#1.1\"\nmeeting: \"14\"\n---\n\(body)\n",
+            "content/comments/14/c5.en.md": "---\nmember: goto\ntarget: \"1#1.1\"\nmeeting: \"14\"\n---\n\(body)\n",
+        ])
+        for html in [ja, en] {
+            XCTAssertTrue(html.contains("<ins>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;</ins>"), html)
+            XCTAssertFalse(html.contains("<script>alert"), html)
+            XCTAssertFalse(html.contains("<b>bold"), html)
+        }
+    }
+
+    func testHTMLReportNeedsOut() throws {
+        let (_, root) = try repository()
+        let result = try shingi(["diff", "HEAD~1", "--root", root.path, "--format", "html"])
+        XCTAssertEqual(result.status, 64)
+        XCTAssertTrue(result.err.contains("--format html writes a folder: give it with --out DIR"), result.err)
+    }
+
+    func testDefaultThemeWithReportTemplatesChecksClean() throws {
+        var diagnostics: [Diagnostic] = []
+        let theme = Theme.load(directory: defaultTheme, displayPrefix: "templates/", languages: Language.allCases, diagnostics: &diagnostics)
+        XCTAssertEqual(diagnostics.map(\.description), [])
+        XCTAssertTrue(theme?.templateNames.isSuperset(of: ["diff/report", "diff/index", "diff/texts", "diff/fields"]) ?? false)
+    }
+
     /// Runs the built `shingi` binary.
-    private func shingi(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+    private func shingi(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
         var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
         var binary: URL?
         for _ in 0..<3 where binary == nil {
@@ -225,7 +349,7 @@ final class DiffTests: XCTestCase {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        process.environment = ["PATH": "/usr/bin:/bin"]
+        process.environment = ["PATH": "/usr/bin:/bin"].merging(environment) { _, new in new }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -1,0 +1,397 @@
+import Foundation
+import ShingiCore
+import ShingiLoad
+import ShingiRender
+import ShingiResolve
+import ShingiWrite
+
+/// `shingi diff --format html --out DIR`: the review report as a small folder,
+/// `index.html` (language choice), `<lang>/index.html` per language of the new side and
+/// the site's stylesheet in `assets/style.css`, so it looks like the site. It is rendered
+/// from the theme's `diff/index.mustache` and `diff/report.mustache` with the theme's UI
+/// strings; every value goes through Mustache's HTML escaping. Each change links to its
+/// page and section on the published site (`base_url` of the new side, or an override).
+public struct DiffHTMLReport {
+    public var report: DiffReport
+    public var old: ResolvedSite
+    public var new: ResolvedSite
+    public var themes: Themes
+    /// Where the site is published: the new side's `base_url` unless overridden.
+    public var baseURL: String
+
+    /// The template folder holding `diff/report.mustache` and the stylesheet the site uses.
+    public struct Themes: Sendable {
+        public var templates: URL
+        public var stylesheet: URL
+
+        public init(templates: URL, stylesheet: URL) {
+            self.templates = templates
+            self.stylesheet = stylesheet
+        }
+
+        /// The site's own theme (`<siteRoot>/templates`) where it has what the report
+        /// needs, else the default theme: the report templates from the site's theme when
+        /// it has `diff/report.mustache`, the stylesheet when it has `assets/style.css`.
+        public static func locate(siteRoot: URL, defaultTheme: URL?) -> Themes? {
+            let fm = FileManager.default
+            let own = siteRoot.appendingPathComponent("templates")
+            func has(_ theme: URL?, _ path: String) -> Bool {
+                theme.map { fm.fileExists(atPath: $0.appendingPathComponent(path).path) } ?? false
+            }
+            let templates = has(own, "diff/report.mustache") ? own : (has(defaultTheme, "diff/report.mustache") ? defaultTheme : nil)
+            let stylesheetTheme = has(own, "assets/style.css") ? own : (has(defaultTheme, "assets/style.css") ? defaultTheme : nil)
+            guard let templates, let stylesheetTheme else { return nil }
+            return Themes(templates: templates, stylesheet: stylesheetTheme.appendingPathComponent("assets/style.css"))
+        }
+    }
+
+    public enum ReportError: Error, CustomStringConvertible {
+        /// The theme's templates or strings have errors (diagnostics as `check` prints them).
+        case theme([Diagnostic])
+        case missing(String)
+
+        public var description: String {
+            switch self {
+            case .theme(let diagnostics):
+                return "the theme of the HTML report has errors:\n" + diagnostics.filter { $0.severity == .error }.sorted().map { "  \($0)" }.joined(separator: "\n")
+            case .missing(let what): return what
+            }
+        }
+    }
+
+    public init(report: DiffReport, old: ResolvedSite, new: ResolvedSite, themes: Themes, baseURL: String? = nil) {
+        self.report = report
+        self.old = old
+        self.new = new
+        self.themes = themes
+        self.baseURL = baseURL ?? new.config.baseURL
+    }
+
+    /// The report's languages: the new side's, in its order.
+    var languages: [Language] { new.config.languages.isEmpty ? Language.allCases : new.config.languages }
+
+    /// The languages with a page in the report.
+    public var languagesWritten: [Language] { languages }
+
+    /// The files of the report, paths relative to the output folder.
+    public func files() throws -> [OutputFile] {
+        var diagnostics: [Diagnostic] = []
+        let theme = Theme.load(directory: themes.templates, displayPrefix: themes.templates.path + "/", languages: languages, diagnostics: &diagnostics)
+        guard let theme, !diagnostics.contains(where: { $0.severity == .error }) else { throw ReportError.theme(diagnostics) }
+        guard let stylesheet = FileManager.default.contents(atPath: themes.stylesheet.path) else {
+            throw ReportError.missing("the stylesheet \(themes.stylesheet.path) cannot be read")
+        }
+        var files: [OutputFile] = [OutputFile(path: "assets/style.css", bytes: Array(stylesheet))]
+        for language in languages {
+            let context = ReportContext(report: report, old: old, new: new, urls: SiteURLs(baseURL: baseURL),
+                                        language: language, languages: languages, strings: theme.strings)
+            guard let html = theme.render("diff/report", context.page()) else {
+                throw ReportError.missing("the theme has no template diff/report.mustache")
+            }
+            files.append(OutputFile(path: "\(language.rawValue)/index.html", text: html))
+        }
+        let choice: [String: Any] = [
+            "lang": (languages.first ?? .ja).rawValue,
+            "title": report.old + " → " + report.new,
+            "languages": languages.map { language -> [String: Any] in
+                let strings = theme.strings[language] ?? [:]
+                return ["lang": language.rawValue, "url": "\(language.rawValue)/index.html", "t": strings,
+                        "site_title": new.config.title.resolve(language)?.value ?? "",
+                        "short_title": (new.config.shortTitle.resolve(language) ?? new.config.title.resolve(language))?.value ?? ""]
+            },
+        ]
+        guard let index = theme.render("diff/index", choice) else {
+            throw ReportError.missing("the theme has no template diff/index.mustache")
+        }
+        files.append(OutputFile(path: "index.html", text: index))
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// Writes the report into `folder`, replacing an earlier report there (atomically,
+    /// like `build`: a folder shingi did not write is refused).
+    public func write(to folder: URL) async throws {
+        try await OutputWriter(output: folder).write(try files())
+    }
+}
+
+/// The Mustache context of one language's report page.
+struct ReportContext {
+    let report: DiffReport
+    let old: ResolvedSite
+    let new: ResolvedSite
+    let urls: SiteURLs
+    let language: Language
+    let languages: [Language]
+    let strings: [Language: [String: String]]
+
+    var t: [String: String] { strings[language] ?? [:] }
+    func t(_ key: String) -> String { t[key] ?? key }
+
+    func link(_ url: String) -> String { urls.absolute(url) }
+
+    /// Mustache has no nil: a missing value is `false`, so `{{#key}}` skips it and the
+    /// lookup does not fall through to an outer context's key of the same name.
+    func orFalse(_ value: String?) -> Any { value ?? false }
+
+    // MARK: Names
+
+    func text(_ value: Localized<String>) -> String? { value.resolve(language)?.value }
+
+    func memberName(_ id: String) -> String {
+        guard let member = new.member(id) ?? old.member(id), var name = text(member.name) else { return id }
+        if language == .ja, let suffix = t["honorific_\(member.role)"] { name += suffix }
+        return name
+    }
+
+    func meetingName(_ id: String) -> String {
+        guard let meeting = new.meeting(id) ?? old.meeting(id) else { return id }
+        if let title = text(meeting.title), !title.isEmpty { return title }
+        let date = DateFormatting.format(meeting.date, language)
+        if let number = meeting.number { return language == .ja ? "第\(number)回会合（\(date)）" : "Meeting No. \(number) (\(date))" }
+        return language == .ja ? "会合（\(date)）" : "Meeting (\(date))"
+    }
+
+    func issueLabel(_ id: String) -> String {
+        guard let outline = report.issue(id) else { return id }
+        let number = language == .ja
+            ? String(String(outline.number).unicodeScalars.map { Character(Unicode.Scalar($0.value - 0x30 + 0xFF10)!) })
+            : String(outline.number)
+        let label = t("issue_label").replacingOccurrences(of: "{n}", with: number)
+        let title = outline.titles[language] ?? outline.titles[language.other]
+        return title.map { label + (language == .ja ? "　" : ": ") + $0 } ?? label
+    }
+
+    func sectionTitle(_ issue: String, _ section: String) -> String {
+        let titles = report.issue(issue)?.sections.first { $0.id == section }?.titles
+        return titles?[language] ?? titles?[language.other] ?? "#" + section
+    }
+
+    /// A comment's target as the site shows it: `政策課題１　… › １．１ …`.
+    func targetName(_ target: CommentTarget) -> String {
+        issueLabel(target.issue) + " › " + sectionTitle(target.issue, target.section)
+    }
+
+    /// The section on the published site, if it exists on the new side.
+    func sectionURL(_ issue: String, _ section: String) -> String? {
+        guard let found = new.issue(issue) else { return nil }
+        let exists = found.section(section) != nil
+            || found.translations.values.values.contains { $0.source.fragment.headings.contains { $0.id == section } }
+        return link(urls.issue(issue, language, section: exists ? section : nil))
+    }
+
+    func kindLabel(_ kind: ChangeKind) -> String { t("diff_\(kind.rawValue)") }
+
+    func languageName(_ language: Language) -> String { t("diff_lang_\(language.rawValue)") }
+
+    func fieldName(_ field: String) -> String { t["diff_field_\(field)"] ?? field }
+
+    // MARK: Page
+
+    func page() -> [String: Any] {
+        let groups = report.sectionGroups
+        var issues: [[String: Any]] = []
+        for group in groups {
+            if issues.last?["id"] as? String != group.issue {
+                issues.append(["id": group.issue, "anchor": "issue-\(group.issue)", "label": issueLabel(group.issue),
+                               "url": orFalse(new.issue(group.issue).map { link(urls.issue($0.id, language)) }),
+                               "sections": [[String: Any]]()])
+            }
+            var sections = issues[issues.count - 1]["sections"] as! [[String: Any]]
+            sections.append(sectionGroup(group))
+            issues[issues.count - 1]["sections"] = sections
+        }
+        let data: [[String: Any]] = [
+            ("references_title", report.references, recordReference),
+            ("members_title", report.members, recordMember),
+            ("meetings_title", report.meetings, recordMeeting),
+        ].compactMap { key, changes, describe in
+            changes.isEmpty ? nil : ["title": t(key), "changes": changes.map { record($0, describe) }]
+        }
+        let summary: [[String: Any]] = [
+            ("comments_title", report.comments.map(\.change)), ("diff_sections", report.sections.map(\.change)),
+            ("references_title", report.references.map(\.change)), ("members_title", report.members.map(\.change)),
+            ("meetings_title", report.meetings.map(\.change)),
+        ].compactMap { key, kinds in
+            kinds.isEmpty ? nil : [
+                "label": t(key), "total": kinds.count,
+                "counts": ChangeKind.allCases.map { kind in ["count": kinds.count { $0 == kind }] },
+            ]
+        }
+        return [
+            "lang": language.rawValue,
+            "t": t,
+            "site_title": text(new.config.title) ?? "",
+            "short_title": text(new.config.shortTitle) ?? text(new.config.title) ?? "",
+            "home_url": link(urls.home(language)),
+            "css_url": "../assets/style.css",
+            "old": report.old, "new": report.new,
+            "alternates": languages.map { other -> [String: Any] in
+                ["lang": other.rawValue, "url": "../\(other.rawValue)/index.html", "current": other == language,
+                 "label": strings[other]?["language_name"] ?? other.rawValue]
+            },
+            "has_changes": !report.isEmpty,
+            "kinds": ChangeKind.allCases.map { ["label": kindLabel($0)] },
+            "summary": summary,
+            "issues": issues,
+            "has_issues": !issues.isEmpty,
+            "data": data,
+            "has_data": !data.isEmpty,
+            "filters": filters(),
+            "filter_count": t("diff_filter_count"),
+        ]
+    }
+
+    // MARK: Changes
+
+    private func sectionGroup(_ group: DiffReport.SectionGroup) -> [String: Any] {
+        let sections = group.sections.map { change -> [String: Any] in
+            [
+                "kind": change.change.rawValue, "kind_label": kindLabel(change.change),
+                "issue": change.issue,
+                "languages": change.languages.map(languageName).joined(separator: language == .ja ? "・" : ", "),
+                "texts": texts(change.texts, onlyChangedLines: change.change == .edited),
+            ]
+        }
+        let comments = group.comments.map(comment)
+        return [
+            "anchor": "section-\(group.issue)-\(group.section)",
+            "section": group.section,
+            "title": sectionTitle(group.issue, group.section),
+            "url": orFalse(sectionURL(group.issue, group.section)),
+            "section_changes": sections,
+            "comments": comments,
+            "has_comments": !comments.isEmpty,
+        ]
+    }
+
+    private func comment(_ change: CommentChange) -> [String: Any] {
+        var members = [change.member], meetings = [change.meeting]
+        for field in change.fields {
+            if field.field == "member", let old = field.old { members.append(old) }
+            if field.field == "meeting", let old = field.old { meetings.append(old) }
+        }
+        let issues = Set([change.oldTarget?.issue, change.newTarget?.issue].compactMap { $0 }).sorted()
+        func target(_ value: CommentTarget?) -> Any {
+            guard let value else { return false }
+            return ["label": targetName(value), "id": value.description, "url": orFalse(sectionURL(value.issue, value.section))]
+        }
+        let commentURL = change.change == .removed || new.comment(change.id) == nil
+            ? nil : link(urls.issue(change.target.issue, language, section: "comment-\(change.id)"))
+        return [
+            "id": change.id,
+            "kind": change.change.rawValue, "kind_label": kindLabel(change.change),
+            "data_member": members.joined(separator: " "), "data_meeting": meetings.joined(separator: " "),
+            "data_issue": issues.joined(separator: " "),
+            "member_name": memberName(change.member),
+            "member_url": orFalse(new.member(change.member) != nil ? link(urls.member(change.member, language)) : nil),
+            "meeting_name": meetingName(change.meeting),
+            "meeting_url": orFalse(new.meeting(change.meeting) != nil ? link(urls.meeting(change.meeting, language)) : nil),
+            "comment_url": orFalse(commentURL),
+            "is_moved": change.change == .moved,
+            "old_target": target(change.oldTarget),
+            "new_target": target(change.newTarget),
+            "fields": change.fields.map(field),
+            "has_fields": !change.fields.isEmpty,
+            "texts": texts(change.texts, onlyChangedLines: false),
+        ]
+    }
+
+    private func field(_ change: FieldChange) -> [String: Any] {
+        func value(_ raw: String?) -> Any {
+            guard let raw else { return false }
+            switch change.field {
+            case "member": return memberName(raw)
+            case "meeting": return meetingName(raw)
+            default: return raw
+            }
+        }
+        return ["name": fieldName(change.field), "old": value(change.old), "new": value(change.new)]
+    }
+
+    /// The texts in the page's language first; each line of the diff a paragraph of
+    /// pieces, with `gap` where unchanged lines were left out.
+    private func texts(_ texts: [Language: [DiffSegment]], onlyChangedLines: Bool) -> [[String: Any]] {
+        let order = [language] + Language.allCases.filter { $0 != language }
+        return order.compactMap { textLanguage -> [String: Any]? in
+            guard let segments = texts[textLanguage] else { return nil }
+            var lines: [[String: Any]] = []
+            var skipped = false
+            for line in DiffFormatter.lines(segments) {
+                guard !line.pieces.isEmpty, line.changed || !onlyChangedLines else {
+                    if !line.pieces.isEmpty { skipped = true }
+                    continue
+                }
+                lines.append(["gap_before": skipped, "changed": line.changed, "pieces": line.pieces.map(piece)])
+                skipped = false
+            }
+            return ["text_lang": textLanguage.rawValue, "language_name": languageName(textLanguage), "lines": lines,
+                    "gap_after": skipped]
+        }
+    }
+
+    private func piece(_ segment: DiffSegment) -> [String: Any] {
+        switch segment {
+        case .equal(let text): return ["text": text, "equal": true]
+        case .inserted(let text): return ["text": text, "inserted": true]
+        case .deleted(let text): return ["text": text, "deleted": true]
+        }
+    }
+
+    // MARK: Data files
+
+    private func record(_ change: RecordChange, _ describe: (String) -> (name: String, url: String?)) -> [String: Any] {
+        let (name, url) = describe(change.id)
+        return ["id": change.id, "name": name, "url": orFalse(change.change == .removed ? nil : url),
+                "kind": change.change.rawValue, "kind_label": kindLabel(change.change),
+                "fields": change.fields.map(field), "has_fields": !change.fields.isEmpty]
+    }
+
+    private func recordReference(_ id: String) -> (name: String, url: String?) {
+        let title = (new.reference(id) ?? old.reference(id)).flatMap { text($0.title) } ?? id
+        return (title, link(urls.references(language, reference: id)))
+    }
+
+    private func recordMember(_ id: String) -> (name: String, url: String?) {
+        (memberName(id), link(urls.member(id, language)))
+    }
+
+    private func recordMeeting(_ id: String) -> (name: String, url: String?) {
+        (meetingName(id), link(urls.meeting(id, language)))
+    }
+
+    // MARK: Filters
+
+    private func filters() -> [[String: Any]] {
+        var memberIDs: [String] = [], meetingIDs: [String] = []
+        for change in report.comments {
+            memberIDs.append(change.member)
+            meetingIDs.append(change.meeting)
+            for field in change.fields {
+                if field.field == "member", let old = field.old { memberIDs.append(old) }
+                if field.field == "meeting", let old = field.old { meetingIDs.append(old) }
+            }
+        }
+        func order<T>(_ ids: [String], _ list: [T], _ id: KeyPath<T, String>) -> [String] {
+            let unique = Set(ids)
+            let known = list.map { $0[keyPath: id] }.filter(unique.contains)
+            return known + unique.subtracting(known).sorted()
+        }
+        let members = order(memberIDs, new.members + old.members.filter { new.member($0.id) == nil }, \.id)
+        let meetings = order(meetingIDs, new.meetings + old.meetings.filter { new.meeting($0.id) == nil }, \.id)
+        var issueIDs: [String] = []
+        for group in report.sectionGroups where !issueIDs.contains(group.issue) { issueIDs.append(group.issue) }
+        for change in report.comments {
+            for target in [change.oldTarget, change.newTarget].compactMap({ $0 }) where !issueIDs.contains(target.issue) {
+                issueIDs.append(target.issue)
+            }
+        }
+        let filters: [(String, String, [(String, String)])] = [
+            ("member", "diff_filter_member", members.map { ($0, memberName($0)) }),
+            ("meeting", "diff_filter_meeting", meetings.map { ($0, meetingName($0)) }),
+            ("issue", "diff_filter_issue", issueIDs.map { ($0, issueLabel($0)) }),
+        ]
+        return filters.filter { !$0.2.isEmpty }.map { name, label, options in
+            ["name": name, "label": t(label), "options": options.map { ["value": $0.0, "label": $0.1] }]
+        }
+    }
+}
