@@ -15,6 +15,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // cmark-gfm from Debian's libcmark-gfm-dev / libcmark-gfm-extensions-dev.
@@ -38,12 +41,18 @@ let package = Package(
         .target(name: "ShingiBuild", dependencies: [
             "ShingiCore", "ShingiMarkdown", "ShingiLoad", "ShingiResolve", "ShingiRender", "ShingiWrite",
         ]),
+        .target(name: "ShingiServe", dependencies: [
+            "ShingiCore", "ShingiLoad", "ShingiBuild",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
         .executableTarget(name: "shingi", dependencies: [
-            "ShingiBuild", "ShingiCore", "ShingiDiff",
+            "ShingiBuild", "ShingiCore", "ShingiDiff", "ShingiServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "ShingiTests", dependencies: [
-            "ShingiCore", "ShingiMarkdown", "ShingiLoad", "ShingiResolve", "ShingiRender", "ShingiWrite", "ShingiBuild", "ShingiDiff",
+            "ShingiCore", "ShingiMarkdown", "ShingiLoad", "ShingiResolve", "ShingiRender", "ShingiWrite", "ShingiBuild", "ShingiDiff", "ShingiServe",
         ]),
     ]
 )

@@ -40,6 +40,8 @@ public struct SiteBuilder: Sendable {
     public func render(pages: Bool = true) async -> BuildResult {
         var clock = StageClock()
         let loaded = await ContentLoader(root: options.root, cache: cache).load()
+        // A long-lived cache (preview) keeps only the bodies that still exist.
+        cache?.retainOnly(loaded.markdownBodies)
         clock.lap("load")
         let site = Resolver().resolve(loaded)
         clock.lap("resolve")

@@ -12,4 +12,9 @@ public struct LoadedSite: Sendable {
     /// The home page bodies (`content/index.<lang>.md`).
     public var homes: [PageFile]
     public var diagnostics: [Diagnostic]
+
+    /// Every Markdown body of the site, to keep a long-lived cache to what still exists.
+    public var markdownBodies: Set<String> {
+        Set(issues.map(\.source.body) + comments.map(\.source.body) + pages.map(\.source.body) + homes.map(\.source.body))
+    }
 }

@@ -1,5 +1,6 @@
 import ShingiCore
 @testable import ShingiLoad
+import ShingiBuild
 import XCTest
 
 final class LoadTests: XCTestCase {
@@ -79,5 +80,18 @@ extension Result where Failure == Diagnostic {
     var failureDescription: String? {
         if case .failure(let diagnostic) = self { return diagnostic.description }
         return nil
+    }
+}
+
+final class MarkdownCachePruningTests: XCTestCase {
+    func testARebuildDropsBodiesThatNoLongerExist() async throws {
+        let root = try MiniSite.make(self)
+        let cache = MarkdownCache()
+        let builder = SiteBuilder(options: BuildOptions(root: root, defaultTheme: defaultTheme), cache: cache)
+        _ = await builder.render(pages: false)
+        XCTAssertEqual(cache.count, 4)
+        try write(["content/comments/14/c1.ja.md": MiniSite.files["content/comments/14/c1.ja.md"]! + "追記。\n"], to: root)
+        _ = await builder.render(pages: false)
+        XCTAssertEqual(cache.count, 4)
     }
 }

@@ -1,0 +1,150 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import ServiceLifecycle
+import ShingiBuild
+import ShingiCore
+import ShingiLoad
+
+/// `shingi serve`: builds the site in memory, serves it over HTTP, rebuilds it when the
+/// sources change and reloads the open pages. A build with errors never stops the server:
+/// every page shows the errors until the next build succeeds.
+public struct PreviewServer: Sendable {
+    public let options: ServeOptions
+    public let output: ServeOutput
+
+    public init(options: ServeOptions, output: ServeOutput = .console) {
+        self.options = options
+        self.output = output
+    }
+
+    /// Runs until cancelled. `onReady` gets the bound port once the server listens.
+    /// Throws `ServeError` when it cannot listen.
+    public func run(onReady: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        guard (0...65535).contains(options.port) else { throw ServeError.invalidPort(options.port) }
+        if !HostPolicy.isLoopback(options.host) {
+            output.problem("warning: listening on \(options.host), not on a loopback address: other machines on the network can read the preview")
+        }
+        let live = LiveSite()
+        let builder = SiteBuilder(options: options.buildOptions, cache: MarkdownCache())
+        // Watching starts first, so an edit during the first build is not missed.
+        let changes = ChangeCollector()
+        let watching = startWatching(changes)
+        defer { watching?.stop() }
+        await rebuild(builder, into: live, changed: nil)
+
+        var application = Application(
+            responder: SiteResponder(live: live, boundHost: options.host),
+            configuration: .init(address: .hostname(options.host, port: options.port)),
+            onServerRunning: { [options, output] channel in
+                let port = channel.localAddress?.port ?? options.port
+                live.port = port
+                let shown = options.host.contains(":") ? "[\(options.host)]" : options.host
+                output.line("serving http://\(shown):\(port)/ (watching content/, templates/ and shingi.yml; Ctrl-C stops)")
+                await onReady(port)
+            }
+        )
+        application.logger.logLevel = .warning
+        // Stopping is a graceful shutdown: the live-reload streams end, open requests finish.
+        let server = ServiceGroup(services: [application], logger: application.logger)
+
+        // The server runs outside this task's tree: stopping (cancelling `run`) shuts it
+        // down gracefully instead of cancelling its connections; the live-reload streams
+        // end first so no open page holds the shutdown up.
+        let serving = Task { try await server.run() }
+        do {
+            try await withTaskCancellationHandler {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask {
+                        while let changed = await changes.nextBurst(quiet: options.debounce) {
+                            await rebuild(builder, into: live, changed: changed)
+                        }
+                    }
+                    if let watching { group.addTask { await watching.run() } }
+                    defer { group.cancelAll() }
+                    try await serving.value
+                }
+            } onCancel: {
+                live.broadcaster.finish()
+                changes.finish()
+                Task { await server.triggerGracefulShutdown() }
+            }
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw ServeError.portInUse(host: options.host, port: options.port)
+        } catch let error as IOError {
+            throw ServeError.cannotBind(host: options.host, port: options.port, reason: String(cString: strerror(error.errnoCode)))
+        } catch let error as SocketAddressError {
+            throw ServeError.cannotBind(host: options.host, port: options.port, reason: "\(error)")
+        }
+        live.broadcaster.finish()
+        changes.finish()
+    }
+
+    /// Builds, swaps the served site and prints one line; `changed` is nil for the first build.
+    private func rebuild(_ builder: SiteBuilder, into live: LiveSite, changed: Set<String>?) async {
+        let start = ContinuousClock.now
+        let result = await builder.render()
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        let previous = live.site
+        let site = errors.isEmpty
+            ? ServedSite(files: Dictionary(result.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { _, last in last }), errors: [])
+            : ServedSite(files: previous.files, errors: errors)
+        let reloaded = live.swap(to: site)
+        let elapsed = ContinuousClock.now - start
+        let milliseconds = Int((Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15).rounded())
+        let what = changed.map { "\(WatchedPaths.summary($0)) changed: " } ?? ""
+        let warnings = result.diagnostics.warningCount
+        let warningNote = warnings == 0 ? "" : ", \(warnings) warning\(warnings == 1 ? "" : "s")"
+        if errors.isEmpty {
+            let pages = result.pagesPerLanguage.values.reduce(0, +)
+            let verb = changed == nil ? "built" : "rebuilt"
+            output.line("\(what)\(verb) \(pages) pages in \(milliseconds) ms\(warningNote)\(changed != nil && !reloaded ? " (no page changed)" : "")")
+        } else {
+            output.line("\(what)build failed in \(milliseconds) ms: \(errors.count) error\(errors.count == 1 ? "" : "s")\(warningNote), shown in the browser")
+            for error in errors { output.problem(error.description) }
+        }
+    }
+
+    /// inotify on Linux, polling elsewhere (or when asked).
+    private func startWatching(_ changes: ChangeCollector) -> Watching? {
+        #if os(Linux)
+        if !options.forcePolling, let watcher = InotifyWatcher(root: options.root, onChange: { changes.record($0) }) {
+            return Watching(inotify: watcher, polling: nil, changes: changes)
+        }
+        #endif
+        return Watching(polling: PollingWatcher(root: options.root, interval: options.pollInterval), changes: changes)
+    }
+}
+
+/// The watcher in use, whichever it is.
+struct Watching: Sendable {
+    #if os(Linux)
+    var inotify: InotifyWatcher?
+    #endif
+    var polling: PollingWatcher?
+    let changes: ChangeCollector
+
+    #if os(Linux)
+    init(inotify: InotifyWatcher?, polling: PollingWatcher?, changes: ChangeCollector) {
+        self.inotify = inotify
+        self.polling = polling
+        self.changes = changes
+    }
+    #endif
+
+    init(polling: PollingWatcher, changes: ChangeCollector) {
+        self.polling = polling
+        self.changes = changes
+    }
+
+    /// Runs the polling watcher until cancelled; inotify runs on its own thread.
+    func run() async {
+        if let polling { await polling.run { changes.record($0) } }
+    }
+
+    func stop() {
+        #if os(Linux)
+        inotify?.stop()
+        #endif
+    }
+}

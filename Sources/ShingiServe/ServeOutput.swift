@@ -1,0 +1,19 @@
+import Foundation
+
+/// Where the server's lines go: one line per rebuild and status on `line`, warnings and
+/// diagnostics on `problem`. The command prints them; tests collect them.
+public struct ServeOutput: Sendable {
+    public var line: @Sendable (String) -> Void
+    public var problem: @Sendable (String) -> Void
+
+    public init(line: @escaping @Sendable (String) -> Void, problem: @escaping @Sendable (String) -> Void) {
+        self.line = line
+        self.problem = problem
+    }
+
+    /// Standard output and standard error.
+    public static let console = ServeOutput(
+        line: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) },
+        problem: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+    )
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import ShingiServe
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Preview the site with live reload while you edit.",
+        discussion: """
+        Builds the site in memory and serves it (on 127.0.0.1:8000 unless told otherwise), \
+        rebuilds it when content/, templates/ or shingi.yml change and reloads the open pages. \
+        While the latest build has errors, every page shows them; the server keeps running. \
+        Links are served from the root of the preview whatever base_url says. Ctrl-C stops.
+        """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The site root (holds shingi.yml and content/).", valueName: "dir"))
+    var root: String = "."
+
+    @Option(name: .long, help: ArgumentHelp("The address to listen on; anything but a loopback address exposes the preview to the network.", valueName: "address"))
+    var host: String = "127.0.0.1"
+
+    @Option(name: .long, help: ArgumentHelp("The port to listen on.", valueName: "port"))
+    var port: Int = 8000
+
+    func run() async throws {
+        let server = PreviewServer(options: ServeOptions(root: URL(fileURLWithPath: root), host: host, port: port))
+        let task = Task { try await server.run() }
+        // Ctrl-C (and SIGTERM) stop the server cleanly instead of killing the process.
+        let signals = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { task.cancel() }
+            source.resume()
+            return source
+        }
+        defer { signals.forEach { $0.cancel() } }
+        do {
+            try await task.value
+        } catch let error as ServeError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        print("stopped")
+    }
+}
