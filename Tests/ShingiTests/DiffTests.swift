@@ -87,16 +87,7 @@ final class DiffTests: XCTestCase {
 
     @discardableResult
     private func git(_ arguments: [String], in directory: URL) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", directory.path] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, "git \(arguments.joined(separator: " "))")
-        return String(decoding: data, as: UTF8.self)
+        try runGit(arguments, in: directory)
     }
 
     private func report(root: URL, _ old: DiffSide, _ new: DiffSide) async throws -> DiffReport {
@@ -251,7 +242,7 @@ final class DiffTests: XCTestCase {
         var arguments = ["diff", "HEAD~1", "HEAD", "--root", root.path, "--format", "html", "--out", folder.path]
         if !extra.isEmpty { arguments[1] = "HEAD~2" }
         if let baseURL { arguments += ["--base-url", baseURL] }
-        let result = try shingi(arguments, environment: ["SHINGI_THEME": defaultTheme.path])
+        let result = try shingi(arguments)
         XCTAssertEqual(result.status, 0, result.err)
         XCTAssertEqual(result.out, "wrote the review report to \(folder.path)/index.html (ja, en)\n")
         let ja = try String(contentsOf: folder.appendingPathComponent("ja/index.html"), encoding: .utf8)
@@ -337,28 +328,7 @@ final class DiffTests: XCTestCase {
     }
 
     /// Runs the built `shingi` binary.
-    private func shingi(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        var binary: URL?
-        for _ in 0..<3 where binary == nil {
-            let candidate = directory.appendingPathComponent("shingi")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { binary = candidate }
-            directory = directory.deletingLastPathComponent()
-        }
-        guard let binary else { throw XCTSkip("the shingi binary was not built next to the tests") }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.environment = ["PATH": "/usr/bin:/bin"].merging(environment) { _, new in new }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
-    }
+    private func shingi(_ arguments: [String]) throws -> ProcessResult { try runShingi(arguments) }
 
     /// Compares `actual` with `Tests/Fixtures/diff/<name>` (rewritten with SHINGI_UPDATE_GOLDENS=1).
     private func assertGolden(_ actual: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
