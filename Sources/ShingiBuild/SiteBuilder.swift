@@ -56,11 +56,80 @@ public struct SiteBuilder: Sendable {
         }
         let rendered = await SiteRenderer(site: site, theme: theme, baseURL: options.baseURL, changes: options.changes).render()
         diagnostics += rendered.diagnostics
+        return BuildResult(diagnostics: diagnostics.sorted(), site: site, files: rendered.files,
+                           pagesPerLanguage: Self.pageCounts(rendered.files), seconds: 0)
+    }
+
+    /// A successful build as the next preview rebuild starts from; the theme is reused
+    /// while only `content/` changes.
+    public struct Previous: Sendable {
+        public var result: BuildResult
+        var theme: Theme?
+        var themeDiagnostics: [Diagnostic] = []
+    }
+
+    /// For the preview: loads and resolves, then re-renders only the pages that depend on
+    /// `changedPaths` when `previous` (the last successful build) allows it, merging them
+    /// into its files; else renders everything. Returns the build, how many pages were
+    /// rendered and what the next rebuild starts from (nil after errors, so that the next
+    /// one renders everything).
+    public func rebuild(previous: Previous?, changedPaths: Set<String>) async -> (result: BuildResult, renderedPages: Int, next: Previous?) {
+        var clock = StageClock()
+        let loaded = await ContentLoader(root: options.root, cache: cache).load()
+        cache?.retainOnly(loaded.markdownBodies)
+        clock.lap("load")
+        let site = Resolver().resolve(loaded)
+        clock.lap("resolve")
+        defer { clock.lap("render"); clock.report() }
+        var diagnostics = site.diagnostics
+        let onlyContent = !changedPaths.isEmpty && changedPaths.allSatisfy { $0.hasPrefix("content/") }
+        let theme: Theme
+        var themeWarnings: [Diagnostic] = []
+        if onlyContent, let reused = previous?.theme, previous?.result.site?.config.languages == site.config.languages {
+            theme = reused
+            themeWarnings = previous?.themeDiagnostics ?? []
+            diagnostics += themeWarnings
+        } else {
+            guard let (loaded, themeDiagnostics) = loadTheme(languages: site.config.languages) else {
+                return (BuildResult(diagnostics: diagnostics, site: site, files: [], pagesPerLanguage: [:], seconds: 0), 0, nil)
+            }
+            diagnostics += themeDiagnostics
+            guard !diagnostics.hasErrors, let loaded else {
+                return (BuildResult(diagnostics: diagnostics.sorted(), site: site, files: [], pagesPerLanguage: [:], seconds: 0), 0, nil)
+            }
+            theme = loaded
+            themeWarnings = themeDiagnostics
+        }
+        guard !diagnostics.hasErrors else {
+            return (BuildResult(diagnostics: diagnostics.sorted(), site: site, files: [], pagesPerLanguage: [:], seconds: 0), 0, nil)
+        }
+        var jobs: [PageJob]?
+        let previous = previous?.result
+        if let previous, previous.succeeded, !previous.files.isEmpty, let old = previous.site {
+            jobs = affectedJobs(old: old, new: site, changedPaths: changedPaths)
+        }
+        clock.lap("theme")
+        let renderer = SiteRenderer(site: site, theme: theme, baseURL: options.baseURL, changes: options.changes)
+        let rendered = await renderer.render(jobs)
+        diagnostics += rendered.diagnostics
+        var files = rendered.files
+        if let previous, jobs != nil {
+            var merged = Dictionary(previous.files.map { ($0.path, $0) }, uniquingKeysWith: { _, last in last })
+            for file in rendered.files { merged[file.path] = file }
+            files = merged.values.sorted { $0.path < $1.path }
+        }
+        let renderedPages = Self.pageCounts(rendered.files).values.reduce(0, +)
+        let result = BuildResult(diagnostics: diagnostics.sorted(), site: site, files: files, pagesPerLanguage: Self.pageCounts(files), seconds: 0)
+        return (result, renderedPages, result.succeeded ? Previous(result: result, theme: theme, themeDiagnostics: themeWarnings) : nil)
+    }
+
+    /// HTML pages per language (files under `/<lang>/`).
+    static func pageCounts(_ files: [OutputFile]) -> [Language: Int] {
         var pages: [Language: Int] = [:]
-        for file in rendered.files where file.path.hasSuffix(".html") {
+        for file in files where file.path.hasSuffix(".html") {
             if let language = Language(rawValue: String(file.path.prefix { $0 != "/" })) { pages[language, default: 0] += 1 }
         }
-        return BuildResult(diagnostics: diagnostics.sorted(), site: site, files: rendered.files, pagesPerLanguage: pages, seconds: 0)
+        return pages
     }
 
     /// The site's own `templates/`, else the default theme.

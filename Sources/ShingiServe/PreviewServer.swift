@@ -5,6 +5,7 @@ import ServiceLifecycle
 import ShingiBuild
 import ShingiCore
 import ShingiLoad
+import Synchronization
 
 /// `shingi serve`: builds the site in memory, serves it over HTTP, rebuilds it when the
 /// sources change and reloads the open pages. A build with errors never stops the server:
@@ -27,11 +28,12 @@ public struct PreviewServer: Sendable {
         }
         let live = LiveSite()
         let builder = SiteBuilder(options: options.buildOptions, cache: MarkdownCache())
+        let last = LastBuild()
         // Watching starts first, so an edit during the first build is not missed.
         let changes = ChangeCollector()
         let watching = startWatching(changes)
         defer { watching?.stop() }
-        await rebuild(builder, into: live, changed: nil)
+        await rebuild(builder, into: live, last: last, changed: nil)
 
         var application = Application(
             responder: SiteResponder(live: live, boundHost: options.host),
@@ -57,7 +59,7 @@ public struct PreviewServer: Sendable {
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask {
                         while let changed = await changes.nextBurst(quiet: options.debounce) {
-                            await rebuild(builder, into: live, changed: changed)
+                            await rebuild(builder, into: live, last: last, changed: changed)
                         }
                     }
                     if let watching { group.addTask { await watching.run() } }
@@ -81,10 +83,14 @@ public struct PreviewServer: Sendable {
     }
 
     /// Builds, swaps the served site and prints one line; `changed` is nil for the first build.
-    private func rebuild(_ builder: SiteBuilder, into live: LiveSite, changed: Set<String>?) async {
+    /// Re-renders only the pages that depend on `changed` when the last build succeeded.
+    private func rebuild(_ builder: SiteBuilder, into live: LiveSite, last: LastBuild, changed: Set<String>?) async {
         let start = ContinuousClock.now
-        let result = await builder.render()
+        let (result, rendered, next) = await builder.rebuild(previous: changed == nil ? nil : last.previous, changedPaths: changed ?? [])
         let errors = result.diagnostics.filter { $0.severity == .error }
+        // After a failed build the next one renders everything: the changes between the
+        // last good build and then are not all in the next burst.
+        last.previous = next
         let previous = live.site
         let site = errors.isEmpty
             ? ServedSite(files: Dictionary(result.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { _, last in last }), errors: [])
@@ -98,7 +104,8 @@ public struct PreviewServer: Sendable {
         if errors.isEmpty {
             let pages = result.pagesPerLanguage.values.reduce(0, +)
             let verb = changed == nil ? "built" : "rebuilt"
-            output.line("\(what)\(verb) \(pages) pages in \(milliseconds) ms\(warningNote)\(changed != nil && !reloaded ? " (no page changed)" : "")")
+            let count = rendered == pages ? "\(pages)" : "\(rendered) of \(pages)"
+            output.line("\(what)\(verb) \(count) pages in \(milliseconds) ms\(warningNote)\(changed != nil && !reloaded ? " (no page changed)" : "")")
         } else {
             output.line("\(what)build failed in \(milliseconds) ms: \(errors.count) error\(errors.count == 1 ? "" : "s")\(warningNote), shown in the browser")
             for error in errors { output.problem(error.description) }
@@ -113,6 +120,15 @@ public struct PreviewServer: Sendable {
         }
         #endif
         return Watching(polling: PollingWatcher(root: options.root, interval: options.pollInterval), changes: changes)
+    }
+}
+
+/// The latest successful build, which the next rebuild starts from.
+final class LastBuild: Sendable {
+    private let storage = Mutex<SiteBuilder.Previous?>(nil)
+    var previous: SiteBuilder.Previous? {
+        get { storage.withLock { $0 } }
+        set { storage.withLock { $0 = newValue } }
     }
 }
 

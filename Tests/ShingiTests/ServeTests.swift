@@ -167,6 +167,28 @@ final class ServeTests: XCTestCase {
         try await server.stop()
     }
 
+    func testACommentEditRerendersOnlyTheDependentPages() async throws {
+        let root = try MiniSite.make(self)
+        let server = try await ServeHarness.start(self, root: root)
+        let client = ServeTestClient(port: server.port)
+        let built = try XCTUnwrap(server.lines.first { $0.hasPrefix("built ") }, "\(server.lines)")
+        let full = try XCTUnwrap(Int(built.split(separator: " ")[1]))
+        try write(["content/comments/14/c1.en.md": MiniSite.files["content/comments/14/c1.en.md"]!.replacingOccurrences(of: "It should function.", with: "It must work at once.")], to: root)
+        for target in ["/en/issues/1/", "/en/members/nakanishi/", "/en/meetings/14/", "/en/comments/"] {
+            _ = try await eventually(client, target) { $0.status == 200 && $0.text.contains("It must work at once.") }
+        }
+        let ja = try await client.request("/ja/issues/1/")
+        XCTAssertTrue(ja.text.contains("機能するようにすべき。"))
+        let line = try XCTUnwrap(server.lines.first { $0.hasPrefix("content/comments/14/c1.en.md changed: rebuilt ") }, "\(server.lines)")
+        // "rebuilt 4 of 12 pages in 3 ms"
+        let words = line.dropFirst("content/comments/14/c1.en.md changed: rebuilt ".count).split(separator: " ")
+        XCTAssertEqual(words[1], "of", line)
+        XCTAssertEqual(Int(words[0]), 4, line)
+        XCTAssertEqual(Int(words[2]), full, line)
+        XCTAssertLessThan(try XCTUnwrap(Int(words[0])), full, line)
+        try await server.stop()
+    }
+
     func testBrokenLinkShowsTheErrorPageUntilFixed() async throws {
         let root = try MiniSite.make(self)
         let server = try await ServeHarness.start(self, root: root)
