@@ -39,21 +39,12 @@ public struct SiteBuilder: Sendable {
     /// catches what rendering could fail on.
     public func render(pages: Bool = true) async -> BuildResult {
         var clock = StageClock()
-        let loaded = await ContentLoader(root: options.root, cache: cache).load()
-        // A long-lived cache (preview) keeps only the bodies that still exist.
-        cache?.retainOnly(loaded.markdownBodies)
-        clock.lap("load")
-        let site = Resolver().resolve(loaded)
-        clock.lap("resolve")
+        let site = await loadSite(&clock)
         defer { clock.lap("render"); clock.report() }
         var diagnostics = site.diagnostics
-        guard let (theme, themeDiagnostics) = loadTheme(languages: site.config.languages) else {
-            return BuildResult(diagnostics: diagnostics, site: site, files: [], pagesPerLanguage: [:], seconds: 0)
-        }
+        let (theme, themeDiagnostics) = loadTheme(languages: site.config.languages)
         diagnostics += themeDiagnostics
-        guard pages, !diagnostics.hasErrors, let theme else {
-            return BuildResult(diagnostics: diagnostics.sorted(), site: site, files: [], pagesPerLanguage: [:], seconds: 0)
-        }
+        guard pages, !diagnostics.hasErrors, let theme else { return Self.unrendered(site, diagnostics) }
         let rendered = await SiteRenderer(site: site, theme: theme, baseURL: options.baseURL, changes: options.changes).render()
         diagnostics += rendered.diagnostics
         return BuildResult(diagnostics: diagnostics.sorted(), site: site, files: rendered.files,
@@ -75,11 +66,7 @@ public struct SiteBuilder: Sendable {
     /// one renders everything).
     public func rebuild(previous: Previous?, changedPaths: Set<String>) async -> (result: BuildResult, renderedPages: Int, next: Previous?) {
         var clock = StageClock()
-        let loaded = await ContentLoader(root: options.root, cache: cache).load()
-        cache?.retainOnly(loaded.markdownBodies)
-        clock.lap("load")
-        let site = Resolver().resolve(loaded)
-        clock.lap("resolve")
+        let site = await loadSite(&clock)
         defer { clock.lap("render"); clock.report() }
         var diagnostics = site.diagnostics
         let onlyContent = !changedPaths.isEmpty && changedPaths.allSatisfy { $0.hasPrefix("content/") }
@@ -90,19 +77,13 @@ public struct SiteBuilder: Sendable {
             themeWarnings = previous?.themeDiagnostics ?? []
             diagnostics += themeWarnings
         } else {
-            guard let (loaded, themeDiagnostics) = loadTheme(languages: site.config.languages) else {
-                return (BuildResult(diagnostics: diagnostics, site: site, files: [], pagesPerLanguage: [:], seconds: 0), 0, nil)
-            }
+            let (loaded, themeDiagnostics) = loadTheme(languages: site.config.languages)
             diagnostics += themeDiagnostics
-            guard !diagnostics.hasErrors, let loaded else {
-                return (BuildResult(diagnostics: diagnostics.sorted(), site: site, files: [], pagesPerLanguage: [:], seconds: 0), 0, nil)
-            }
+            guard !diagnostics.hasErrors, let loaded else { return (Self.unrendered(site, diagnostics), 0, nil) }
             theme = loaded
             themeWarnings = themeDiagnostics
         }
-        guard !diagnostics.hasErrors else {
-            return (BuildResult(diagnostics: diagnostics.sorted(), site: site, files: [], pagesPerLanguage: [:], seconds: 0), 0, nil)
-        }
+        guard !diagnostics.hasErrors else { return (Self.unrendered(site, diagnostics), 0, nil) }
         var jobs: [PageJob]?
         let previous = previous?.result
         if let previous, previous.succeeded, !previous.files.isEmpty, let old = previous.site {
@@ -123,6 +104,22 @@ public struct SiteBuilder: Sendable {
         return (result, renderedPages, result.succeeded ? Previous(result: result, theme: theme, themeDiagnostics: themeWarnings) : nil)
     }
 
+    /// Load and Resolve, shared by full builds and preview rebuilds. A long-lived cache
+    /// (preview) keeps only the bodies that still exist.
+    private func loadSite(_ clock: inout StageClock) async -> ResolvedSite {
+        let loaded = await ContentLoader(root: options.root, cache: cache).load()
+        cache?.retainOnly(loaded.markdownBodies)
+        clock.lap("load")
+        let site = Resolver().resolve(loaded)
+        clock.lap("resolve")
+        return site
+    }
+
+    /// A result with diagnostics and no pages (validation only, or errors).
+    private static func unrendered(_ site: ResolvedSite, _ diagnostics: [Diagnostic]) -> BuildResult {
+        BuildResult(diagnostics: diagnostics.sorted(), site: site, files: [], pagesPerLanguage: [:], seconds: 0)
+    }
+
     /// HTML pages per language (files under `/<lang>/`).
     static func pageCounts(_ files: [OutputFile]) -> [Language: Int] {
         var pages: [Language: Int] = [:]
@@ -133,7 +130,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// The site's own `templates/`, else the default theme.
-    private func loadTheme(languages: [Language]) -> (Theme?, [Diagnostic])? {
+    private func loadTheme(languages: [Language]) -> (Theme?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let own = options.root.appendingPathComponent("templates")
         let directory: URL
