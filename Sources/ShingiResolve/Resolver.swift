@@ -63,26 +63,38 @@ public struct Resolver {
         var idOwner: [String: SourceLocation] = [:]
         for slug in bySlug.keys.sorted() {
             let translations = bySlug[slug]!
-            let primary = translations.languages.map { translations[$0]! }.first!
-            for other in translations.values.values where other.id.value != primary.id.value {
-                diagnostics.append(.error("translation-mismatch", "this translation has id '\(other.id.value)' but \(primary.source.path) has '\(primary.id.value)'; the languages of one issue share its id", at: other.id.location))
-            }
-            for other in translations.values.values where other.number != primary.number {
-                diagnostics.append(.warning("translation-mismatch", "number \(other.number) differs from \(primary.number) in \(primary.source.path)", at: other.source.frontMatterLocation))
-            }
+            let primary = checkTranslationsAgree(translations, diagnostics: &diagnostics)
             if let first = idOwner[primary.id.value] {
                 diagnostics.append(.error("duplicate-id", "issue id '\(primary.id.value)' is already used at \(first); ids must be unique", at: primary.id.location))
                 continue
             }
             idOwner[primary.id.value] = primary.id.location
-            missingTranslation(translations, languages: languages, what: "issue '\(primary.id.value)'",
-                               expectedPath: { "content/issues/\(slug)/index.\($0.rawValue).md" },
-                               location: primary.source.frontMatterLocation, diagnostics: &diagnostics)
-            issues.append(Issue(id: primary.id.value, number: primary.number, translations: translations,
-                                sections: sections(of: translations, languages: languages, diagnostics: &diagnostics),
-                                advisors: primary.advisors.map(\.value), meeting: primary.meeting?.value))
+            issues.append(issue(slug: slug, translations: translations, languages: languages, diagnostics: &diagnostics))
         }
         return issues.sorted { ($0.number, $0.id) < ($1.number, $1.id) }
+    }
+
+    /// The translations of one issue share its id and number; returns the primary one.
+    func checkTranslationsAgree(_ translations: Localized<IssueFile>, diagnostics: inout [Diagnostic]) -> IssueFile {
+        let primary = translations.languages.map { translations[$0]! }.first!
+        for other in translations.values.values where other.id.value != primary.id.value {
+            diagnostics.append(.error("translation-mismatch", "this translation has id '\(other.id.value)' but \(primary.source.path) has '\(primary.id.value)'; the languages of one issue share its id", at: other.id.location))
+        }
+        for other in translations.values.values where other.number != primary.number {
+            diagnostics.append(.warning("translation-mismatch", "number \(other.number) differs from \(primary.number) in \(primary.source.path)", at: other.source.frontMatterLocation))
+        }
+        return primary
+    }
+
+    /// One issue from its translations (whose id is not taken by another issue).
+    func issue(slug: String, translations: Localized<IssueFile>, languages: [Language], diagnostics: inout [Diagnostic]) -> Issue {
+        let primary = translations.languages.map { translations[$0]! }.first!
+        missingTranslation(translations, languages: languages, what: "issue '\(primary.id.value)'",
+                           expectedPath: { "content/issues/\(slug)/index.\($0.rawValue).md" },
+                           location: primary.source.frontMatterLocation, diagnostics: &diagnostics)
+        return Issue(id: primary.id.value, number: primary.number, translations: translations,
+                     sections: sections(of: translations, languages: languages, diagnostics: &diagnostics),
+                     advisors: primary.advisors.map(\.value), meeting: primary.meeting?.value)
     }
 
     /// Level-2 headings are an issue's sections; their ids should match across languages
@@ -120,13 +132,17 @@ public struct Resolver {
         var bySlug: [String: Localized<PageFile>] = [:]
         for file in files { bySlug[file.slug, default: Localized()][file.source.language] = file }
         return bySlug.keys.sorted().map { slug in
-            let translations = bySlug[slug]!
-            let primary = translations[translations.languages[0]]!
-            missingTranslation(translations, languages: languages, what: "\(what) '\(slug)'",
-                               expectedPath: { slug == "index" ? "content/index.\($0.rawValue).md" : "content/pages/\(slug).\($0.rawValue).md" },
-                               location: primary.source.frontMatterLocation, diagnostics: &diagnostics)
-            return Page(slug: slug, order: primary.order, translations: translations)
+            page(slug: slug, translations: bySlug[slug]!, what: what, languages: languages, diagnostics: &diagnostics)
         }.sorted { ($0.order ?? Int.max, $0.slug) < ($1.order ?? Int.max, $1.slug) }
+    }
+
+    /// One free page (or the home page, `what`) from its translations.
+    func page(slug: String, translations: Localized<PageFile>, what: String, languages: [Language], diagnostics: inout [Diagnostic]) -> Page {
+        let primary = translations[translations.languages[0]]!
+        missingTranslation(translations, languages: languages, what: "\(what) '\(slug)'",
+                           expectedPath: { slug == "index" ? "content/index.\($0.rawValue).md" : "content/pages/\(slug).\($0.rawValue).md" },
+                           location: primary.source.frontMatterLocation, diagnostics: &diagnostics)
+        return Page(slug: slug, order: primary.order, translations: translations)
     }
 
     private func pairComments(_ files: [CommentFile], site: ResolvedSite, languages: [Language], diagnostics: inout [Diagnostic]) -> [Comment] {
@@ -142,62 +158,65 @@ public struct Resolver {
         }
         var comments: [Comment] = []
         for id in byID.keys.sorted() {
-            let translations = byID[id]!
-            let primary = translations[translations.languages[0]]!
-            missingTranslation(translations, languages: languages, what: "comment '\(id)'",
-                               expectedPath: { "content/comments/\(primary.folder)/\(id).\($0.rawValue).md" },
-                               location: primary.source.frontMatterLocation, diagnostics: &diagnostics)
-            var valid = true
-            for file in translations.values.values.sorted(by: { $0.source.path < $1.source.path }) {
-                if site.member(file.member.value) == nil {
-                    diagnostics.append(.error("unknown-member", "member '\(file.member.value)' is not in content/members.yml; add it there or fix the id", at: file.member.location))
-                    valid = false
-                }
-                if site.meeting(file.meeting.value) == nil {
-                    diagnostics.append(.error("unknown-meeting", "meeting '\(file.meeting.value)' is not in content/meetings.yml; add it there or fix the id", at: file.meeting.location))
-                    valid = false
-                }
-                if let issue = site.issue(file.targetIssue.value) {
-                    if !issue.anchors.contains(file.targetSection) {
-                        diagnostics.append(.error("unknown-section", "issue '\(issue.id)' has no section '\(file.targetSection)'; known sections: \(issue.sections.map(\.id).joined(separator: ", "))", at: file.targetIssue.location))
-                        valid = false
-                    }
-                } else {
-                    diagnostics.append(.error("unknown-issue", "target issue '\(file.targetIssue.value)' does not exist; known issues: \(site.issues.map(\.id).joined(separator: ", "))", at: file.targetIssue.location))
-                    valid = false
-                }
-                if file.source.path != primary.source.path && (file.member.value != primary.member.value || file.targetIssue.value != primary.targetIssue.value
-                    || file.targetSection != primary.targetSection || file.meeting.value != primary.meeting.value) {
-                    diagnostics.append(.error("translation-mismatch", "this translation's member, target or meeting differs from \(primary.source.path); the languages of one comment must agree", at: file.source.frontMatterLocation))
-                }
+            if let comment = comment(id: id, translations: byID[id]!, site: site, languages: languages, diagnostics: &diagnostics) {
+                comments.append(comment)
             }
-            guard valid else { continue }
-            comments.append(Comment(id: id, translations: translations, member: primary.member.value, issue: primary.targetIssue.value,
-                                    section: primary.targetSection, meeting: primary.meeting.value, date: primary.date))
         }
-        let issueOrder = Dictionary(uniqueKeysWithValues: site.issues.enumerated().map { ($1.id, $0) })
-        func sectionOrder(_ comment: Comment) -> Int {
-            site.issue(comment.issue)?.sections.firstIndex { $0.id == comment.section } ?? Int.max
+        return sortComments(comments, site: site)
+    }
+
+    /// One comment from its translations, checked against the site's members, meetings
+    /// and issues; nil when it names something that does not exist.
+    func comment(id: String, translations: Localized<CommentFile>, site: ResolvedSite, languages: [Language], diagnostics: inout [Diagnostic]) -> Comment? {
+        let primary = translations[translations.languages[0]]!
+        missingTranslation(translations, languages: languages, what: "comment '\(id)'",
+                           expectedPath: { "content/comments/\(primary.folder)/\(id).\($0.rawValue).md" },
+                           location: primary.source.frontMatterLocation, diagnostics: &diagnostics)
+        var valid = true
+        for file in translations.values.values.sorted(by: { $0.source.path < $1.source.path }) {
+            if site.member(file.member.value) == nil {
+                diagnostics.append(.error("unknown-member", "member '\(file.member.value)' is not in content/members.yml; add it there or fix the id", at: file.member.location))
+                valid = false
+            }
+            if site.meeting(file.meeting.value) == nil {
+                diagnostics.append(.error("unknown-meeting", "meeting '\(file.meeting.value)' is not in content/meetings.yml; add it there or fix the id", at: file.meeting.location))
+                valid = false
+            }
+            if let index = site.issueIndex[file.targetIssue.value] {
+                let issue = site.issues[index]
+                if !issue.anchors.contains(file.targetSection) {
+                    diagnostics.append(.error("unknown-section", "issue '\(issue.id)' has no section '\(file.targetSection)'; known sections: \(issue.sections.map(\.id).joined(separator: ", "))", at: file.targetIssue.location))
+                    valid = false
+                }
+            } else {
+                diagnostics.append(.error("unknown-issue", "target issue '\(file.targetIssue.value)' does not exist; known issues: \(site.issues.map(\.id).joined(separator: ", "))", at: file.targetIssue.location))
+                valid = false
+            }
+            if file.source.path != primary.source.path && (file.member.value != primary.member.value || file.targetIssue.value != primary.targetIssue.value
+                || file.targetSection != primary.targetSection || file.meeting.value != primary.meeting.value) {
+                diagnostics.append(.error("translation-mismatch", "this translation's member, target or meeting differs from \(primary.source.path); the languages of one comment must agree", at: file.source.frontMatterLocation))
+            }
         }
-        return comments.sorted {
-            (issueOrder[$0.issue] ?? 0, sectionOrder($0), site.meeting($0.meeting)!.date, $0.id)
-                < (issueOrder[$1.issue] ?? 0, sectionOrder($1), site.meeting($1.meeting)!.date, $1.id)
+        guard valid else { return nil }
+        return Comment(id: id, translations: translations, member: primary.member.value, issue: primary.targetIssue.value,
+                       section: primary.targetSection, meeting: primary.meeting.value, date: primary.date)
+    }
+
+    /// Site order: by issue, the section's place in it, the meeting's date, then id. Each
+    /// key is computed once, not once per comparison.
+    func sortComments(_ comments: [Comment], site: ResolvedSite) -> [Comment] {
+        let keys = comments.map { comment -> (Int, Int, ISODate, String) in
+            let issueIndex = site.issueIndex[comment.issue]
+            let section = issueIndex.flatMap { site.issues[$0].sections.firstIndex { $0.id == comment.section } } ?? Int.max
+            return (issueIndex ?? 0, section, site.meeting(comment.meeting)!.date, comment.id)
         }
+        return comments.indices.sorted { keys[$0] < keys[$1] }.map { comments[$0] }
     }
 
     // MARK: Data files
 
     private func checkData(_ site: ResolvedSite, languages: [Language], diagnostics: inout [Diagnostic]) {
-        for issue in site.issues {
-            for file in issue.translations.values.values {
-                for advisor in file.advisors where site.member(advisor.value) == nil {
-                    diagnostics.append(.error("unknown-member", "advisor '\(advisor.value)' is not in content/members.yml; add it there or fix the id", at: advisor.location))
-                }
-                if let meeting = file.meeting, site.meeting(meeting.value) == nil {
-                    diagnostics.append(.error("unknown-meeting", "meeting '\(meeting.value)' is not in content/meetings.yml; add it there or fix the id", at: meeting.location))
-                }
-            }
-        }
+        for issue in site.issues { checkData(of: issue, site: site, diagnostics: &diagnostics) }
         func warnMissing(_ value: Localized<String>, _ what: String, at location: SourceLocation) {
             guard !value.isEmpty else { return }
             for language in languages where value[language] == nil {
@@ -209,11 +228,39 @@ public struct Resolver {
         for reference in site.references { warnMissing(reference.title, "the title of reference '\(reference.id)'", at: reference.location) }
     }
 
+    /// An issue's advisors and meeting exist.
+    func checkData(of issue: Issue, site: ResolvedSite, diagnostics: inout [Diagnostic]) {
+        for file in issue.translations.values.values {
+            for advisor in file.advisors where site.member(advisor.value) == nil {
+                diagnostics.append(.error("unknown-member", "advisor '\(advisor.value)' is not in content/members.yml; add it there or fix the id", at: advisor.location))
+            }
+            if let meeting = file.meeting, site.meeting(meeting.value) == nil {
+                diagnostics.append(.error("unknown-meeting", "meeting '\(meeting.value)' is not in content/meetings.yml; add it there or fix the id", at: meeting.location))
+            }
+        }
+    }
+
     // MARK: Cross-links
 
     private func checkCrossLinks(_ site: ResolvedSite, diagnostics: inout [Diagnostic]) -> [String: [CitationPlace]] {
         var citations: [String: [CitationPlace]] = [:]
-        func check(_ source: MarkdownSource, place: (Heading?) -> CitationPlace) {
+        func add(_ cited: [(reference: String, place: CitationPlace)]) {
+            for (reference, place) in cited { citations[reference, default: []].append(place) }
+        }
+        if let home = site.home { add(crossLinks(ofHome: home, site: site, diagnostics: &diagnostics)) }
+        for issue in site.issues { add(crossLinks(of: issue, site: site, diagnostics: &diagnostics)) }
+        for comment in site.comments { add(crossLinks(of: comment, site: site, diagnostics: &diagnostics)) }
+        for page in site.pages { add(crossLinks(of: page, site: site, diagnostics: &diagnostics)) }
+        return citations
+    }
+
+    /// Checks the cross-links of one item's translations (in path order) and returns the
+    /// references they cite with where, each pair once, in reading order. No two items
+    /// share a citation place, so the site's citations are these lists one after another.
+    func crossLinks(of sources: [MarkdownSource], site: ResolvedSite, diagnostics: inout [Diagnostic],
+                    place: (Heading?) -> CitationPlace) -> [(reference: String, place: CitationPlace)] {
+        var cited: [(reference: String, place: CitationPlace)] = []
+        for source in sources.sorted(by: { $0.path < $1.path }) {
             let headings = source.fragment.headings
             for link in source.fragment.crossLinks {
                 let location = source.location(of: link.position)
@@ -228,25 +275,29 @@ public struct Resolver {
                 if kind == .ref {
                     let section = headings.last { $0.level <= 2 && ($0.position.line, $0.position.column) < (link.position.line, link.position.column) }
                     let where_ = place(section)
-                    if !(citations[link.target]?.contains(where_) ?? false) { citations[link.target, default: []].append(where_) }
+                    if !cited.contains(where: { $0.reference == link.target && $0.place == where_ }) { cited.append((link.target, where_)) }
                 }
             }
         }
-        if let home = site.home {
-            for file in home.translations.values.values.sorted(by: { $0.source.path < $1.source.path }) { check(file.source) { _ in .home } }
+        return cited
+    }
+
+    func crossLinks(ofHome home: Page, site: ResolvedSite, diagnostics: inout [Diagnostic]) -> [(reference: String, place: CitationPlace)] {
+        crossLinks(of: home.translations.values.values.map(\.source), site: site, diagnostics: &diagnostics) { _ in .home }
+    }
+
+    func crossLinks(of issue: Issue, site: ResolvedSite, diagnostics: inout [Diagnostic]) -> [(reference: String, place: CitationPlace)] {
+        crossLinks(of: issue.translations.values.values.map(\.source), site: site, diagnostics: &diagnostics) { heading in
+            .issue(id: issue.id, section: heading.flatMap { $0.level == 2 ? $0.id : nil })
         }
-        for issue in site.issues {
-            for file in issue.translations.values.values.sorted(by: { $0.source.path < $1.source.path }) {
-                check(file.source) { heading in .issue(id: issue.id, section: heading.flatMap { $0.level == 2 ? $0.id : nil }) }
-            }
-        }
-        for comment in site.comments {
-            for file in comment.translations.values.values.sorted(by: { $0.source.path < $1.source.path }) { check(file.source) { _ in .comment(id: comment.id) } }
-        }
-        for page in site.pages {
-            for file in page.translations.values.values.sorted(by: { $0.source.path < $1.source.path }) { check(file.source) { _ in .page(slug: page.slug) } }
-        }
-        return citations
+    }
+
+    func crossLinks(of comment: Comment, site: ResolvedSite, diagnostics: inout [Diagnostic]) -> [(reference: String, place: CitationPlace)] {
+        crossLinks(of: comment.translations.values.values.map(\.source), site: site, diagnostics: &diagnostics) { _ in .comment(id: comment.id) }
+    }
+
+    func crossLinks(of page: Page, site: ResolvedSite, diagnostics: inout [Diagnostic]) -> [(reference: String, place: CitationPlace)] {
+        crossLinks(of: page.translations.values.values.map(\.source), site: site, diagnostics: &diagnostics) { _ in .page(slug: page.slug) }
     }
 }
 
