@@ -51,57 +51,151 @@ public struct SiteBuilder: Sendable {
                            pagesPerLanguage: Self.pageCounts(rendered.files), seconds: 0)
     }
 
-    /// A successful build as the next preview rebuild starts from; the theme is reused
-    /// while only `content/` changes.
+    /// What the next preview rebuild starts from: the last successful build (whose pages
+    /// and rendered comments it keeps where nothing they show changed), the latest load
+    /// (which it reads again only where files changed) and the paths changed since that
+    /// successful build.
     public struct Previous: Sendable {
-        public var result: BuildResult
-        var theme: Theme?
-        var themeDiagnostics: [Diagnostic] = []
+        struct Good: Sendable {
+            var result: BuildResult
+            var theme: Theme
+            var themeDiagnostics: [Diagnostic]
+            /// The rendered comments and page skeletons (without files).
+            var rendered: SiteRenderer.Rendered
+        }
+        var good: Good?
+        var loaded: LoadedSite
+        /// Relative to the site root; nil when a full load made it impossible to say.
+        var sinceGood: Set<String>?
+
+        /// The last successful build.
+        public var result: BuildResult? { good?.result }
     }
 
-    /// For the preview: loads and resolves, then re-renders only the pages that depend on
-    /// `changedPaths` when `previous` (the last successful build) allows it, merging them
-    /// into its files; else renders everything. Returns the build, how many pages were
-    /// rendered and what the next rebuild starts from (nil after errors, so that the next
-    /// one renders everything).
-    public func rebuild(previous: Previous?, changedPaths: Set<String>) async -> (result: BuildResult, renderedPages: Int, next: Previous?) {
+    /// One preview rebuild.
+    public struct Rebuild: Sendable {
+        public var result: BuildResult
+        /// The pages rendered (the others were kept from the last successful build).
+        public var renderedPages: Int
+        /// The files rendered when the others were kept; nil when `result.files` were all
+        /// rendered (or none were).
+        public var renderedFiles: [OutputFile]?
+        /// What the next rebuild starts from.
+        public var next: Previous?
+    }
+
+    /// For the preview: the site after `changedPaths` (relative to the root) changed,
+    /// doing work in proportion to the change when `previous` allows it. Load reads only
+    /// the changed files; Resolve pairs and checks only the changed items; Render renders
+    /// only the pages that show them (and the comments among them), keeping the other
+    /// files of the last successful build. Anything it cannot place is done in full
+    /// (`shingi.yml`, a folder renamed); a template change renders every page. After a
+    /// failed build, the next one still starts from the last successful one, with all the
+    /// paths changed since.
+    public func rebuild(previous: Previous?, changedPaths: Set<String>) async -> Rebuild {
+        var taken = previous
+        return await rebuild(taking: &taken, changedPaths: changedPaths)
+    }
+
+    /// `rebuild(previous:changedPaths:)` that takes `previous` (and leaves nil): when the
+    /// caller held the only copy, the load is updated in place instead of copied.
+    public func rebuild(taking previous: inout Previous?, changedPaths: Set<String>) async -> Rebuild {
         var clock = StageClock()
-        let site = await loadSite(&clock)
-        defer { clock.lap("render"); clock.report() }
+        defer { clock.report() }
+        let good = previous?.good
+        let sinceGood = previous?.sinceGood
+        var earlier = previous?.loaded
+        previous = nil
+        let loader = ContentLoader(root: options.root, cache: cache)
+        var loaded: LoadedSite
+        var since: Set<String>?
+        if var site = earlier.take(), await loader.reload(&site, changedPaths: changedPaths) {
+            loaded = site
+            since = sinceGood?.union(changedPaths)
+            if let cache, cache.count > 2 * (loaded.issues.count + loaded.comments.count + loaded.pages.count + loaded.homes.count) + 256 {
+                cache.retainOnly(loaded.markdownBodies)
+            }
+        } else {
+            loaded = await loader.load()
+            cache?.retainOnly(loaded.markdownBodies)
+            since = nil
+        }
+        clock.lap("load")
+
+        let site: ResolvedSite
+        let content = since?.filter { $0 == "shingi.yml" || $0.hasPrefix("content/") }
+        if let good, let goodSite = good.result.site, let content, content.isEmpty {
+            site = goodSite
+        } else if let good, let goodSite = good.result.site, let content, !content.contains("shingi.yml"),
+                  content.isDisjoint(with: ContentLoader.dataFiles),
+                  let updated = Resolver().update(goodSite, with: loaded, changedMarkdown: content.filter { $0.hasSuffix(".md") },
+                                                  changedOther: content.filter { !$0.hasSuffix(".md") }) {
+            site = updated
+        } else {
+            site = Resolver().resolve(loaded)
+        }
+        clock.lap("resolve")
+
         var diagnostics = site.diagnostics
-        let onlyContent = !changedPaths.isEmpty && changedPaths.allSatisfy { $0.hasPrefix("content/") }
         let theme: Theme
         var themeWarnings: [Diagnostic] = []
-        if onlyContent, let reused = previous?.theme, previous?.result.site?.config.languages == site.config.languages {
-            theme = reused
-            themeWarnings = previous?.themeDiagnostics ?? []
+        var themeReused = false
+        if let good, let since, since.allSatisfy({ $0.hasPrefix("content/") }), good.result.site?.config.languages == site.config.languages {
+            theme = good.theme
+            themeWarnings = good.themeDiagnostics
             diagnostics += themeWarnings
+            themeReused = true
         } else {
-            let (loaded, themeDiagnostics) = loadTheme(languages: site.config.languages)
+            let (fresh, themeDiagnostics) = loadTheme(languages: site.config.languages)
             diagnostics += themeDiagnostics
-            guard !diagnostics.hasErrors, let loaded else { return (Self.unrendered(site, diagnostics), 0, nil) }
-            theme = loaded
+            guard !diagnostics.hasErrors, let fresh else {
+                return Rebuild(result: Self.unrendered(site, diagnostics), renderedPages: 0, renderedFiles: nil,
+                               next: Previous(good: good, loaded: loaded, sinceGood: since))
+            }
+            theme = fresh
             themeWarnings = themeDiagnostics
         }
-        guard !diagnostics.hasErrors else { return (Self.unrendered(site, diagnostics), 0, nil) }
+        guard !diagnostics.hasErrors else {
+            return Rebuild(result: Self.unrendered(site, diagnostics), renderedPages: 0, renderedFiles: nil,
+                           next: Previous(good: good, loaded: loaded, sinceGood: since))
+        }
         var jobs: [PageJob]?
-        let previous = previous?.result
-        if let previous, previous.succeeded, !previous.files.isEmpty, let old = previous.site {
-            jobs = affectedJobs(old: old, new: site, changedPaths: changedPaths)
+        if themeReused, let good, let old = good.result.site, let since {
+            jobs = affectedJobs(old: old, new: site, changedPaths: since)
         }
         clock.lap("theme")
         let renderer = SiteRenderer(site: site, theme: theme, baseURL: options.baseURL, changes: options.changes)
-        let rendered = await renderer.render(jobs)
+        let rendered = await renderer.render(jobs, reusing: jobs == nil ? nil : good?.rendered, changedPaths: since ?? [], skeletons: true)
+        clock.lap("render")
         diagnostics += rendered.diagnostics
         var files = rendered.files
-        if let previous, jobs != nil {
-            var merged = Dictionary(previous.files.map { ($0.path, $0) }, uniquingKeysWith: { _, last in last })
-            for file in rendered.files { merged[file.path] = file }
-            files = merged.values.sorted { $0.path < $1.path }
-        }
+        if let good, jobs != nil { files = Self.merge(rendered.files, into: good.result.files) }
         let renderedPages = Self.pageCounts(rendered.files).values.reduce(0, +)
         let result = BuildResult(diagnostics: diagnostics.sorted(), site: site, files: files, pagesPerLanguage: Self.pageCounts(files), seconds: 0)
-        return (result, renderedPages, result.succeeded ? Previous(result: result, theme: theme, themeDiagnostics: themeWarnings) : nil)
+        clock.lap("merge")
+        guard result.succeeded else {
+            return Rebuild(result: result, renderedPages: renderedPages, renderedFiles: nil, next: Previous(good: good, loaded: loaded, sinceGood: since))
+        }
+        var reusable = rendered
+        reusable.files = []
+        let next = Previous(good: .init(result: result, theme: theme, themeDiagnostics: themeWarnings, rendered: reusable),
+                            loaded: loaded, sinceGood: [])
+        return Rebuild(result: result, renderedPages: renderedPages, renderedFiles: jobs == nil ? nil : rendered.files, next: next)
+    }
+
+    /// `files` put in place of the files with the same paths in `sorted` (sorted by path),
+    /// or added in order.
+    static func merge(_ files: [OutputFile], into sorted: [OutputFile]) -> [OutputFile] {
+        var result = sorted
+        for file in files {
+            var low = 0, high = result.count
+            while low < high {
+                let middle = (low + high) / 2
+                if result[middle].path < file.path { low = middle + 1 } else { high = middle }
+            }
+            if low < result.count && result[low].path == file.path { result[low] = file } else { result.insert(file, at: low) }
+        }
+        return result
     }
 
     /// Load and Resolve, shared by full builds and preview rebuilds. A long-lived cache

@@ -32,8 +32,10 @@ public func affectedJobs(old: ResolvedSite, new: ResolvedSite, changedPaths: Set
         guard path.hasPrefix("content/"), path.hasSuffix(".md") else { return nil }
         if let (index, language) = find(path, in: new.issues.map(\.translations)) {
             let before = old.issues[index], after = new.issues[index]
+            // Links to any heading show its text (sub-sections too), so all headings count.
             guard before.number == after.number, before.advisors == after.advisors, before.meeting == after.meeting,
                   before.sections == after.sections, before.anchors == after.anchors,
+                  headingTexts(before.translations[language]) == headingTexts(after.translations[language]),
                   sameExceptBody(before.translations, after.translations, path: path, language: language, body: \.source)
             else { return nil }
             jobs += showing(after.translations, language).map { .issue(after.id, $0) }
@@ -61,6 +63,11 @@ public func affectedJobs(old: ResolvedSite, new: ResolvedSite, changedPaths: Set
     }
     var seen: Set<PageJob> = []
     return jobs.filter { seen.insert($0).inserted }
+}
+
+/// The id and text of every heading of an issue's translation.
+private func headingTexts(_ file: IssueFile?) -> [String] {
+    file?.source.fragment.headings.flatMap { [$0.id, $0.text] } ?? []
 }
 
 /// The item and language whose translation was read from `path`.

@@ -6,7 +6,8 @@ extension PageRenderer {
     /// One comment as a list item for a page's comment list (`{{{html}}}`), rendered once
     /// per language and kind before the pages: a comment appears on four pages.
     func commentItem(_ comment: Comment, _ p: Presenter, showTarget: Bool) -> [String: Any] {
-        let html = comments.html(comment.id, p.language, showTarget: showTarget)
+        let html = commentPlaceholders ? RenderedComments.placeholder(comment.id, showTarget: showTarget)
+                                       : comments.html(comment.id, p.language, showTarget: showTarget)
         return ["html": html, "id": comment.id]
     }
 

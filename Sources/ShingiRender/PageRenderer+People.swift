@@ -54,10 +54,15 @@ extension PageRenderer {
     func meeting(_ meeting: Meeting, _ p: Presenter) -> PageShell {
         let title = p.meetingTitle(meeting)
         let comments = site.comments(inMeeting: meeting.id)
+        // Grouped by issue in one pass: a meeting can have hundreds of comments on as many issues.
         var issueIDs: [String] = []
-        for comment in comments where !issueIDs.contains(comment.issue) { issueIDs.append(comment.issue) }
+        var byIssue: [String: [[String: Any]]] = [:]
+        for comment in comments {
+            if byIssue[comment.issue] == nil { issueIDs.append(comment.issue) }
+            byIssue[comment.issue, default: []].append(commentItem(comment, p, showTarget: true))
+        }
         let groups = issueIDs.map { id -> [String: Any] in
-            ["anchor": "issue-\(id)", "issue_html": p.issueLink(id), "comments": comments.filter { $0.issue == id }.map { commentItem($0, p, showTarget: true) }]
+            ["anchor": "issue-\(id)", "issue_html": p.issueLink(id), "comments": byIssue[id]!]
         }
         let issues = site.issues.filter { $0.meeting == meeting.id }.map { ["issue_html": p.issueLink($0.id)] }
         var context: [String: Any] = [

@@ -12,6 +12,8 @@ struct PageRenderer: Sendable {
     let changes: ChangeMarks?
     /// Comment list items, rendered once before the pages.
     var comments: RenderedComments = .empty
+    /// Lists a placeholder for each comment instead of its HTML (see `RenderedComments.fill`).
+    var commentPlaceholders = false
 
     func strings(_ language: Language) -> [String: String] { theme.strings[language] ?? [:] }
 

@@ -1,10 +1,12 @@
+import Foundation
 import ShingiCore
 import ShingiResolve
 
 /// Every comment rendered with `partials/comment` once per language, before the pages
 /// that list it are rendered. The variant with its target line (member and meeting
-/// pages) is made by filling a marker, not by rendering the comment twice.
-struct RenderedComments: Sendable {
+/// pages) is made by filling a marker, not by rendering the comment twice. A preview
+/// rebuild keeps those of the comments that did not change.
+public struct RenderedComments: Sendable {
     private var items: [String: [Language: (plain: String, withTarget: String)]] = [:]
 
     static let empty = RenderedComments()
@@ -12,15 +14,57 @@ struct RenderedComments: Sendable {
     /// Stands in the comment for its target line; U+0001 never reaches a page otherwise.
     private static let marker = "\u{1}comment-target\u{1}"
 
+    /// Stands in a page for a comment's HTML while the page's skeleton is rendered; the
+    /// `<>` make sure an escaped use of it is not taken for it.
+    static func placeholder(_ id: String, showTarget: Bool) -> String {
+        "\u{1}<\(id)\(showTarget ? "+" : "")>\u{1}"
+    }
+
+    /// A page rendered with placeholders (its skeleton) with each replaced by the
+    /// comment's HTML in `language`: the page as rendering it with the comments gives,
+    /// for the cost of a copy. Nil when a placeholder names no comment or is malformed.
+    func fill(_ skeleton: [UInt8], _ language: Language) -> [UInt8]? {
+        var out: [UInt8] = []
+        out.reserveCapacity(skeleton.count * 4)
+        let ok = skeleton.withUnsafeBufferPointer { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return true }
+            let count = buffer.count
+            var start = 0
+            while start < count {
+                guard let found = memchr(base + start, 1, count - start) else {
+                    out.append(contentsOf: buffer[start..<count])
+                    break
+                }
+                let open = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+                out.append(contentsOf: buffer[start..<open])
+                guard open + 1 < count, let end = memchr(base + open + 1, 1, count - open - 1) else { return false }
+                let close = UnsafePointer<UInt8>(end.assumingMemoryBound(to: UInt8.self)) - base
+                var inner = buffer[(open + 1)..<close]
+                guard inner.first == UInt8(ascii: "<"), inner.last == UInt8(ascii: ">") else { return false }
+                inner = inner.dropFirst().dropLast()
+                let showTarget = inner.last == UInt8(ascii: "+")
+                if showTarget { inner = inner.dropLast() }
+                guard let item = items[String(decoding: inner, as: UTF8.self)]?[language] else { return false }
+                out.append(contentsOf: (showTarget ? item.withTarget : item.plain).utf8)
+                start = close + 1
+            }
+            return true
+        }
+        return ok ? out : nil
+    }
+
     func html(_ id: String, _ language: Language, showTarget: Bool) -> String {
         guard let item = items[id]?[language] else { return "" }
         return showTarget ? item.withTarget : item.plain
     }
 
-    static func render(_ renderer: PageRenderer) async -> RenderedComments {
+    /// Every comment of the site; with `previous`, only those in `changed` are rendered
+    /// again and the others are taken from it.
+    static func render(_ renderer: PageRenderer, reusing previous: RenderedComments? = nil, changed: Set<String> = []) async -> RenderedComments {
         let languages = renderer.site.config.languages
         let marker = Self.marker
-        let rendered = await renderer.site.comments.parallelMap { comment -> (String, [Language: (String, String)]) in
+        let comments = previous == nil ? renderer.site.comments : changed.sorted().compactMap { renderer.site.comment($0) }
+        let rendered = await comments.parallelMap { comment -> (String, [Language: (String, String)]) in
             var byLanguage: [Language: (String, String)] = [:]
             for language in languages {
                 let p = renderer.presenter(language)
@@ -30,7 +74,7 @@ struct RenderedComments: Sendable {
             }
             return (comment.id, byLanguage)
         }
-        var result = RenderedComments()
+        var result = previous ?? RenderedComments()
         for (id, byLanguage) in rendered {
             result.items[id] = byLanguage.mapValues { (plain: $0.0, withTarget: $0.1) }
         }

@@ -33,22 +33,103 @@ public struct SiteRenderer: Sendable {
         return jobs
     }
 
+    /// Every page, the sitemap and the assets; with `jobs`, only those pages.
     public func render(_ jobs: [PageJob]? = nil) async -> (files: [OutputFile], diagnostics: [Diagnostic]) {
+        let rendered = await render(jobs, reusing: nil as Rendered?)
+        return (rendered.files, rendered.diagnostics)
+    }
+
+    /// What a render made, with what the next preview rebuild reuses: the rendered
+    /// comments and the skeletons of the pages that list comments.
+    public struct Rendered: Sendable {
+        public var files: [OutputFile]
+        public var diagnostics: [Diagnostic]
+        public var comments: RenderedComments
+        /// Pages rendered with a placeholder for each comment (`RenderedComments.fill`).
+        var skeletons: [PageJob: [UInt8]] = [:]
+        /// Pages whose skeleton, filled, was not the page (the theme escapes or indents
+        /// the comments' HTML): these are always rendered.
+        var unfit: Set<PageJob> = []
+    }
+
+    /// Every page, the sitemap and the assets; or, with `jobs`, only those pages (for a
+    /// preview rebuild that keeps the rest). With `previous`, only the comments with a
+    /// translation at one of `changedPaths` are rendered again, the others come from it,
+    /// and the pages that list comments (the comments index, members, meetings) are their
+    /// skeletons filled with the comments: the caller vouches that nothing else they show
+    /// changed (`affectedJobs`).
+    ///
+    /// With `skeletons` (the preview), a skeleton is made along with the page: for the
+    /// comments index in a full render, for a member or meeting page the first time a
+    /// rebuild renders it. It is kept only if filling it gives the page's very bytes.
+    public func render(_ jobs: [PageJob]?, reusing previous: Rendered?, changedPaths: Set<String> = [], skeletons: Bool = false) async -> Rendered {
         var prepared = PageRenderer(site: site, theme: theme, urls: urls, changes: changes)
-        prepared.comments = await RenderedComments.render(prepared)
+        let changed = previous == nil ? [] : changedComments(changedPaths)
+        prepared.comments = await RenderedComments.render(prepared, reusing: previous?.comments, changed: changed)
         let renderer = prepared
-        let results = await (jobs ?? self.jobs).parallelMap { renderer.render($0) }
+        let kept = jobs == nil ? [:] : previous?.skeletons ?? [:]
+        let unfit = jobs == nil ? [] : previous?.unfit ?? []
+        let results = await (jobs ?? self.jobs).parallelMap { job -> (Result<OutputFile, Diagnostic>, [UInt8]?) in
+            guard skeletons, let (path, language, eager) = Self.listsComments(job, renderer.urls), !unfit.contains(job) else {
+                return (renderer.render(job), nil)
+            }
+            if let skeleton = kept[job], let bytes = renderer.comments.fill(skeleton, language) {
+                return (.success(OutputFile(path: path, bytes: bytes)), skeleton)
+            }
+            let direct = renderer.render(job)
+            // A full render makes the skeletons of the big pages; a rebuild those it needs.
+            guard jobs != nil || eager, case .success(let file) = direct else { return (direct, nil) }
+            var placeholders = renderer
+            placeholders.commentPlaceholders = true
+            guard case .success(let skeleton) = placeholders.render(job),
+                  renderer.comments.fill(skeleton.bytes, language) == file.bytes else { return (direct, []) }
+            return (direct, skeleton.bytes)
+        }
         var files: [OutputFile] = []
         var diagnostics: [Diagnostic] = []
-        for result in results {
+        var made = kept
+        var unfitNow = unfit
+        for (job, (result, skeleton)) in zip(jobs ?? self.jobs, results) {
             switch result {
             case .success(let file): files.append(file)
             case .failure(let diagnostic): if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
             }
+            if let skeleton, skeleton.isEmpty { unfitNow.insert(job) } else { made[job] = skeleton }
         }
-        files.append(Sitemap(site: site, urls: urls).file())
-        files += assetFiles()
-        return (files.sorted { $0.path < $1.path }, diagnostics)
+        if jobs == nil {
+            files.append(Sitemap(site: site, urls: urls).file())
+            files += assetFiles()
+        }
+        return Rendered(files: files.sorted { $0.path < $1.path }, diagnostics: diagnostics, comments: renderer.comments,
+                        skeletons: made, unfit: unfitNow)
+    }
+
+    /// For a page that lists comments: its output path, its language and whether a full
+    /// render makes its skeleton (the comments index, which lists them all).
+    static func listsComments(_ job: PageJob, _ urls: SiteURLs) -> (path: String, language: Language, eager: Bool)? {
+        switch job {
+        case .comments(let language): return (urls.outputPath(for: urls.comments(language)), language, true)
+        case .member(let id, let language): return (urls.outputPath(for: urls.member(id, language)), language, false)
+        case .meeting(let id, let language): return (urls.outputPath(for: urls.meeting(id, language)), language, false)
+        default: return nil
+        }
+    }
+
+    /// The comments with a translation read from one of `paths`. A comment's id is its
+    /// file's name, so they are found by name rather than by a look at every comment.
+    func changedComments(_ paths: Set<String>) -> Set<String> {
+        var ids: Set<String> = []
+        for path in paths where path.hasPrefix("content/comments/") && path.hasSuffix(".md") {
+            let name = path.split(separator: "/").last!.dropLast(3)
+            guard let dot = name.lastIndex(of: ".") else { continue }
+            let stem = String(name[..<dot])
+            for id in [stem, stem.precomposedStringWithCanonicalMapping] {
+                if let comment = site.comment(id), comment.translations.languages.contains(where: { comment.translations[$0]?.source.path == path }) {
+                    ids.insert(id)
+                }
+            }
+        }
+        return ids
     }
 
     /// The theme's `assets/` folder, copied byte for byte.

@@ -1,3 +1,4 @@
+import ShingiCore
 import Synchronization
 
 /// What the server shares between the request handlers and the rebuild loop: the site of
@@ -27,6 +28,26 @@ final class LiveSite: Sendable {
             return current.generation
         }
         guard let generation else { return false }
+        broadcaster.send(generation: generation)
+        return true
+    }
+
+    /// Serves the current files with `files` put in place (and no errors) from now on;
+    /// tells the open pages to reload when that changes anything. Compares only `files`,
+    /// so a rebuild that rendered a few pages costs as much, not the whole site.
+    @discardableResult
+    func apply(_ files: [OutputFile]) -> Bool {
+        // Only the rebuild loop changes the site, so it cannot change in between.
+        let old = site
+        guard old.failed || files.contains(where: { old.files[$0.path] != $0.bytes }) else { return false }
+        var new = old
+        new.errors = []
+        for file in files { new.files[file.path] = file.bytes }
+        let generation: Int = current.withLock { current in
+            current.site = new
+            current.generation += 1
+            return current.generation
+        }
         broadcaster.send(generation: generation)
         return true
     }

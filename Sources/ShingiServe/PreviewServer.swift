@@ -83,19 +83,23 @@ public struct PreviewServer: Sendable {
     }
 
     /// Builds, swaps the served site and prints one line; `changed` is nil for the first build.
-    /// Re-renders only the pages that depend on `changed` when the last build succeeded.
+    /// Re-renders only the pages that depend on `changed` when it can (see `SiteBuilder.rebuild`).
     private func rebuild(_ builder: SiteBuilder, into live: LiveSite, last: LastBuild, changed: Set<String>?) async {
         let start = ContinuousClock.now
-        let (result, rendered, next) = await builder.rebuild(previous: changed == nil ? nil : last.previous, changedPaths: changed ?? [])
+        var previous = changed == nil ? nil : last.take()
+        let rebuild = await builder.rebuild(taking: &previous, changedPaths: changed ?? [])
+        let result = rebuild.result
         let errors = result.diagnostics.filter { $0.severity == .error }
-        // After a failed build the next one renders everything: the changes between the
-        // last good build and then are not all in the next burst.
-        last.previous = next
-        let previous = live.site
-        let site = errors.isEmpty
-            ? ServedSite(files: Dictionary(result.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { _, last in last }), errors: [])
-            : ServedSite(files: previous.files, errors: errors)
-        let reloaded = live.swap(to: site)
+        last.previous = rebuild.next
+        let reloaded: Bool
+        if errors.isEmpty, let rendered = rebuild.renderedFiles {
+            // The other files are those of the last successful build, which is what is served.
+            reloaded = live.apply(rendered)
+        } else if errors.isEmpty {
+            reloaded = live.swap(to: ServedSite(files: Dictionary(result.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { _, last in last }), errors: []))
+        } else {
+            reloaded = live.swap(to: ServedSite(files: live.site.files, errors: errors))
+        }
         let elapsed = ContinuousClock.now - start
         let milliseconds = Int((Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15).rounded())
         let what = changed.map { "\(WatchedPaths.summary($0)) changed: " } ?? ""
@@ -104,7 +108,7 @@ public struct PreviewServer: Sendable {
         if errors.isEmpty {
             let pages = result.pagesPerLanguage.values.reduce(0, +)
             let verb = changed == nil ? "built" : "rebuilt"
-            let count = rendered == pages ? "\(pages)" : "\(rendered) of \(pages)"
+            let count = rebuild.renderedPages == pages ? "\(pages)" : "\(rebuild.renderedPages) of \(pages)"
             output.line("\(what)\(verb) \(count) pages in \(milliseconds) ms\(warningNote)\(changed != nil && !reloaded ? " (no page changed)" : "")")
         } else {
             output.line("\(what)build failed in \(milliseconds) ms: \(errors.count) error\(errors.count == 1 ? "" : "s")\(warningNote), shown in the browser")
@@ -130,6 +134,9 @@ final class LastBuild: Sendable {
         get { storage.withLock { $0 } }
         set { storage.withLock { $0 = newValue } }
     }
+
+    /// The latest build, no longer kept here: the rebuild that takes it owns it alone.
+    func take() -> SiteBuilder.Previous? { storage.withLock { $0.take() } }
 }
 
 /// The watcher in use, whichever it is.

@@ -116,11 +116,12 @@ final class PageDependenciesTests: XCTestCase {
         let builder = SiteBuilder(options: BuildOptions(root: root, defaultTheme: defaultTheme), cache: nil)
         let first = await builder.rebuild(previous: nil, changedPaths: []).next
         var previous = try XCTUnwrap(first)
-        let full = previous.result.pagesPerLanguage.values.reduce(0, +)
+        let full = try XCTUnwrap(previous.result).pagesPerLanguage.values.reduce(0, +)
         for (path, from, to) in [(Self.comment, "It should function.", "It must work."), (Self.issue, "Remark by", "A remark by"),
                                  ("content/index.ja.md", "はじめに。", "ようこそ。")] {
             try write([path: edited(path, from, to)], to: root)
-            let (result, rendered, next) = await builder.rebuild(previous: previous, changedPaths: [path])
+            let rebuild = await builder.rebuild(previous: previous, changedPaths: [path])
+            let (result, rendered, next) = (rebuild.result, rebuild.renderedPages, rebuild.next)
             XCTAssertTrue(result.succeeded)
             XCTAssertLessThan(rendered, full, path)
             XCTAssertGreaterThan(rendered, 0, path)

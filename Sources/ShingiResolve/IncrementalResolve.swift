@@ -1,0 +1,150 @@
+import ShingiCore
+import ShingiLoad
+
+extension Resolver {
+    /// `previous` brought up to date with `loaded` when only the Markdown files at
+    /// `changedMarkdown` (and the warnings of the `changedOther` paths under `content/`)
+    /// differ from what `previous` was resolved from: the changed items are paired and
+    /// checked again, everything else is kept. The same site a full `resolve(loaded)`
+    /// gives, or nil when the change may reach further than the changed items themselves
+    /// (so a full resolve is needed):
+    /// - `previous` had errors (a duplicate id, say, whose message names another file);
+    /// - a file appeared, went away or changed what it is (which item, which kind);
+    /// - a changed item now has errors;
+    /// - a changed item's place in the site changed: an issue's id, number, sections or
+    ///   anchors, a comment's member, target or meeting, a page's order;
+    /// - a changed item cites other references (or cites them elsewhere).
+    ///
+    /// With those fixed, what other items are checked against (ids, anchors, the order of
+    /// issues and comments, citations) is the same, so their diagnostics are too; every
+    /// diagnostic of an item lies in one of its files.
+    public func update(_ previous: ResolvedSite, with loaded: LoadedSite, changedMarkdown: Set<String>,
+                       changedOther: Set<String> = []) -> ResolvedSite? {
+        guard !previous.diagnostics.hasErrors, previous.config.languages == loaded.config.languages,
+              previous.config.baseURL == loaded.config.baseURL else { return nil }
+        let languages = loaded.config.languages
+        var site = previous
+        var issues: [Int: Localized<IssueFile>] = [:]
+        var comments: [Int: Localized<CommentFile>] = [:]
+        var pages: [Int: Localized<PageFile>] = [:]
+        var home: Localized<PageFile>?
+        for path in changedMarkdown {
+            let old = previous.item(at: path)
+            switch (old, loaded.item(at: path)) {
+            case (nil, nil):
+                continue
+            case (.issue(let index, let language)?, .issue(let file)?) where file.slug == previous.issues[index].translations[language]!.slug:
+                issues[index, default: previous.issues[index].translations][language] = file
+            case (.comment(let index, let language)?, .comment(let file)?) where file.id == previous.comments[index].id:
+                comments[index, default: previous.comments[index].translations][language] = file
+            case (.page(let index, let language)?, .page(let file)?) where file.slug == previous.pages[index].slug:
+                pages[index, default: previous.pages[index].translations][language] = file
+            case (.home(let language)?, .home(let file)?):
+                home = home ?? previous.home!.translations
+                home![language] = file
+            default:
+                return nil
+            }
+        }
+        var diagnostics: [Diagnostic] = []
+        // The paths whose diagnostics are replaced: every file of a changed item.
+        var paths = changedMarkdown.union(changedOther)
+        func sameCitations(_ old: [(reference: String, place: CitationPlace)], _ new: [(reference: String, place: CitationPlace)]) -> Bool {
+            old.count == new.count && zip(old, new).allSatisfy { $0.reference == $1.reference && $0.place == $1.place }
+        }
+        var scratch: [Diagnostic] = []
+        for (index, translations) in issues {
+            let old = previous.issues[index]
+            let primary = checkTranslationsAgree(translations, diagnostics: &diagnostics)
+            guard primary.id.value == old.id else { return nil }
+            let issue = issue(slug: primary.slug, translations: translations, languages: languages, diagnostics: &diagnostics)
+            guard issue.number == old.number, issue.sections.map(\.id) == old.sections.map(\.id), issue.anchors == old.anchors
+            else { return nil }
+            checkData(of: issue, site: previous, diagnostics: &diagnostics)
+            guard sameCitations(crossLinks(of: old, site: previous, diagnostics: &scratch),
+                                crossLinks(of: issue, site: previous, diagnostics: &diagnostics)) else { return nil }
+            site.issues[index] = issue
+            paths.formUnion(translations.values.values.map(\.source.path))
+        }
+        for (index, translations) in comments {
+            let old = previous.comments[index]
+            guard let comment = comment(id: old.id, translations: translations, site: previous, languages: languages, diagnostics: &diagnostics),
+                  comment.member == old.member, comment.issue == old.issue, comment.section == old.section, comment.meeting == old.meeting,
+                  sameCitations(crossLinks(of: old, site: previous, diagnostics: &scratch),
+                                crossLinks(of: comment, site: previous, diagnostics: &diagnostics))
+            else { return nil }
+            site.comments[index] = comment
+            paths.formUnion(translations.values.values.map(\.source.path))
+        }
+        for (index, translations) in pages {
+            let old = previous.pages[index]
+            let page = page(slug: old.slug, translations: translations, what: "page", languages: languages, diagnostics: &diagnostics)
+            guard page.order == old.order,
+                  sameCitations(crossLinks(of: old, site: previous, diagnostics: &scratch),
+                                crossLinks(of: page, site: previous, diagnostics: &diagnostics))
+            else { return nil }
+            site.pages[index] = page
+            paths.formUnion(translations.values.values.map(\.source.path))
+        }
+        if let translations = home, let old = previous.home {
+            let page = page(slug: "index", translations: translations, what: "home page", languages: languages, diagnostics: &diagnostics)
+            guard sameCitations(crossLinks(ofHome: old, site: previous, diagnostics: &scratch),
+                                crossLinks(ofHome: page, site: previous, diagnostics: &diagnostics))
+            else { return nil }
+            site.home = page
+            paths.formUnion(translations.values.values.map(\.source.path))
+        }
+        guard !diagnostics.hasErrors else { return nil }
+        // The load's diagnostics of those files, then what resolving them found.
+        var all = previous.diagnostics.filter { !paths.contains($0.location.path) }
+        all += loaded.diagnostics.filter { paths.contains($0.location.path) }
+        guard !all.hasErrors else { return nil }
+        all += diagnostics
+        site.diagnostics = all.sorted()
+        return site
+    }
+}
+
+/// Which item of a site a Markdown file is, and in which language.
+enum ItemAt {
+    case issue(Int, Language)
+    case comment(Int, Language)
+    case page(Int, Language)
+    case home(Language)
+}
+
+extension ResolvedSite {
+    func item(at path: String) -> ItemAt? {
+        for (index, issue) in issues.enumerated() {
+            for (language, file) in issue.translations.values where file.source.path == path { return .issue(index, language) }
+        }
+        for (index, comment) in comments.enumerated() {
+            for (language, file) in comment.translations.values where file.source.path == path { return .comment(index, language) }
+        }
+        for (index, page) in pages.enumerated() {
+            for (language, file) in page.translations.values where file.source.path == path { return .page(index, language) }
+        }
+        if let home {
+            for (language, file) in home.translations.values where file.source.path == path { return .home(language) }
+        }
+        return nil
+    }
+}
+
+/// A loaded Markdown file, by kind.
+enum LoadedItem {
+    case issue(IssueFile)
+    case comment(CommentFile)
+    case page(PageFile)
+    case home(PageFile)
+}
+
+extension LoadedSite {
+    func item(at path: String) -> LoadedItem? {
+        if let file = issues.first(where: { $0.source.path == path }) { return .issue(file) }
+        if let file = comments.first(where: { $0.source.path == path }) { return .comment(file) }
+        if let file = pages.first(where: { $0.source.path == path }) { return .page(file) }
+        if let file = homes.first(where: { $0.source.path == path }) { return .home(file) }
+        return nil
+    }
+}
