@@ -8,14 +8,17 @@ final class ChangeCollector: Sendable {
     private let continuation: AsyncStream<Void>.Continuation
     /// One element whenever something is pending (at most one buffered).
     let signals: AsyncStream<Void>
+    /// Which reported paths count (the others are editor droppings and the like).
+    private let matters: @Sendable (String) -> Bool
 
-    init() {
+    init(matters: @escaping @Sendable (String) -> Bool = WatchedPaths.matters) {
+        self.matters = matters
         (signals, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
 
-    /// `path` is relative to the site root.
+    /// `path` as the watcher names it (relative to the site root for the site's files).
     func record(_ path: String) {
-        guard WatchedPaths.matters(path) else { return }
+        guard matters(path) else { return }
         pending.withLock {
             $0.paths.insert(path)
             $0.last = .now

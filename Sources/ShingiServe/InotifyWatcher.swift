@@ -6,7 +6,8 @@ import Synchronization
 /// Watches `content/`, `templates/` and `shingi.yml` with inotify: a watch on the site
 /// root (for `shingi.yml` and the two folders coming and going) and on every folder below
 /// them, new folders included, since editors save by writing a temporary file and
-/// renaming it over the old one. Reports paths relative to the site root.
+/// renaming it over the old one; likewise every folder of the other scopes (the default
+/// theme). Reports paths as the scopes name them.
 final class InotifyWatcher: Sendable {
     private let descriptor: Int32
     private let stopped = Atomic<Bool>(false)
@@ -14,13 +15,13 @@ final class InotifyWatcher: Sendable {
     private static let mask = UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_MOVED_TO | IN_MOVED_FROM | IN_CLOSE_WRITE | IN_DELETE_SELF)
 
     /// nil when inotify is not available (the caller polls instead).
-    init?(root: URL, onChange: @escaping @Sendable (String) -> Void) {
+    init?(scopes: [WatchScope], onChange: @escaping @Sendable (String) -> Void) {
         let descriptor = inotify_init1(Int32(IN_CLOEXEC) | Int32(IN_NONBLOCK))
         guard descriptor >= 0 else { return nil }
         self.descriptor = descriptor
         // Watching starts before this returns: no change after it is missed.
-        var table = WatchTable(descriptor: descriptor, root: root.path)
-        table.addRoot()
+        var table = WatchTable(descriptor: descriptor, scopes: scopes)
+        table.addScopes()
         let initial = table
         let thread = Thread { [self] in
             var watches = initial
@@ -54,23 +55,27 @@ final class InotifyWatcher: Sendable {
         }
     }
 
-    /// The watch descriptors and the folders (relative to the root) they watch.
+    /// The watch descriptors and the folders (scope, and relative to its directory) they watch.
     private struct WatchTable {
         let descriptor: Int32
-        let root: String
-        var folders: [Int32: String] = [:]
+        let scopes: [WatchScope]
+        var folders: [Int32: (scope: Int, folder: String)] = [:]
 
-        mutating func addRoot() {
-            add(folder: "")
-            for folder in WatchedPaths.directories { addTree(folder) }
+        mutating func addScopes() {
+            for (index, scope) in scopes.enumerated() {
+                if scope.isSiteRoot { add(index, folder: "") }
+                for folder in scope.topFolders { addTree(index, folder) }
+            }
         }
+
+        static func join(_ folder: String, _ name: String) -> String { folder.isEmpty ? name : folder + "/" + name }
 
         mutating func handle(wd: Int32, mask: UInt32, name: String, onChange: @Sendable (String) -> Void) {
             if mask & UInt32(IN_Q_OVERFLOW) != 0 {
                 // Events were lost: watch everything again and rebuild.
                 for wd in folders.keys { inotify_rm_watch(descriptor, wd) }
                 folders = [:]
-                addRoot()
+                addScopes()
                 onChange(WatchedPaths.file)
                 return
             }
@@ -78,37 +83,40 @@ final class InotifyWatcher: Sendable {
                 folders.removeValue(forKey: wd)
                 return
             }
-            guard let folder = folders[wd], !name.isEmpty else { return }
-            let path = folder.isEmpty ? name : folder + "/" + name
-            if folder.isEmpty && name != WatchedPaths.file && !WatchedPaths.directories.contains(name) { return }
+            guard let (index, folder) = folders[wd], !name.isEmpty else { return }
+            let scope = scopes[index]
+            let path = Self.join(folder, name)
+            if folder.isEmpty && !scope.watches(topLevel: name) { return }
             if mask & UInt32(IN_ISDIR) != 0 {
-                if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { addTree(path) }
-                if mask & UInt32(IN_DELETE | IN_MOVED_FROM) != 0 { removeTree(path) }
+                if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { addTree(index, path) }
+                if mask & UInt32(IN_DELETE | IN_MOVED_FROM) != 0 { removeTree(index, path) }
             }
-            onChange(path)
+            onChange(scope.report(path))
         }
 
-        mutating func add(folder: String) {
-            let url = folder.isEmpty ? root : root + "/" + folder
+        mutating func add(_ scope: Int, folder: String) {
+            let url = folder.isEmpty ? scopes[scope].directory : scopes[scope].directory + "/" + folder
             let wd = inotify_add_watch(descriptor, url, InotifyWatcher.mask | UInt32(IN_ONLYDIR))
-            if wd >= 0 { folders[wd] = folder }
+            if wd >= 0 { folders[wd] = (scope, folder) }
         }
 
         /// `folder` and every folder below it (symbolic links are not followed).
-        mutating func addTree(_ folder: String) {
+        mutating func addTree(_ scope: Int, _ folder: String) {
+            let base = scopes[scope].directory
+            let url = folder.isEmpty ? base : base + "/" + folder
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: root + "/" + folder, isDirectory: &isDirectory), isDirectory.boolValue else { return }
-            add(folder: folder)
-            let entries = (try? FileManager.default.contentsOfDirectory(atPath: root + "/" + folder)) ?? []
+            guard FileManager.default.fileExists(atPath: url, isDirectory: &isDirectory), isDirectory.boolValue else { return }
+            add(scope, folder: folder)
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: url)) ?? []
             for entry in entries.sorted() {
-                let child = folder + "/" + entry
-                let attributes = try? FileManager.default.attributesOfItem(atPath: root + "/" + child)
-                if attributes?[.type] as? FileAttributeType == .typeDirectory { addTree(child) }
+                let child = Self.join(folder, entry)
+                let attributes = try? FileManager.default.attributesOfItem(atPath: base + "/" + child)
+                if attributes?[.type] as? FileAttributeType == .typeDirectory { addTree(scope, child) }
             }
         }
 
-        mutating func removeTree(_ folder: String) {
-            for (wd, path) in folders where path == folder || path.hasPrefix(folder + "/") {
+        mutating func removeTree(_ scope: Int, _ folder: String) {
+            for (wd, watched) in folders where watched.scope == scope && (watched.folder == folder || watched.folder.hasPrefix(folder + "/")) {
                 inotify_rm_watch(descriptor, wd)
                 folders.removeValue(forKey: wd)
             }

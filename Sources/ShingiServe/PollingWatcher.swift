@@ -1,17 +1,18 @@
 import Foundation
 
-/// Watches `content/`, `templates/` and `shingi.yml` by comparing modification times and
-/// sizes at an interval: the fallback where inotify is not available.
+/// Watches `content/`, `templates/` and `shingi.yml` (and the other scopes: the default
+/// theme) by comparing modification times and sizes at an interval: the fallback where
+/// inotify is not available.
 struct PollingWatcher: Sendable {
-    let root: URL
+    let scopes: [WatchScope]
     let interval: Duration
     /// The files as they were when the watcher was made: changes from then on count.
     private let baseline: [String: Stamp]
 
-    init(root: URL, interval: Duration) {
-        self.root = root
+    init(scopes: [WatchScope], interval: Duration) {
+        self.scopes = scopes
         self.interval = interval
-        self.baseline = Self.snapshot(root: root)
+        self.baseline = Self.snapshot(scopes)
     }
 
     /// Reports changed paths (relative to the root) until cancelled.
@@ -19,7 +20,7 @@ struct PollingWatcher: Sendable {
         var previous = baseline
         while !Task.isCancelled {
             do { try await Task.sleep(for: interval) } catch { return }
-            let current = Self.snapshot(root: root)
+            let current = Self.snapshot(scopes)
             for (path, stamp) in current where previous[path] != stamp { onChange(path) }
             for path in previous.keys where current[path] == nil { onChange(path) }
             previous = current
@@ -31,22 +32,24 @@ struct PollingWatcher: Sendable {
         var size: Int?
     }
 
-    private static func snapshot(root: URL) -> [String: Stamp] {
+    private static func snapshot(_ scopes: [WatchScope]) -> [String: Stamp] {
         var result: [String: Stamp] = [:]
         let fm = FileManager.default
-        let base = root.path
-        func stamp(_ path: String) -> Stamp? {
-            guard let attributes = try? fm.attributesOfItem(atPath: base + "/" + path) else { return nil }
-            return Stamp(modified: attributes[.modificationDate] as? Date, size: (attributes[.size] as? NSNumber)?.intValue)
-        }
-        if let file = stamp(WatchedPaths.file) { result[WatchedPaths.file] = file }
-        for folder in WatchedPaths.directories {
-            guard let top = stamp(folder) else { continue }
-            result[folder] = top
-            guard let enumerator = fm.enumerator(atPath: base + "/" + folder) else { continue }
-            for case let relative as String in enumerator {
-                let path = folder + "/" + relative
-                if let entry = stamp(path) { result[path] = entry }
+        for scope in scopes {
+            let base = scope.directory
+            func stamp(_ path: String) -> Stamp? {
+                guard let attributes = try? fm.attributesOfItem(atPath: path.isEmpty ? base : base + "/" + path) else { return nil }
+                return Stamp(modified: attributes[.modificationDate] as? Date, size: (attributes[.size] as? NSNumber)?.intValue)
+            }
+            if scope.isSiteRoot, let file = stamp(WatchedPaths.file) { result[scope.report(WatchedPaths.file)] = file }
+            for folder in scope.topFolders {
+                guard let top = stamp(folder) else { continue }
+                if !folder.isEmpty { result[scope.report(folder)] = top }
+                guard let enumerator = fm.enumerator(atPath: folder.isEmpty ? base : base + "/" + folder) else { continue }
+                for case let relative as String in enumerator {
+                    let path = folder.isEmpty ? relative : folder + "/" + relative
+                    if let entry = stamp(path) { result[scope.report(path)] = entry }
+                }
             }
         }
         return result

@@ -30,8 +30,15 @@ public struct PreviewServer: Sendable {
         let builder = SiteBuilder(options: options.buildOptions, cache: MarkdownCache())
         let last = LastBuild()
         // Watching starts first, so an edit during the first build is not missed.
-        let changes = ChangeCollector()
-        let watching = startWatching(changes)
+        let scopes = watchScopes
+        let theme = scopes.first { !$0.isSiteRoot }
+        let ownTemplates = options.root.appendingPathComponent("templates").path
+        let changes = ChangeCollector(matters: { path in
+            if WatchedPaths.matters(path) { return true }
+            // The default theme counts while the site has no templates/ of its own.
+            return WatchedPaths.matters(path, theme: theme?.prefix) && !FileManager.default.fileExists(atPath: ownTemplates)
+        })
+        let watching = startWatching(changes, scopes: scopes)
         defer { watching?.stop() }
         await rebuild(builder, into: live, last: last, changed: nil)
 
@@ -42,7 +49,8 @@ public struct PreviewServer: Sendable {
                 let port = channel.localAddress?.port ?? options.port
                 live.port = port
                 let shown = options.host.contains(":") ? "[\(options.host)]" : options.host
-                output.line("serving http://\(shown):\(port)/ (watching content/, templates/ and shingi.yml; Ctrl-C stops)")
+                let watched = theme.map { " (or the default theme, \($0.prefix))" } ?? ""
+                output.line("serving http://\(shown):\(port)/ (watching content/, templates/\(watched) and shingi.yml; Ctrl-C stops)")
                 await onReady(port)
             }
         )
@@ -116,14 +124,22 @@ public struct PreviewServer: Sendable {
         }
     }
 
+    /// The site root, and the default theme while the site has no `templates/` of its own
+    /// (watched from the start, so creating or removing `templates/` later is followed).
+    private var watchScopes: [WatchScope] {
+        var scopes = [WatchScope.siteRoot(options.root)]
+        if let theme = options.defaultTheme, let scope = WatchScope.defaultTheme(theme, root: options.root) { scopes.append(scope) }
+        return scopes
+    }
+
     /// inotify on Linux, polling elsewhere (or when asked).
-    private func startWatching(_ changes: ChangeCollector) -> Watching? {
+    private func startWatching(_ changes: ChangeCollector, scopes: [WatchScope]) -> Watching? {
         #if os(Linux)
-        if !options.forcePolling, let watcher = InotifyWatcher(root: options.root, onChange: { changes.record($0) }) {
+        if !options.forcePolling, let watcher = InotifyWatcher(scopes: scopes, onChange: { changes.record($0) }) {
             return Watching(inotify: watcher, polling: nil, changes: changes)
         }
         #endif
-        return Watching(polling: PollingWatcher(root: options.root, interval: options.pollInterval), changes: changes)
+        return Watching(polling: PollingWatcher(scopes: scopes, interval: options.pollInterval), changes: changes)
     }
 }
 

@@ -250,6 +250,32 @@ final class ServeTests: XCTestCase {
         try await server.stop()
     }
 
+    func testADefaultThemeEditRerendersASiteWithoutTemplates() async throws {
+        let root = try MiniSite.make(self)
+        let theme = try temporaryDirectory(self).appendingPathComponent("theme")
+        try FileManager.default.copyItem(at: defaultTheme, to: theme)
+        for forcePolling in [false, true] {
+            let server = try await ServeHarness.start(self, root: root, theme: theme, forcePolling: forcePolling)
+            let client = ServeTestClient(port: server.port)
+            let marker = "default-theme-edit-\(forcePolling)"
+            let layout = theme.appendingPathComponent("layout.mustache")
+            let text = try String(contentsOf: layout, encoding: .utf8)
+            try Data(text.replacingOccurrences(of: "</body>", with: "<p>\(marker)</p></body>").utf8).write(to: layout)
+            _ = try await eventually(client, "/ja/issues/1/") { $0.text.contains(marker) }
+            XCTAssertTrue(server.lines.contains { $0.hasPrefix(theme.standardizedFileURL.path + "/layout.mustache changed: rebuilt ") }, "\(server.lines)")
+            try await server.stop()
+        }
+        // With templates/ of its own, the site no longer follows the default theme.
+        try FileManager.default.copyItem(at: defaultTheme, to: root.appendingPathComponent("templates"))
+        let server = try await ServeHarness.start(self, root: root, theme: theme)
+        let before = server.lines.count
+        let layout = theme.appendingPathComponent("layout.mustache")
+        try Data("ignored".utf8).write(to: layout)
+        try await Task.sleep(for: .milliseconds(400))
+        XCTAssertEqual(server.lines.count, before, "\(server.lines)")
+        try await server.stop()
+    }
+
     func testABurstOfWritesIsOneRebuild() async throws {
         let root = try MiniSite.make(self)
         let server = try await ServeHarness.start(self, root: root)
@@ -349,9 +375,9 @@ final class ServeHarness: Sendable {
 
     var lines: [String] { log.lines }
 
-    static func start(_ test: XCTestCase, root: URL, forcePolling: Bool = false) async throws -> ServeHarness {
+    static func start(_ test: XCTestCase, root: URL, theme: URL = defaultTheme, forcePolling: Bool = false) async throws -> ServeHarness {
         let log = LineLog()
-        let options = ServeOptions(root: root, port: 0, defaultTheme: defaultTheme, debounce: .milliseconds(50), pollInterval: .milliseconds(100), forcePolling: forcePolling)
+        let options = ServeOptions(root: root, port: 0, defaultTheme: theme, debounce: .milliseconds(50), pollInterval: .milliseconds(100), forcePolling: forcePolling)
         let server = PreviewServer(options: options, output: ServeOutput(line: { log.append($0) }, problem: { log.append("! " + $0) }))
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let task = Task {
