@@ -12,6 +12,9 @@ public struct ServeOptions: Sendable {
     /// The default theme, for sites without their own `templates/`.
     public var defaultTheme: URL?
     /// How long the watched files must be quiet before a burst of changes is rebuilt.
+    /// An editor's save is a few events within a millisecond or two, and a rebuild after a
+    /// comment edit takes tens of milliseconds, so a short wait keeps the reload prompt; a
+    /// burst that outlasts it (a checkout) only costs another incremental rebuild.
     public var debounce: Duration
     /// How often the polling watcher looks at the files (when inotify is not available).
     public var pollInterval: Duration
@@ -23,7 +26,7 @@ public struct ServeOptions: Sendable {
         host: String = "127.0.0.1",
         port: Int = 8000,
         defaultTheme: URL? = DefaultTheme.locate(),
-        debounce: Duration = .milliseconds(100),
+        debounce: Duration = .milliseconds(25),
         pollInterval: Duration = .milliseconds(300),
         forcePolling: Bool = false
     ) {
