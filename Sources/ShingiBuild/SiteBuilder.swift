@@ -107,7 +107,7 @@ public struct SiteBuilder: Sendable {
     /// Load and Resolve, shared by full builds and preview rebuilds. A long-lived cache
     /// (preview) keeps only the bodies that still exist.
     private func loadSite(_ clock: inout StageClock) async -> ResolvedSite {
-        let loaded = await ContentLoader(root: options.root, cache: cache).load()
+        let loaded = await ContentLoader(root: options.root, cache: cache, parser: options.markdownParser).load()
         cache?.retainOnly(loaded.markdownBodies)
         clock.lap("load")
         let site = Resolver().resolve(loaded)

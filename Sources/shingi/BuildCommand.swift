@@ -47,7 +47,7 @@ extension BuildCommand {
     func changeMarks(since revision: String, root: URL) async throws -> ChangeMarks {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("shingi-changes-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let reader = RevisionReader(root: root)
+        let reader = RevisionReader(root: root, parser: MarkdownIsolation.parser)
         do {
             let old = try await reader.read(.revision(revision), name: "old", scratch: scratch)
             let new: ResolvedSite
