@@ -23,11 +23,14 @@ public struct SiteBuilder: Sendable {
         let start = DispatchTime.now()
         var result = await render(pages: write)
         if write && result.succeeded && !(failOnWarnings && result.diagnostics.warningCount > 0) {
+            var clock = StageClock()
             do {
                 try await OutputWriter(output: options.output).write(result.files)
             } catch {
                 result.diagnostics.append(.error("write-failed", "\(error)", at: SourceLocation(path: displayPath(options.output), line: 1, column: 1)))
             }
+            clock.lap("write")
+            clock.report()
         }
         result.diagnostics.sort()
         result.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
