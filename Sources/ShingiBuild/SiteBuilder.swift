@@ -19,9 +19,11 @@ public struct SiteBuilder: Sendable {
 
     /// Validates and renders in memory; `write` puts the result on disk unless there are
     /// errors (or, with `failOnWarnings`, warnings).
-    public func run(write: Bool, failOnWarnings: Bool = false) async -> BuildResult {
+    /// `loaded` is the site when the caller has already loaded and resolved it (e.g. to
+    /// compare it with a revision), so it is not read twice.
+    public func run(write: Bool, failOnWarnings: Bool = false, loaded: ResolvedSite? = nil) async -> BuildResult {
         let start = DispatchTime.now()
-        var result = await render(pages: write)
+        var result = await render(pages: write, loaded: loaded)
         if write && result.succeeded && !(failOnWarnings && result.diagnostics.warningCount > 0) {
             var clock = StageClock()
             do {
@@ -40,9 +42,10 @@ public struct SiteBuilder: Sendable {
     /// Loads, resolves and checks the theme; with `pages`, renders every page in memory.
     /// Validation alone (`shingi check`) does not need the pages: the theme check already
     /// catches what rendering could fail on.
-    public func render(pages: Bool = true) async -> BuildResult {
+    public func render(pages: Bool = true, loaded: ResolvedSite? = nil) async -> BuildResult {
         var clock = StageClock()
-        let site = await loadSite(&clock)
+        let site: ResolvedSite
+        if let loaded { site = loaded } else { site = await loadSite(&clock) }
         defer { clock.lap("render"); clock.report() }
         var diagnostics = site.diagnostics
         let (theme, themeDiagnostics) = loadTheme(languages: site.config.languages)
