@@ -59,6 +59,8 @@ public enum MarkdownRenderer {
 /// a text node, so it is never touched.
 private struct TreeRewriter {
     let source: String
+    /// The source's UTF-8, copied once: positions slice lines out of it.
+    let sourceBytes: [UInt8]
     let lineStarts: [Int]
     var headings: [Heading] = []
     var crossLinks: [CrossLinkReference] = []
@@ -67,6 +69,7 @@ private struct TreeRewriter {
 
     init(source: String) {
         self.source = source
+        sourceBytes = Array(source.utf8)
         var starts = [0]
         var offset = 0
         for byte in source.utf8 {
@@ -88,6 +91,7 @@ private struct TreeRewriter {
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
+            if event == CMARK_EVENT_ENTER { Self.removeDelimiters(from: node, type: type) }
             if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
                 linkDepth += event == CMARK_EVENT_ENTER ? 1 : -1
                 if event == CMARK_EVENT_ENTER { checkURL(of: node, isImage: type == CMARK_NODE_IMAGE) }
@@ -111,6 +115,27 @@ private struct TreeRewriter {
         assignHeadingIDs(headingNodes)
         for node in textNodes { replaceCrossLinks(in: node) }
         for (index, node) in headingNodes.enumerated() { wrapHeading(node, index: index) }
+    }
+
+    /// cmark decodes entities after `Placeholder.sanitise`, so `&#1;` would put U+0001 in
+    /// the HTML and forge a placeholder (`&#1;L9&#1;`). Text, link and image titles and code
+    /// block info strings are where decoded entities are printed as they are (URLs are
+    /// percent-encoded); each U+0001 there becomes U+FFFD, as cmark does for `&#0;`.
+    private static func removeDelimiters(from node: OpaquePointer, type: cmark_node_type) {
+        func scrubbed(_ value: UnsafePointer<CChar>?) -> String? {
+            guard let value, strchr(value, 1) != nil else { return nil }
+            return String(String(cString: value).map { $0 == Placeholder.delimiter ? "\u{FFFD}" : $0 })
+        }
+        switch type {
+        case CMARK_NODE_TEXT:
+            if let text = scrubbed(cmark_node_get_literal(node)) { cmark_node_set_literal(node, text) }
+        case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            if let title = scrubbed(cmark_node_get_title(node)) { cmark_node_set_title(node, title) }
+        case CMARK_NODE_CODE_BLOCK:
+            if let info = scrubbed(cmark_node_get_fence_info(node)) { cmark_node_set_fence_info(node, info) }
+        default:
+            break
+        }
     }
 
     /// Only http, https, mailto and relative URLs may be linked; cmark's safe mode would
@@ -294,11 +319,10 @@ private struct TreeRewriter {
 
     private func lineBytes(_ line: Int) -> ArraySlice<UInt8>? {
         guard line >= 1, line <= lineStarts.count else { return nil }
-        let utf8 = source.utf8
         let start = lineStarts[line - 1]
-        let end = line < lineStarts.count ? lineStarts[line] - 1 : utf8.count
+        let end = line < lineStarts.count ? lineStarts[line] - 1 : sourceBytes.count
         guard start <= end else { return nil }
-        return ArraySlice(utf8.dropFirst(start).prefix(end - start))
+        return Array(sourceBytes[start..<end])[...]
     }
 
     private func characterColumn(line: Int, byteColumn: Int) -> Int {
