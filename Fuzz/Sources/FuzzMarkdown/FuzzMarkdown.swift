@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
 import ShingiCore
 import ShingiMarkdown
 
@@ -8,9 +13,56 @@ import ShingiMarkdown
 public func fuzzMarkdown(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = size > 0 && data != nil ? Array(UnsafeBufferPointer(start: data, count: size)) : []
     let body = loaderText(bytes)
-    let fragment = MarkdownRenderer.render(body)
-    FragmentInvariants(body: body, fragment: fragment).check()
+    onSmallStack {
+        let fragment = MarkdownRenderer.render(body)
+        FragmentInvariants(body: body, fragment: fragment).check()
+    }
     return 0
+}
+
+/// The build renders on worker threads; here the stack is small enough that recursion as
+/// deep as the input overflows within `-max_len` (8 kB of `**` is 2,000 levels), as it
+/// would with a large file on a full-size stack.
+let smallStackSize = 128 * 1024
+
+private final class Job {
+    let body: () -> Void
+    init(_ body: @escaping () -> Void) { self.body = body }
+}
+
+func onSmallStack(_ body: @escaping () -> Void) {
+    var attributes = pthread_attr_t()
+    pthread_attr_init(&attributes)
+    defer { pthread_attr_destroy(&attributes) }
+    pthread_attr_setstacksize(&attributes, smallStackSize)
+    let job = Unmanaged.passRetained(Job(body)).toOpaque()
+    #if canImport(Glibc)
+    var thread = pthread_t()
+    #else
+    var thread: pthread_t?
+    #endif
+    let created = pthread_create(&thread, &attributes, { raw in
+        // A stack of its own for signal handlers, so that an overflow is reported (and its
+        // input saved) by the sanitizer's handler instead of killing the process silently.
+        let altStackSize = 64 * 1024
+        let altStack = UnsafeMutableRawPointer.allocate(byteCount: altStackSize, alignment: 16)
+        var stack = stack_t()
+        stack.ss_sp = altStack
+        stack.ss_size = altStackSize
+        sigaltstack(&stack, nil)
+        Unmanaged<Job>.fromOpaque(raw!).takeRetainedValue().body()
+        var disable = stack_t()
+        disable.ss_flags = Int32(SS_DISABLE)
+        sigaltstack(&disable, nil)
+        altStack.deallocate()
+        return nil
+    }, job)
+    guard created == 0 else { fatalError("pthread_create: \(created)") }
+    #if canImport(Glibc)
+    pthread_join(thread, nil)
+    #else
+    pthread_join(thread!, nil)
+    #endif
 }
 
 /// What `SourceText.decode` makes of a file's bytes, for bytes that are not UTF-8 too.
@@ -128,7 +180,7 @@ struct FragmentInvariants {
         var i = 0
         var nextLink = 0
         var nextHeading = 0
-        var hasUnsafeURLProblem: Bool { fragment.problems.contains { $0.code == "unsafe-url" } }
+        let hasUnsafeURLProblem = fragment.problems.contains { $0.code == "unsafe-url" }
         while i < html.count {
             let byte = html[i]
             switch byte {
@@ -185,7 +237,7 @@ struct FragmentInvariants {
     func isAlnum(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) }
 
     /// Checks the tag starting at `i` and returns the index after it.
-    func checkTag(_ html: [UInt8], at start: Int, hasUnsafeURLProblem: @autoclosure () -> Bool) -> Int {
+    func checkTag(_ html: [UInt8], at start: Int, hasUnsafeURLProblem: Bool) -> Int {
         let comment = Array("<!-- raw HTML omitted -->".utf8)
         if html[start...].starts(with: comment) { return start + comment.count }
         var i = start + 1
@@ -216,7 +268,7 @@ struct FragmentInvariants {
                 let url = decodeEntities(String(decoding: rawValue, as: UTF8.self))
                 if let scheme = browserScheme(url), !["http", "https", "mailto"].contains(scheme) {
                     if scheme == "javascript" || scheme == "vbscript" { fail("\(scheme): URL in \(attr): \(url)") }
-                    if !hasUnsafeURLProblem() { fail("\(scheme): URL in \(attr) without an unsafe-url problem: \(url)") }
+                    if !hasUnsafeURLProblem { fail("\(scheme): URL in \(attr) without an unsafe-url problem: \(url)") }
                 }
             }
             i = close + 1
