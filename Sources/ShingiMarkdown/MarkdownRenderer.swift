@@ -59,14 +59,18 @@ public enum MarkdownRenderer {
 /// a text node, so it is never touched.
 private struct TreeRewriter {
     let source: String
+    /// The source's UTF-8, copied once: positions slice lines out of it.
+    let sourceBytes: [UInt8]
     let lineStarts: [Int]
     var headings: [Heading] = []
     var crossLinks: [CrossLinkReference] = []
     var footnotes: [FootnoteDefinition] = []
     var problems: [MarkdownProblem] = []
+    private let columns = LineColumns()
 
     init(source: String) {
         self.source = source
+        sourceBytes = Array(source.utf8)
         var starts = [0]
         var offset = 0
         for byte in source.utf8 {
@@ -88,6 +92,7 @@ private struct TreeRewriter {
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
+            if event == CMARK_EVENT_ENTER { Self.removeDelimiters(from: node, type: type) }
             if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
                 linkDepth += event == CMARK_EVENT_ENTER ? 1 : -1
                 if event == CMARK_EVENT_ENTER { checkURL(of: node, isImage: type == CMARK_NODE_IMAGE) }
@@ -113,6 +118,27 @@ private struct TreeRewriter {
         for (index, node) in headingNodes.enumerated() { wrapHeading(node, index: index) }
     }
 
+    /// cmark decodes entities after `Placeholder.sanitise`, so `&#1;` would put U+0001 in
+    /// the HTML and forge a placeholder (`&#1;L9&#1;`). Text, link and image titles and code
+    /// block info strings are where decoded entities are printed as they are (URLs are
+    /// percent-encoded); each U+0001 there becomes U+FFFD, as cmark does for `&#0;`.
+    private static func removeDelimiters(from node: OpaquePointer, type: cmark_node_type) {
+        func scrubbed(_ value: UnsafePointer<CChar>?) -> String? {
+            guard let value, strchr(value, 1) != nil else { return nil }
+            return String(String(cString: value).map { $0 == Placeholder.delimiter ? "\u{FFFD}" : $0 })
+        }
+        switch type {
+        case CMARK_NODE_TEXT:
+            if let text = scrubbed(cmark_node_get_literal(node)) { cmark_node_set_literal(node, text) }
+        case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            if let title = scrubbed(cmark_node_get_title(node)) { cmark_node_set_title(node, title) }
+        case CMARK_NODE_CODE_BLOCK:
+            if let info = scrubbed(cmark_node_get_fence_info(node)) { cmark_node_set_fence_info(node, info) }
+        default:
+            break
+        }
+    }
+
     /// Only http, https, mailto and relative URLs may be linked; cmark's safe mode would
     /// silently empty the worst ones, but the author should hear about every one.
     private mutating func checkURL(of node: OpaquePointer, isImage: Bool) {
@@ -129,6 +155,8 @@ private struct TreeRewriter {
     private mutating func assignHeadingIDs(_ nodes: [OpaquePointer]) {
         var explicit: [String?] = []
         var used = Set<String>()
+        /// The next `-N` to try per base: a file of thousands of equal headings stays linear.
+        var nextSuffix: [String: Int] = [:]
         for node in nodes {
             let pos = position(of: node)
             var id: String?
@@ -159,8 +187,9 @@ private struct TreeRewriter {
             if id == nil {
                 if finalID.isEmpty { finalID = "section" }
                 var candidate = finalID
-                var n = 2
+                var n = nextSuffix[finalID] ?? 2
                 while used.contains(candidate) { candidate = "\(finalID)-\(n)"; n += 1 }
+                nextSuffix[finalID] = n
                 finalID = candidate
                 used.insert(finalID)
             }
@@ -232,27 +261,33 @@ private struct TreeRewriter {
     }
 
     /// The heading's visible text: text and code literals, cross-links shown by label or id.
+    /// An iterator, not recursion: inline nesting is as deep as the file makes it.
     private func plainText(of node: OpaquePointer) -> String {
         var text = ""
-        var child = cmark_node_first_child(node)
-        while let current = child {
+        let iterator = cmark_iter_new(node)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(current)
             if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
                 text += literalString(current) ?? ""
             } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
                 text += " "
-            } else {
-                text += plainText(of: current)
             }
-            child = cmark_node_next(current)
         }
-        for match in CrossLinkSyntax.matches(in: text).reversed() {
-            let utf8 = Array(text.utf8)
-            let shown = match.label ?? match.target
-            text = String(decoding: utf8[..<match.range.lowerBound], as: UTF8.self) + shown
-                + String(decoding: utf8[match.range.upperBound...], as: UTF8.self)
+        let matches = CrossLinkSyntax.matches(in: text)
+        guard !matches.isEmpty else { return text.trimmingSpaces }
+        let utf8 = Array(text.utf8)
+        var shown = ""
+        var consumed = 0
+        for match in matches {
+            shown += String(decoding: utf8[consumed..<match.range.lowerBound], as: UTF8.self) + (match.label ?? match.target)
+            consumed = match.range.upperBound
         }
-        return text.trimmingSpaces
+        shown += String(decoding: utf8[consumed...], as: UTF8.self)
+        return shown.trimmingSpaces
     }
 
     /// The node's start, with cmark's byte column converted to characters.
@@ -263,25 +298,37 @@ private struct TreeRewriter {
     }
 
     /// Where `token` really stands: cmark's inline positions can be off after escapes or
-    /// entities, so check the source line and search it when they disagree.
+    /// entities, so check the source line and search it when they disagree: from the
+    /// guess on, then from the start of the line, over the following lines of the
+    /// paragraph, within `searchWindow` bytes each (every cross-link of a long line searching
+    /// all of it would make the stage quadratic).
     private func locate(_ token: String, near start: BodyPosition, byteOffset: Int) -> BodyPosition {
         guard let lineText = lineBytes(start.line) else { return start }
         let startByteColumn = byteColumn(line: start.line, characterColumn: start.column)
         let guess = startByteColumn - 1 + byteOffset
         let tokenBytes = Array(token.utf8)
         if guess >= 0, guess + tokenBytes.count <= lineText.count,
-           Array(lineText[guess..<(guess + tokenBytes.count)]) == tokenBytes {
+           lineText.dropFirst(guess).prefix(tokenBytes.count).elementsEqual(tokenBytes) {
             return BodyPosition(line: start.line, column: characterColumn(line: start.line, byteColumn: guess + 1))
         }
-        // Search the following lines of the paragraph for the token.
-        for line in start.line..<min(start.line + 200, lineStarts.count + 1) {
-            guard let bytes = lineBytes(line) else { break }
-            if let found = firstRange(of: tokenBytes, in: bytes) {
-                return BodyPosition(line: line, column: characterColumn(line: line, byteColumn: found + 1))
+        let lastLine = min(start.line + 199, lineStarts.count)
+        let limit = lastLine < lineStarts.count ? lineStarts[lastLine] : sourceBytes.count
+        for from in [lineText.startIndex + min(max(0, guess), lineText.count), lineText.startIndex] {
+            let region = sourceBytes[from..<min(limit, from + Self.searchWindow)]
+            guard let found = firstRange(of: tokenBytes, in: region) else { continue }
+            let offset = from + found
+            var low = 0, high = lineStarts.count  // the line: the last start <= offset
+            while high - low > 1 {
+                let mid = (low + high) / 2
+                if lineStarts[mid] <= offset { low = mid } else { high = mid }
             }
+            let line = low + 1
+            return BodyPosition(line: line, column: characterColumn(line: line, byteColumn: offset - lineStarts[line - 1] + 1))
         }
         return start
     }
+
+    private static let searchWindow = 4096
 
     private func firstRange(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
         guard needle.count <= haystack.count else { return nil }
@@ -294,22 +341,48 @@ private struct TreeRewriter {
 
     private func lineBytes(_ line: Int) -> ArraySlice<UInt8>? {
         guard line >= 1, line <= lineStarts.count else { return nil }
-        let utf8 = source.utf8
         let start = lineStarts[line - 1]
-        let end = line < lineStarts.count ? lineStarts[line] - 1 : utf8.count
+        let end = line < lineStarts.count ? lineStarts[line] - 1 : sourceBytes.count
         guard start <= end else { return nil }
-        return ArraySlice(utf8.dropFirst(start).prefix(end - start))
+        return sourceBytes[start..<end]
     }
 
+    /// The characters that start before the byte column, plus one.
     private func characterColumn(line: Int, byteColumn: Int) -> Int {
-        guard let bytes = lineBytes(line) else { return byteColumn }
-        let prefix = bytes.prefix(max(0, byteColumn - 1))
-        return String(decoding: prefix, as: UTF8.self).count + 1
+        guard let starts = characterStarts(line) else { return byteColumn }
+        let byteOffset = max(0, byteColumn - 1)
+        var low = 0, high = starts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if starts[mid] < byteOffset { low = mid + 1 } else { high = mid }
+        }
+        return low + 1
     }
 
     private func byteColumn(line: Int, characterColumn: Int) -> Int {
-        guard let bytes = lineBytes(line) else { return characterColumn }
-        let text = String(decoding: bytes, as: UTF8.self)
-        return text.prefix(max(0, characterColumn - 1)).utf8.count + 1
+        guard let starts = characterStarts(line), let bytes = lineBytes(line) else { return characterColumn }
+        let index = max(0, characterColumn - 1)
+        return (index < starts.count ? starts[index] : bytes.count) + 1
     }
+
+    /// Byte offsets of the line's characters, computed once per line: a long line with
+    /// thousands of nodes would otherwise be decoded again for each.
+    private func characterStarts(_ line: Int) -> [Int]? {
+        if let known = columns.starts[line] { return known }
+        guard let bytes = lineBytes(line) else { return nil }
+        var starts: [Int] = []
+        var offset = 0
+        for character in String(decoding: bytes, as: UTF8.self) {
+            starts.append(offset)
+            offset += character.utf8.count
+        }
+        columns.starts[line] = starts
+        return starts
+    }
+}
+
+/// Per-line character offsets of one render (a class, so the rewriter's non-mutating
+/// position lookups can fill it).
+private final class LineColumns {
+    var starts: [Int: [Int]] = [:]
 }
