@@ -112,7 +112,7 @@ public struct SiteBuilder: Sendable {
         let sinceGood = previous?.sinceGood
         var earlier = previous?.loaded
         previous = nil
-        let loader = ContentLoader(root: options.root, cache: cache)
+        let loader = ContentLoader(root: options.root, cache: cache, parser: options.markdownParser)
         var loaded: LoadedSite
         var since: Set<String>?
         if var site = earlier.take(), await loader.reload(&site, changedPaths: changedPaths) {

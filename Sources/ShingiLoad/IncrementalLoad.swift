@@ -59,9 +59,10 @@ extension ContentLoader {
         }
         let root = self.root
         let cache = self.cache
+        let parser = self.parser
         let languages = site.config.languages
         let results = await files.parallelMap { file in
-            MarkdownFileLoader(root: root, cache: cache, languages: languages).load(file)
+            MarkdownFileLoader(root: root, cache: cache, parser: parser, languages: languages).load(file)
         }
         for result in results {
             site.diagnostics += result.diagnostics
