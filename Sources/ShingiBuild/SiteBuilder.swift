@@ -146,7 +146,11 @@ public struct SiteBuilder: Sendable {
         let theme: Theme
         var themeWarnings: [Diagnostic] = []
         var themeReused = false
-        if let good, let since, since.allSatisfy({ $0.hasPrefix("content/") }), good.result.site?.config.languages == site.config.languages {
+        // A change to the theme's assets (CSS, scripts, images) only copies them again.
+        let assetsPrefix = (good?.theme.displayPrefix ?? "templates/") + "assets/"
+        let assetsChanged = since?.contains { $0.hasPrefix(assetsPrefix) } ?? false
+        if let good, let since, since.allSatisfy({ $0.hasPrefix("content/") || $0.hasPrefix(assetsPrefix) }),
+           good.result.site?.config.languages == site.config.languages {
             theme = good.theme
             themeWarnings = good.themeDiagnostics
             diagnostics += themeWarnings
@@ -167,15 +171,21 @@ public struct SiteBuilder: Sendable {
         }
         var jobs: [PageJob]?
         if themeReused, let good, let old = good.result.site, let since {
-            jobs = affectedJobs(old: old, new: site, changedPaths: since)
+            let pages = since.filter { !$0.hasPrefix(assetsPrefix) }
+            jobs = pages.isEmpty ? [] : affectedJobs(old: old, new: site, changedPaths: pages)
         }
         clock.lap("theme")
         let renderer = SiteRenderer(site: site, theme: theme, baseURL: options.baseURL, changes: options.changes)
-        let rendered = await renderer.render(jobs, reusing: jobs == nil ? nil : good?.rendered, changedPaths: since ?? [], skeletons: true)
+        let rendered = await renderer.render(jobs, reusing: jobs == nil ? nil : good?.rendered, changedPaths: since ?? [], skeletons: true,
+                                             assets: assetsChanged)
         clock.lap("render")
         diagnostics += rendered.diagnostics
         var files = rendered.files
-        if let good, jobs != nil { files = Self.merge(rendered.files, into: good.result.files) }
+        if let good, jobs != nil {
+            // Assets are copied all at once (one may have gone away).
+            let kept = assetsChanged ? good.result.files.filter { !$0.path.hasPrefix("assets/") } : good.result.files
+            files = Self.merge(rendered.files, into: kept)
+        }
         let renderedPages = Self.pageCounts(rendered.files).values.reduce(0, +)
         let result = BuildResult(diagnostics: diagnostics.sorted(), site: site, files: files, pagesPerLanguage: Self.pageCounts(files), seconds: 0)
         clock.lap("merge")
@@ -186,7 +196,9 @@ public struct SiteBuilder: Sendable {
         reusable.files = []
         let next = Previous(good: .init(result: result, theme: theme, themeDiagnostics: themeWarnings, rendered: reusable),
                             loaded: loaded, sinceGood: [])
-        return Rebuild(result: result, renderedPages: renderedPages, renderedFiles: jobs == nil ? nil : rendered.files, next: next)
+        // The server takes the rendered files on top of what it serves, unless files may have
+        // gone away (assets): then it takes them all.
+        return Rebuild(result: result, renderedPages: renderedPages, renderedFiles: jobs == nil || assetsChanged ? nil : rendered.files, next: next)
     }
 
     /// `files` put in place of the files with the same paths in `sorted` (sorted by path),

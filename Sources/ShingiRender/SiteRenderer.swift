@@ -62,7 +62,9 @@ public struct SiteRenderer: Sendable {
     /// With `skeletons` (the preview), a skeleton is made along with the page: for the
     /// comments index in a full render, for a member or meeting page the first time a
     /// rebuild renders it. It is kept only if filling it gives the page's very bytes.
-    public func render(_ jobs: [PageJob]?, reusing previous: Rendered?, changedPaths: Set<String> = [], skeletons: Bool = false) async -> Rendered {
+    /// With `assets`, a render of some pages also copies the theme's assets.
+    public func render(_ jobs: [PageJob]?, reusing previous: Rendered?, changedPaths: Set<String> = [], skeletons: Bool = false,
+                       assets: Bool = false) async -> Rendered {
         var prepared = PageRenderer(site: site, theme: theme, urls: urls, changes: changes)
         let changed = previous == nil ? [] : changedComments(changedPaths)
         prepared.comments = await RenderedComments.render(prepared, reusing: previous?.comments, changed: changed)
@@ -96,10 +98,8 @@ public struct SiteRenderer: Sendable {
             }
             if let skeleton, skeleton.isEmpty { unfitNow.insert(job) } else { made[job] = skeleton }
         }
-        if jobs == nil {
-            files.append(Sitemap(site: site, urls: urls).file())
-            files += assetFiles()
-        }
+        if jobs == nil { files.append(Sitemap(site: site, urls: urls).file()) }
+        if jobs == nil || assets { files += assetFiles() }
         return Rendered(files: files.sorted { $0.path < $1.path }, diagnostics: diagnostics, comments: renderer.comments,
                         skeletons: made, unfit: unfitNow)
     }

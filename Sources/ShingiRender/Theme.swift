@@ -24,7 +24,7 @@ public struct Theme: Sendable {
     ]
 
     /// Where the theme's paths are reported from (site-relative when the theme is the site's own).
-    let displayPrefix: String
+    public let displayPrefix: String
 
     public static func load(directory: URL, displayPrefix: String, languages: [Language], diagnostics: inout [Diagnostic]) -> Theme? {
         let fm = FileManager.default

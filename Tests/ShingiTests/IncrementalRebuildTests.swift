@@ -18,6 +18,8 @@ final class IncrementalRebuildTests: XCTestCase {
         /// Whether the rebuild may render only some of the pages (checked, so that the
         /// test keeps covering the incremental paths and not only the fallbacks).
         var partial: Bool? = nil
+        /// How many pages the rebuild may render, when that is the point of the step.
+        var pages: Int? = nil
 
         var reported: Set<String> { Set(files.keys).union(renames.flatMap { [$0.0, $0.1] }) }
     }
@@ -100,6 +102,9 @@ final class IncrementalRebuildTests: XCTestCase {
             { root in Step(name: "shingi.yml", files: ["shingi.yml": try self.replacing(root, "shingi.yml", "Test Panel", "The Test Panel")]) },
             { root in Step(name: "a template", files: ["templates/layout.mustache": try self.replacing(root, "templates/layout.mustache", "</body>", "<p>edited</p></body>")]) },
             { _ in Step(name: "a comment after the template edit", files: ["content/comments/15/c1.en.md": Self.comment(body: "After the template.")], partial: true) },
+            { root in Step(name: "the stylesheet", files: ["templates/assets/style.css": try self.text(root, "templates/assets/style.css") + "\n.edited {}\n"], pages: 0) },
+            { _ in Step(name: "a new asset", files: ["templates/assets/extra.js": "// extra\n"], pages: 0) },
+            { _ in Step(name: "an asset and a comment", files: ["templates/assets/extra.js": nil, "content/comments/15/c1.en.md": Self.comment(body: "With the asset gone.")], pages: 4) },
         ]
     }
 
@@ -130,6 +135,7 @@ final class IncrementalRebuildTests: XCTestCase {
                 XCTAssertNotNil(rendered.skeletons[.comments(.ja)], step.name)
                 XCTAssertEqual(rendered.unfit, [], step.name)
             }
+            if let pages = step.pages { XCTAssertEqual(rebuild.renderedPages, pages, step.name) }
             if let partial = step.partial {
                 XCTAssertEqual(rebuild.renderedFiles != nil, partial, "\(step.name): rendered \(rebuild.renderedPages) pages")
                 if partial {
