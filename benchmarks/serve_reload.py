@@ -12,6 +12,7 @@ Edits:
   comment   a comment's body: the first comments/<meeting>/<id>.en.md (or --comment)
   template  the theme's layout: ROOT/templates/layout.mustache, or the default theme's
             when the site has no templates/ (--template overrides)
+  asset     the theme's stylesheet, assets/style.css beside that layout (with --only asset)
 
 Each file is restored when the script ends. Prints median, min and max per edit kind,
 and the server's own rebuild lines ("… rebuilt 4 of 2160 pages in 31 ms").
@@ -39,8 +40,8 @@ def find_comment(root):
     sys.exit("no comment found under " + base)
 
 
-def find_template(root, shingi):
-    own = os.path.join(root, "templates", "layout.mustache")
+def find_template(root, shingi, name="layout.mustache"):
+    own = os.path.join(root, "templates", name)
     if os.path.exists(own):
         return own
     theme = os.environ.get("SHINGI_THEME")
@@ -50,10 +51,10 @@ def find_template(root, shingi):
     # A binary in <checkout>/.build*/release/ uses the checkout's theme.
     candidates.append(os.path.join(os.path.dirname(binary), "..", "..", "templates"))
     for candidate in candidates:
-        path = os.path.join(candidate, "layout.mustache")
+        path = os.path.join(candidate, name)
         if os.path.exists(path):
             return os.path.normpath(path)
-    sys.exit("no layout.mustache found; pass --template")
+    sys.exit(f"no {name} found; pass --template")
 
 
 class Events:
@@ -100,6 +101,8 @@ def edit(path, original, n):
     if path.endswith(".mustache"):
         marker = f"<!-- reload-benchmark {n} -->"
         text = text.replace("</body>", marker + "</body>", 1) if "</body>" in text else text + marker
+    elif path.endswith(".css"):
+        text += f"\n/* reload-benchmark {n} */\n"
     else:
         text = text.rstrip("\n") + f"\n\nReload benchmark edit {n}.\n"
     with open(path, "w", encoding="utf-8") as f:
@@ -116,7 +119,7 @@ def main():
     parser.add_argument("--comment", help="the comment file to edit")
     parser.add_argument("--template", help="the template file to edit")
     parser.add_argument("--pause", type=float, default=0.5, help="seconds between edits")
-    parser.add_argument("--only", choices=["comment", "template"], help="measure one kind of edit")
+    parser.add_argument("--only", choices=["comment", "template", "asset"], help="measure one kind of edit")
     args = parser.parse_args()
 
     port = args.port
@@ -130,6 +133,8 @@ def main():
         targets.append(("comment", os.path.abspath(args.comment or find_comment(root))))
     if args.only in (None, "template"):
         targets.append(("template", os.path.abspath(args.template or find_template(root, args.shingi))))
+    if args.only == "asset":
+        targets.append(("asset", os.path.abspath(find_template(root, args.shingi, os.path.join("assets", "style.css")))))
     originals = {path: open(path, encoding="utf-8").read() for _, path in targets}
 
     log_path = os.path.join(os.environ.get("TMPDIR", "/tmp"), f"shingi-serve-reload-{os.getpid()}.log")
