@@ -22,6 +22,9 @@ public enum MarkdownRenderer {
     public static func render(_ input: String) -> RenderedFragment {
         _ = registration
         let markdown = Placeholder.sanitise(input)
+        if let position = NestingScan.firstTooDeep(markdown, limit: Limits.maxMarkdownNesting) {
+            return RenderedFragment(html: "", headings: [], crossLinks: [], footnotes: [], problems: [TreeRewriter.tooDeep(at: position)])
+        }
         guard let parser = cmark_parser_new(options) else { fatalError("cmark_parser_new: out of memory") }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
@@ -58,18 +61,21 @@ public enum MarkdownRenderer {
 /// placeholders, cross-link placeholders. Text in code spans and code blocks is never
 /// a text node, so it is never touched.
 private struct TreeRewriter {
-    let source: String
+    /// The body's UTF-8 bytes, and where each line starts in them.
+    let source: [UInt8]
     let lineStarts: [Int]
+    /// Memo for column conversions, so that many positions on one long line cost one pass.
+    private let columns = ColumnMemo()
     var headings: [Heading] = []
     var crossLinks: [CrossLinkReference] = []
     var footnotes: [FootnoteDefinition] = []
     var problems: [MarkdownProblem] = []
 
     init(source: String) {
-        self.source = source
+        self.source = Array(source.utf8)
         var starts = [0]
         var offset = 0
-        for byte in source.utf8 {
+        for byte in self.source {
             offset += 1
             if byte == UInt8(ascii: "\n") { starts.append(offset) }
         }
@@ -83,11 +89,20 @@ private struct TreeRewriter {
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
         var linkDepth = 0
+        var nesting = 0
+        var reportedNesting = false
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
+            if Self.nestingTypes.contains(type.rawValue) {
+                nesting += event == CMARK_EVENT_ENTER ? 1 : -1
+                if nesting > Limits.maxMarkdownNesting && !reportedNesting {
+                    problems.append(Self.tooDeep(at: position(of: node)))
+                    reportedNesting = true
+                }
+            }
             if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
                 linkDepth += event == CMARK_EVENT_ENTER ? 1 : -1
                 if event == CMARK_EVENT_ENTER { checkURL(of: node, isImage: type == CMARK_NODE_IMAGE) }
@@ -111,6 +126,19 @@ private struct TreeRewriter {
         assignHeadingIDs(headingNodes)
         for node in textNodes { replaceCrossLinks(in: node) }
         for (index, node) in headingNodes.enumerated() { wrapHeading(node, index: index) }
+    }
+
+    /// The nodes that count as one level of nesting: each is one `>`, list marker,
+    /// emphasis or link as written (lists, paragraphs and table parts add none).
+    private static let nestingTypes: Set<UInt32> = [
+        CMARK_NODE_BLOCK_QUOTE.rawValue, CMARK_NODE_ITEM.rawValue, CMARK_NODE_EMPH.rawValue, CMARK_NODE_STRONG.rawValue,
+        CMARK_NODE_LINK.rawValue, CMARK_NODE_IMAGE.rawValue, CMARK_NODE_FOOTNOTE_DEFINITION.rawValue,
+    ]
+
+    static func tooDeep(at position: BodyPosition) -> MarkdownProblem {
+        MarkdownProblem(isError: true, code: "nesting-too-deep",
+                        message: "block quotes, lists, emphasis or links nest more than \(Limits.maxMarkdownNesting) levels deep here; flatten the structure",
+                        position: position)
     }
 
     /// Only http, https, mailto and relative URLs may be linked; cmark's safe mode would
@@ -194,7 +222,8 @@ private struct TreeRewriter {
         guard let literal = literalString(node), literal.utf8.count >= 5, Self.hasDoubleBracket(literal) else { return }
         let matches = CrossLinkSyntax.matches(in: literal)
         guard !matches.isEmpty else { return }
-        let start = position(of: node)
+        let startLine = max(1, Int(cmark_node_get_start_line(node)))
+        let startByteColumn = max(1, Int(cmark_node_get_start_column(node)))
         let utf8 = Array(literal.utf8)
         var rewritten = ""
         var consumed = 0
@@ -203,7 +232,7 @@ private struct TreeRewriter {
             rewritten += Placeholder.crossLink(crossLinks.count)
             crossLinks.append(CrossLinkReference(
                 kind: match.kind, target: match.target, anchor: match.anchor, label: match.label,
-                source: match.source, position: locate(match.source, near: start, byteOffset: match.range.lowerBound)))
+                source: match.source, position: locate(match.source, line: startLine, byteColumn: startByteColumn, byteOffset: match.range.lowerBound)))
             consumed = match.range.upperBound
         }
         rewritten += String(decoding: utf8[consumed...], as: UTF8.self)
@@ -232,27 +261,34 @@ private struct TreeRewriter {
     }
 
     /// The heading's visible text: text and code literals, cross-links shown by label or id.
+    /// Walks with cmark's iterator, not by recursion: a heading may nest emphasis
+    /// arbitrarily deep, and a recursive walk would overflow the stack.
     private func plainText(of node: OpaquePointer) -> String {
         var text = ""
-        var child = cmark_node_first_child(node)
-        while let current = child {
+        let iterator = cmark_iter_new(node)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(current)
             if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
                 text += literalString(current) ?? ""
             } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
                 text += " "
-            } else {
-                text += plainText(of: current)
             }
-            child = cmark_node_next(current)
         }
-        for match in CrossLinkSyntax.matches(in: text).reversed() {
-            let utf8 = Array(text.utf8)
-            let shown = match.label ?? match.target
-            text = String(decoding: utf8[..<match.range.lowerBound], as: UTF8.self) + shown
-                + String(decoding: utf8[match.range.upperBound...], as: UTF8.self)
+        let matches = CrossLinkSyntax.matches(in: text)
+        guard !matches.isEmpty else { return text.trimmingSpaces }
+        let utf8 = Array(text.utf8)
+        var shown = ""
+        var consumed = 0
+        for match in matches {
+            shown += String(decoding: utf8[consumed..<match.range.lowerBound], as: UTF8.self) + (match.label ?? match.target)
+            consumed = match.range.upperBound
         }
-        return text.trimmingSpaces
+        shown += String(decoding: utf8[consumed...], as: UTF8.self)
+        return shown.trimmingSpaces
     }
 
     /// The node's start, with cmark's byte column converted to characters.
@@ -263,23 +299,27 @@ private struct TreeRewriter {
     }
 
     /// Where `token` really stands: cmark's inline positions can be off after escapes or
-    /// entities, so check the source line and search it when they disagree.
-    private func locate(_ token: String, near start: BodyPosition, byteOffset: Int) -> BodyPosition {
-        guard let lineText = lineBytes(start.line) else { return start }
-        let startByteColumn = byteColumn(line: start.line, characterColumn: start.column)
-        let guess = startByteColumn - 1 + byteOffset
+    /// entities, so check the source line and search it when they disagree. `line` and
+    /// `byteColumn` are where the text node starts, as cmark reports it.
+    private func locate(_ token: String, line: Int, byteColumn: Int, byteOffset: Int) -> BodyPosition {
+        var start: BodyPosition { BodyPosition(line: line, column: characterColumn(line: line, byteColumn: byteColumn)) }
+        guard let lineText = lineBytes(line) else { return start }
+        let guess = byteColumn - 1 + byteOffset
         let tokenBytes = Array(token.utf8)
         if guess >= 0, guess + tokenBytes.count <= lineText.count,
-           Array(lineText[guess..<(guess + tokenBytes.count)]) == tokenBytes {
-            return BodyPosition(line: start.line, column: characterColumn(line: start.line, byteColumn: guess + 1))
+           lineText[(lineText.startIndex + guess)...].starts(with: tokenBytes) {
+            return BodyPosition(line: line, column: characterColumn(line: line, byteColumn: guess + 1))
         }
-        // Search the following lines of the paragraph for the token.
-        for line in start.line..<min(start.line + 200, lineStarts.count + 1) {
-            guard let bytes = lineBytes(line) else { break }
+        // Search the following lines of the paragraph for the token (once per token: a
+        // token written with entities is nowhere in the source).
+        guard !columns.notInSource.contains(token) else { return start }
+        for candidate in line..<min(line + 200, lineStarts.count + 1) {
+            guard let bytes = lineBytes(candidate) else { break }
             if let found = firstRange(of: tokenBytes, in: bytes) {
-                return BodyPosition(line: line, column: characterColumn(line: line, byteColumn: found + 1))
+                return BodyPosition(line: candidate, column: characterColumn(line: candidate, byteColumn: found + 1))
             }
         }
+        columns.notInSource.insert(token)
         return start
     }
 
@@ -294,22 +334,36 @@ private struct TreeRewriter {
 
     private func lineBytes(_ line: Int) -> ArraySlice<UInt8>? {
         guard line >= 1, line <= lineStarts.count else { return nil }
-        let utf8 = source.utf8
         let start = lineStarts[line - 1]
-        let end = line < lineStarts.count ? lineStarts[line] - 1 : utf8.count
+        let end = line < lineStarts.count ? lineStarts[line] - 1 : source.count
         guard start <= end else { return nil }
-        return ArraySlice(utf8.dropFirst(start).prefix(end - start))
+        return source[start..<end]
     }
 
+    /// The character column of a byte column. Positions are mostly asked for in order, so
+    /// the count continues from the last answer on the same line.
     private func characterColumn(line: Int, byteColumn: Int) -> Int {
         guard let bytes = lineBytes(line) else { return byteColumn }
-        let prefix = bytes.prefix(max(0, byteColumn - 1))
-        return String(decoding: prefix, as: UTF8.self).count + 1
+        let target = min(max(0, byteColumn - 1), bytes.count)
+        var fromByte = 0, fromCharacter = 1
+        if columns.line == line, columns.byte <= target {
+            fromByte = columns.byte
+            fromCharacter = columns.character
+        }
+        let counted = String(decoding: bytes[(bytes.startIndex + fromByte)..<(bytes.startIndex + target)], as: UTF8.self).count
+        columns.line = line
+        columns.byte = target
+        columns.character = fromCharacter + counted
+        return columns.character
     }
+}
 
-    private func byteColumn(line: Int, characterColumn: Int) -> Int {
-        guard let bytes = lineBytes(line) else { return characterColumn }
-        let text = String(decoding: bytes, as: UTF8.self)
-        return text.prefix(max(0, characterColumn - 1)).utf8.count + 1
-    }
+/// The last column conversion of a `TreeRewriter` (a class, so the rewriter's
+/// non-mutating helpers can update it).
+private final class ColumnMemo {
+    var line = 0
+    /// Byte offset in the line, and the character column it is at.
+    var byte = 0
+    var character = 1
+    var notInSource = Set<String>()
 }
