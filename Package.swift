@@ -28,6 +28,8 @@ let package = Package(
         ),
         .target(name: "ShingiCore"),
         .target(name: "ShingiMarkdown", dependencies: ["ShingiCore", "CCmarkGFM"]),
+        // The Markdown stage in supervised worker processes (cmark-gfm may crash or hang).
+        .target(name: "ShingiMarkdownWorkers", dependencies: ["ShingiMarkdown"]),
         .target(name: "ShingiLoad", dependencies: ["ShingiCore", "ShingiMarkdown", "Yams"]),
         .target(name: "ShingiResolve", dependencies: ["ShingiCore", "ShingiMarkdown", "ShingiLoad"]),
         .target(name: "ShingiRender", dependencies: [
@@ -37,22 +39,22 @@ let package = Package(
         .target(name: "ShingiWrite", dependencies: ["ShingiCore"]),
         // The HTML report uses the theme (templates, UI strings, URLs) of ShingiRender;
         // ShingiRender and ShingiBuild do not depend on ShingiDiff.
-        .target(name: "ShingiDiff", dependencies: ["ShingiCore", "ShingiLoad", "ShingiResolve", "ShingiRender", "ShingiWrite"]),
+        .target(name: "ShingiDiff", dependencies: ["ShingiCore", "ShingiMarkdown", "ShingiLoad", "ShingiResolve", "ShingiRender", "ShingiWrite"]),
         .target(name: "ShingiBuild", dependencies: [
             "ShingiCore", "ShingiMarkdown", "ShingiLoad", "ShingiResolve", "ShingiRender", "ShingiWrite",
         ]),
         .target(name: "ShingiServe", dependencies: [
-            "ShingiCore", "ShingiLoad", "ShingiBuild",
+            "ShingiCore", "ShingiMarkdown", "ShingiLoad", "ShingiBuild",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .executableTarget(name: "shingi", dependencies: [
-            "ShingiBuild", "ShingiCore", "ShingiDiff", "ShingiServe",
+            "ShingiBuild", "ShingiCore", "ShingiDiff", "ShingiMarkdown", "ShingiMarkdownWorkers", "ShingiServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "ShingiTests", dependencies: [
-            "ShingiCore", "ShingiMarkdown", "ShingiLoad", "ShingiResolve", "ShingiRender", "ShingiWrite", "ShingiBuild", "ShingiDiff", "ShingiServe",
+            "ShingiCore", "ShingiMarkdown", "ShingiMarkdownWorkers", "ShingiLoad", "ShingiResolve", "ShingiRender", "ShingiWrite", "ShingiBuild", "ShingiDiff", "ShingiServe",
         ]),
     ]
 )

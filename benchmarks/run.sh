@@ -143,6 +143,9 @@ measure() {
 
 # Commands (arrays, so GNU time runs the programs themselves, not a shell function).
 shingi_cmd() { SHINGI_ARGS=("$SHINGI" build --root "$WORK/shingi-site" --out "$1"); }
+# The same build with Markdown parsed in-process instead of in isolated worker processes:
+# the difference is what the isolation costs.
+inproc_cmd() { INPROC_ARGS=(env SHINGI_MARKDOWN_WORKERS=0 "$SHINGI" build --root "$WORK/shingi-site" --out "$1"); }
 hugo_cmd() { HUGO_ARGS=(hugo --quiet --source "$WORK/hugo-site" --destination "$1"); }
 shingi_build() { shingi_cmd "$1"; "${SHINGI_ARGS[@]}"; }
 hugo_build() { hugo_cmd "$1"; "${HUGO_ARGS[@]}"; }
@@ -155,11 +158,12 @@ shingi_build "$OUT_S" >"$WORK/warmup-shingi.log" 2>&1 || { cat "$WORK/warmup-shi
 cat "$WORK/warmup-shingi.log"
 hugo_build "$OUT_H" >"$WORK/warmup-hugo.log" 2>&1 || { cat "$WORK/warmup-hugo.log" >&2; echo "hugo failed on the corpus" >&2; exit 1; }
 
-log "rebuilds over the existing output ($RUNS runs each, alternating)"
+log "rebuilds over the existing output ($RUNS runs each, alternating shingi, hugo, shingi in-process)"
 i=1
 while [ $i -le "$RUNS" ]; do
     shingi_cmd "$OUT_S"; measure shingi-rebuild "${SHINGI_ARGS[@]}"
     hugo_cmd "$OUT_H"; measure hugo-rebuild "${HUGO_ARGS[@]}"
+    inproc_cmd "$OUT_S"; measure inproc-rebuild "${INPROC_ARGS[@]}"
     i=$((i + 1))
 done
 
@@ -182,7 +186,7 @@ else
 fi
 
 # Stage timings of one more build, if this shingi prints them (SHINGI_PROFILE=1); untimed.
-PROFILE=$(SHINGI_PROFILE=1 "$SHINGI" build --root "$WORK/shingi-site" --out "$OUT_S" 2>&1 >/dev/null | grep '^profile:' || true)
+PROFILE=$(SHINGI_PROFILE=1 "$SHINGI" build --root "$WORK/shingi-site" --out "$OUT_S" 2>&1 >/dev/null | sed -n 's/^profile: //p' | paste -sd ',' - || true)
 
 # --- report ------------------------------------------------------------------------------
 
@@ -215,6 +219,7 @@ echo "| tool   | scenario              | runs | wall (s) | CPU (s)  | RSS (MB) |
 echo "|--------|-----------------------|-----:|---------:|---------:|---------:|----------:|"
 row shingi "rebuild (output kept)" shingi-rebuild
 row hugo   "rebuild (output kept)" hugo-rebuild
+row shingi "rebuild, in-process"   inproc-rebuild
 row shingi "clean output"          shingi-clean
 row hugo   "clean output"          hugo-clean
 echo
@@ -224,4 +229,4 @@ echo "$REPEATED run(s) were repeated because other processes competed for the CP
 echo "determinism (two fresh shingi builds, diff -r): $DETERMINISM"
 echo "rebuild output vs fresh build, diff -r:         $REBUILD_SAME"
 if [ -s "$WORK/det.diff" ]; then head -n 20 "$WORK/det.diff"; fi
-if [ -n "$PROFILE" ]; then echo "shingi stages (one extra build, SHINGI_PROFILE=1): ${PROFILE#profile: }"; fi
+if [ -n "$PROFILE" ]; then echo "shingi stages (one extra build, SHINGI_PROFILE=1): $PROFILE"; fi

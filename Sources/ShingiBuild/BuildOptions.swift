@@ -1,5 +1,6 @@
 import Foundation
 import ShingiCore
+import ShingiMarkdown
 
 /// What a build reads and where it writes.
 public struct BuildOptions: Sendable {
@@ -11,6 +12,9 @@ public struct BuildOptions: Sendable {
     public var defaultTheme: URL?
     /// Sections and comments to mark as changed on the pages (`--changes-since`).
     public var changes: ChangeMarks?
+    /// Where Markdown is parsed: in this process by default; the CLI uses worker
+    /// processes so that cmark-gfm failing on one file cannot take the build down.
+    public var markdownParser: any MarkdownParsing = InProcessMarkdownParser()
 
     public init(root: URL, output: URL? = nil, baseURL: String? = nil, defaultTheme: URL? = DefaultTheme.locate()) {
         self.root = root.standardizedFileURL

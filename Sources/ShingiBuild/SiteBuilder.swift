@@ -19,15 +19,20 @@ public struct SiteBuilder: Sendable {
 
     /// Validates and renders in memory; `write` puts the result on disk unless there are
     /// errors (or, with `failOnWarnings`, warnings).
-    public func run(write: Bool, failOnWarnings: Bool = false) async -> BuildResult {
+    /// `loaded` is the site when the caller has already loaded and resolved it (e.g. to
+    /// compare it with a revision), so it is not read twice.
+    public func run(write: Bool, failOnWarnings: Bool = false, loaded: ResolvedSite? = nil) async -> BuildResult {
         let start = DispatchTime.now()
-        var result = await render(pages: write)
+        var result = await render(pages: write, loaded: loaded)
         if write && result.succeeded && !(failOnWarnings && result.diagnostics.warningCount > 0) {
+            var clock = StageClock()
             do {
                 try await OutputWriter(output: options.output).write(result.files)
             } catch {
                 result.diagnostics.append(.error("write-failed", "\(error)", at: SourceLocation(path: displayPath(options.output), line: 1, column: 1)))
             }
+            clock.lap("write")
+            clock.report()
         }
         result.diagnostics.sort()
         result.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
@@ -37,9 +42,10 @@ public struct SiteBuilder: Sendable {
     /// Loads, resolves and checks the theme; with `pages`, renders every page in memory.
     /// Validation alone (`shingi check`) does not need the pages: the theme check already
     /// catches what rendering could fail on.
-    public func render(pages: Bool = true) async -> BuildResult {
+    public func render(pages: Bool = true, loaded: ResolvedSite? = nil) async -> BuildResult {
         var clock = StageClock()
-        let site = await loadSite(&clock)
+        let site: ResolvedSite
+        if let loaded { site = loaded } else { site = await loadSite(&clock) }
         defer { clock.lap("render"); clock.report() }
         var diagnostics = site.diagnostics
         let (theme, themeDiagnostics) = loadTheme(languages: site.config.languages)
@@ -107,7 +113,7 @@ public struct SiteBuilder: Sendable {
     /// Load and Resolve, shared by full builds and preview rebuilds. A long-lived cache
     /// (preview) keeps only the bodies that still exist.
     private func loadSite(_ clock: inout StageClock) async -> ResolvedSite {
-        let loaded = await ContentLoader(root: options.root, cache: cache).load()
+        let loaded = await ContentLoader(root: options.root, cache: cache, parser: options.markdownParser).load()
         cache?.retainOnly(loaded.markdownBodies)
         clock.lap("load")
         let site = Resolver().resolve(loaded)

@@ -1,9 +1,10 @@
 /// Maps a pure function over a collection on all cores, keeping the input order.
-/// The work is cut into a few chunks per core so one slow item does not idle the others.
+/// The work is cut into many small chunks per core, so a few slow items (the site-wide
+/// index pages) do not leave the other cores idle at the end.
 extension Array where Element: Sendable {
     public func parallelMap<T: Sendable>(_ transform: @escaping @Sendable (Element) -> T) async -> [T] {
         guard count > 1 else { return map(transform) }
-        let chunkCount = Swift.min(count, ProcessInfoCores.active * 4)
+        let chunkCount = Swift.min(count, ProcessInfoCores.active * 16)
         let chunkSize = (count + chunkCount - 1) / chunkCount
         return await withTaskGroup(of: (Int, [T]).self) { group in
             for start in stride(from: 0, to: count, by: chunkSize) {

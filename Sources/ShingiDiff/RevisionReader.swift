@@ -1,6 +1,7 @@
 import Foundation
 import ShingiCore
 import ShingiLoad
+import ShingiMarkdown
 import ShingiResolve
 
 /// Reads one side of a comparison into the engine's model. A git revision is exported
@@ -9,9 +10,11 @@ import ShingiResolve
 public struct RevisionReader: Sendable {
     /// The site root in the working tree (`--root`).
     public let root: URL
+    public let parser: any MarkdownParsing
 
-    public init(root: URL) {
+    public init(root: URL, parser: any MarkdownParsing = InProcessMarkdownParser()) {
         self.root = root
+        self.parser = parser
     }
 
     /// Loads `side` (named `name`, `old` or `new`, in messages), using `scratch` for an
@@ -34,7 +37,7 @@ public struct RevisionReader: Sendable {
         case .revision(let revision):
             siteRoot = try export(revision, name: name, into: scratch)
         }
-        let resolved = Resolver().resolve(await ContentLoader(root: siteRoot).load())
+        let resolved = Resolver().resolve(await ContentLoader(root: siteRoot, parser: parser).load())
         if resolved.diagnostics.hasErrors {
             throw DiffError.doesNotLoad(side: name, diagnostics: resolved.diagnostics)
         }

@@ -7,10 +7,12 @@ import ShingiMarkdown
 public struct ContentLoader: Sendable {
     public let root: URL
     public let cache: MarkdownCache?
+    public let parser: any MarkdownParsing
 
-    public init(root: URL, cache: MarkdownCache? = nil) {
+    public init(root: URL, cache: MarkdownCache? = nil, parser: any MarkdownParsing = InProcessMarkdownParser()) {
         self.root = root
         self.cache = cache
+        self.parser = parser
     }
 
     public func load() async -> LoadedSite {
@@ -19,10 +21,11 @@ public struct ContentLoader: Sendable {
         let files = markdownFiles(config: config, diagnostics: &diagnostics)
         let root = self.root
         let cache = self.cache
+        let parser = self.parser
         // The data files are read while the Markdown files are parsed.
         async let data = Self.loadDataFiles(root: root, config: config)
         let results = await files.parallelMap { file in
-            MarkdownFileLoader(root: root, cache: cache, languages: config.languages).load(file)
+            MarkdownFileLoader(root: root, cache: cache, parser: parser, languages: config.languages).load(file)
         }
         let (members, meetings, references, dataDiagnostics) = await data
         var site = LoadedSite(config: config, members: members, meetings: meetings, references: references,

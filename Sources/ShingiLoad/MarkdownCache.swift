@@ -2,15 +2,15 @@ import ShingiMarkdown
 import Synchronization
 
 /// Fragments by the exact Markdown they came from, so a rebuild never re-parses a body
-/// that has not changed. Safe to share between concurrent loads.
+/// that has not changed (nor re-runs one the parser failed on). Safe to share between concurrent loads.
 public final class MarkdownCache: Sendable {
     private let fragments = Mutex<[String: RenderedFragment]>([:])
 
     public init() {}
 
-    public func fragment(for markdown: String) -> RenderedFragment {
+    public func fragment(for markdown: String, using parser: any MarkdownParsing) -> RenderedFragment {
         if let cached = fragments.withLock({ $0[markdown] }) { return cached }
-        let fragment = MarkdownRenderer.render(markdown)
+        let fragment = parser.parse(markdown)
         fragments.withLock { $0[markdown] = fragment }
         return fragment
     }

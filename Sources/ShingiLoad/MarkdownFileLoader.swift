@@ -17,6 +17,7 @@ struct MarkdownFileLoader: Sendable {
 
     let root: URL
     let cache: MarkdownCache?
+    let parser: any MarkdownParsing
     let languages: [Language]
 
     func load(_ file: ContentFile) -> Result {
@@ -39,7 +40,7 @@ struct MarkdownFileLoader: Sendable {
         guard var reader = FieldReader(document.root, in: document, subject: "the front matter", diagnostics: &diagnostics) else {
             return Result(item: nil, diagnostics: diagnostics)
         }
-        let fragment = cache?.fragment(for: split.body) ?? MarkdownRenderer.render(split.body)
+        let fragment = cache?.fragment(for: split.body, using: parser) ?? parser.parse(split.body)
         let source = MarkdownSource(path: file.path, language: file.language, fragment: fragment, body: split.body, bodyFirstLine: split.bodyFirstLine)
         for problem in fragment.problems {
             let location = source.location(of: problem.position)

@@ -1,5 +1,6 @@
 import Foundation
 import ShingiBuild
+import ShingiMarkdown
 
 /// What `shingi serve` previews and where it listens.
 public struct ServeOptions: Sendable {
@@ -17,6 +18,8 @@ public struct ServeOptions: Sendable {
     public var pollInterval: Duration
     /// Uses the polling watcher even where inotify is available.
     public var forcePolling: Bool
+    /// Where Markdown is parsed (the CLI passes its worker pool).
+    public var markdownParser: any MarkdownParsing = InProcessMarkdownParser()
 
     public init(
         root: URL,
@@ -39,6 +42,8 @@ public struct ServeOptions: Sendable {
     /// The build the preview serves: links from the root of the preview server, whatever
     /// `base_url` says, so every link stays on the preview.
     var buildOptions: BuildOptions {
-        BuildOptions(root: root, output: nil, baseURL: "/", defaultTheme: defaultTheme)
+        var options = BuildOptions(root: root, output: nil, baseURL: "/", defaultTheme: defaultTheme)
+        options.markdownParser = markdownParser
+        return options
     }
 }

@@ -45,21 +45,16 @@ public struct OutputWriter: Sendable {
         try? fm.removeItem(at: staging)
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
-            var directories = Set<String>()
-            for file in files {
-                var dir = file.path
-                while let slash = dir.lastIndex(of: "/") {
-                    dir = String(dir[..<slash])
-                    if !directories.insert(dir).inserted { break }
-                }
-            }
-            for dir in directories.sorted() {
-                try fm.createDirectory(at: staging.appendingPathComponent(dir), withIntermediateDirectories: true)
-            }
+            try await Self.makeDirectories(for: files, in: staging.path)
             let all = files + kept + [OutputFile(path: Self.markerName, text: Self.marker)]
             let stagingPath = staging.path
+            let previousPath = fm.fileExists(atPath: output.path) ? output.path : nil
             let failures = await all.parallelMap { file -> String? in
-                Self.writeFile(file.bytes, to: stagingPath + "/" + file.path)
+                let target = stagingPath + "/" + file.path
+                // An unchanged file is linked from the previous build instead of written:
+                // no new inode, and its modification time tells deploy tools it is the same.
+                if let previousPath, Self.linkIfUnchanged(file.bytes, from: previousPath + "/" + file.path, to: target) { return nil }
+                return Self.writeFile(file.bytes, to: target)
             }
             if let failure = failures.compactMap({ $0 }).first { throw WriteError.io(failure) }
             try await swapIn(staging)
@@ -121,6 +116,44 @@ public struct OutputWriter: Sendable {
         guard Foundation.rename(from.path, to.path) == 0 else {
             throw WriteError.io("cannot move \(from.path) to \(to.path): \(String(cString: strerror(errno)))")
         }
+    }
+
+    /// Creates the folders of `files` below `root`, one depth level at a time (parents
+    /// first), each level on all cores.
+    static func makeDirectories(for files: [OutputFile], in root: String) async throws {
+        var directories = Set<String>()
+        for file in files {
+            var dir = file.path
+            while let slash = dir.lastIndex(of: "/") {
+                dir = String(dir[..<slash])
+                if !directories.insert(dir).inserted { break }
+            }
+        }
+        let levels = Dictionary(grouping: directories) { $0.count { $0 == "/" } }
+        for depth in levels.keys.sorted() {
+            let failures = await levels[depth]!.sorted().parallelMap { dir -> String? in
+                let path = root + "/" + dir
+                return mkdir(path, 0o755) == 0 || errno == EEXIST ? nil : "cannot create \(path): \(String(cString: strerror(errno)))"
+            }
+            if let failure = failures.compactMap({ $0 }).first { throw WriteError.io(failure) }
+        }
+    }
+
+    /// Hard-links `previous` to `target` when it is a regular file with exactly `bytes`.
+    static func linkIfUnchanged(_ bytes: [UInt8], from previous: String, to target: String) -> Bool {
+        let fd = open(previous, O_RDONLY | O_NOFOLLOW)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
+        var old = [UInt8](repeating: 0, count: bytes.count)
+        var done = 0
+        while done < old.count {
+            let n = old.withUnsafeMutableBytes { read(fd, $0.baseAddress! + done, bytes.count - done) }
+            guard n > 0 else { return false }
+            done += n
+        }
+        return old == bytes && link(previous, target) == 0
     }
 
     /// Writes with POSIX calls: one open, write and close per file, no temporary copies.

@@ -22,9 +22,10 @@ struct BuildCommand: AsyncParsableCommand {
 
     func run() async throws {
         var options = site.buildOptions
-        if let changesSince { options.changes = try await changeMarks(since: changesSince, root: options.root) }
+        var loaded: ResolvedSite?
+        if let changesSince { (options.changes, loaded) = try await changeMarks(since: changesSince, root: options.root) }
         let builder = SiteBuilder(options: options)
-        let result = await builder.run(write: true, failOnWarnings: strict)
+        let result = await builder.run(write: true, failOnWarnings: strict, loaded: loaded)
         let diagnostics = result.diagnostics
         DiagnosticPrinter.print(diagnostics)
         let failed = diagnostics.hasErrors || (strict && diagnostics.warningCount > 0)
@@ -43,11 +44,13 @@ struct BuildCommand: AsyncParsableCommand {
 }
 
 extension BuildCommand {
-    /// Compares the site with `revision` using the same engine as `shingi diff`.
-    func changeMarks(since revision: String, root: URL) async throws -> ChangeMarks {
+    /// Compares the site with `revision` using the same engine as `shingi diff`; also
+    /// returns the working tree's site, which the build then renders without reading it
+    /// again (nil when it has errors: the build reports them).
+    func changeMarks(since revision: String, root: URL) async throws -> (ChangeMarks, ResolvedSite?) {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("shingi-changes-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let reader = RevisionReader(root: root)
+        let reader = RevisionReader(root: root, parser: MarkdownIsolation.parser)
         do {
             let old = try await reader.read(.revision(revision), name: "old", scratch: scratch)
             let new: ResolvedSite
@@ -55,9 +58,9 @@ extension BuildCommand {
                 new = try await reader.read(.workingTree, name: "new", scratch: scratch)
             } catch DiffError.doesNotLoad(side: _, diagnostics: _) {
                 // The build itself reports the working tree's errors.
-                return ChangeMarks(since: revision)
+                return (ChangeMarks(since: revision), nil)
             }
-            return SiteDiff().compare(old, new, oldLabel: revision, newLabel: DiffSide.workingTree.label).changeMarks
+            return (SiteDiff().compare(old, new, oldLabel: revision, newLabel: DiffSide.workingTree.label).changeMarks, new)
         } catch let error as DiffError {
             for line in error.labelledDiagnostics { FileHandle.standardError.write(Data((line + "\n").utf8)) }
             FileHandle.standardError.write(Data("error: --changes-since: \(error)\n".utf8))

@@ -74,7 +74,7 @@ struct DiffCommand: AsyncParsableCommand {
         let newSide: DiffSide = dirs ? .directory(new!) : new.map { .revision($0) } ?? .workingTree
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("shingi-diff-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let reader = RevisionReader(root: URL(fileURLWithPath: root))
+        let reader = RevisionReader(root: URL(fileURLWithPath: root), parser: MarkdownIsolation.parser)
         let report: DiffReport
         let oldSite: ResolvedSite, newSite: ResolvedSite, newRoot: URL
         do {

@@ -24,7 +24,9 @@ struct ServeCommand: AsyncParsableCommand {
     var port: Int = 8000
 
     func run() async throws {
-        let server = PreviewServer(options: ServeOptions(root: URL(fileURLWithPath: root), host: host, port: port))
+        var options = ServeOptions(root: URL(fileURLWithPath: root), host: host, port: port)
+        options.markdownParser = MarkdownIsolation.parser
+        let server = PreviewServer(options: options)
         let task = Task { try await server.run() }
         // Ctrl-C (and SIGTERM) stop the server cleanly instead of killing the process.
         let signals = [SIGINT, SIGTERM].map { number in

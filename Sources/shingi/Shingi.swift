@@ -10,7 +10,7 @@ struct Shingi: AsyncParsableCommand {
         references.yml) and optionally templates/. See DESIGN.md for the content model.
         """,
         version: ShingiVersion.current,
-        subcommands: [BuildCommand.self, CheckCommand.self, InitCommand.self, DiffCommand.self, ServeCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, InitCommand.self, DiffCommand.self, ServeCommand.self, MarkdownWorkerCommand.self]
     )
 }
 

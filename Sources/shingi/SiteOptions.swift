@@ -15,6 +15,8 @@ struct SiteOptions: ParsableArguments {
 
     var buildOptions: BuildOptions {
         let rootURL = URL(fileURLWithPath: root)
-        return BuildOptions(root: rootURL, output: out.map { URL(fileURLWithPath: $0) }, baseURL: baseURL)
+        var options = BuildOptions(root: rootURL, output: out.map { URL(fileURLWithPath: $0) }, baseURL: baseURL)
+        options.markdownParser = MarkdownIsolation.parser
+        return options
     }
 }

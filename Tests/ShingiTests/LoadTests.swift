@@ -1,6 +1,7 @@
 import ShingiCore
 @testable import ShingiLoad
 import ShingiBuild
+import ShingiMarkdown
 import XCTest
 
 final class LoadTests: XCTestCase {
@@ -66,9 +67,9 @@ final class LoadTests: XCTestCase {
 
     func testMarkdownCacheReusesFragments() {
         let cache = MarkdownCache()
-        let a = cache.fragment(for: "# A\n")
-        _ = cache.fragment(for: "# A\n")
-        _ = cache.fragment(for: "# B\n")
+        let a = cache.fragment(for: "# A\n", using: InProcessMarkdownParser())
+        _ = cache.fragment(for: "# A\n", using: InProcessMarkdownParser())
+        _ = cache.fragment(for: "# B\n", using: InProcessMarkdownParser())
         XCTAssertEqual(cache.count, 2)
         XCTAssertEqual(a.headings.first?.id, "a")
         cache.retainOnly(["# B\n"])

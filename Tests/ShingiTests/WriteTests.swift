@@ -63,4 +63,26 @@ final class WriteTests: XCTestCase {
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.deletingLastPathComponent().appendingPathComponent("escape.html").path))
     }
+
+    func testARebuildLinksUnchangedFilesAndWritesChangedOnes() async throws {
+        let out = try temporaryDirectory(self).appendingPathComponent("site")
+        let writer = OutputWriter(output: out)
+        try await writer.write([OutputFile(path: "a/index.html", text: "same"), OutputFile(path: "b/index.html", text: "old"),
+                                OutputFile(path: "c.html", text: "old")])
+        let inode = { (path: String) throws -> Int in
+            (try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent(path).path)[.systemFileNumber] as? Int) ?? -1
+        }
+        let before = try ["a/index.html", "b/index.html"].map(inode)
+        // A symbolic link planted in the old tree is never read through nor kept.
+        try FileManager.default.removeItem(at: out.appendingPathComponent("c.html"))
+        try FileManager.default.createSymbolicLink(atPath: out.appendingPathComponent("c.html").path, withDestinationPath: "/etc/hostname")
+        try await writer.write([OutputFile(path: "a/index.html", text: "same"), OutputFile(path: "b/index.html", text: "new"),
+                                OutputFile(path: "c.html", text: "old")])
+        XCTAssertEqual(try inode("a/index.html"), before[0])
+        XCTAssertNotEqual(try inode("b/index.html"), before[1])
+        XCTAssertEqual(try tree(out).mapValues { String(decoding: $0, as: UTF8.self) }.filter { $0.key != OutputWriter.markerName },
+                       ["a/index.html": "same", "b/index.html": "new", "c.html": "old"])
+        let attributes = try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent("c.html").path)
+        XCTAssertEqual(attributes[.type] as? FileAttributeType, .typeRegular)
+    }
 }

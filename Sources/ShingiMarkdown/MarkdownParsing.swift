@@ -1,0 +1,36 @@
+/// Something that turns one file's Markdown into a `RenderedFragment`: in this process
+/// (`InProcessMarkdownParser`) or in supervised worker processes
+/// (`ShingiMarkdownWorkers.MarkdownWorkerPool`), which survive cmark-gfm crashing or
+/// hanging on hostile input.
+public protocol MarkdownParsing: Sendable {
+    func parse(_ markdown: String) -> RenderedFragment
+}
+
+/// Parses in the calling process. Fast and simple, but a crash or hang of cmark-gfm
+/// takes the process with it; tests and library users start here.
+public struct InProcessMarkdownParser: MarkdownParsing {
+    public init() {}
+
+    public func parse(_ markdown: String) -> RenderedFragment {
+        MarkdownRenderer.render(markdown)
+    }
+}
+
+/// Why the Markdown parser gave no result for a file.
+public enum MarkdownParserFailure: String, Sendable, Hashable {
+    case crash
+    case timeout
+}
+
+extension RenderedFragment {
+    /// The fragment of a file the parser failed on: no content, and an error at the start
+    /// of its body, so the rest of the site still loads and the failure is reported like
+    /// any other problem of the file.
+    public static func parserFailed(_ failure: MarkdownParserFailure) -> RenderedFragment {
+        let problem = MarkdownProblem(
+            isError: true, code: "markdown-parser-failed",
+            message: "the Markdown parser failed on this file (\(failure.rawValue)); simplify repeated syntax such as long runs of link definitions, brackets or emphasis",
+            position: BodyPosition(line: 1, column: 1))
+        return RenderedFragment(html: "", headings: [], crossLinks: [], footnotes: [], problems: [problem])
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// The wire format between the supervisor and a worker: each message is a 4-byte
+/// big-endian length followed by that many bytes. Requests carry a file's Markdown as
+/// UTF-8; responses carry a JSON-encoded `RenderedFragment`.
+enum Frame {
+    /// Larger messages are refused: no real file comes near it, and a length read from a
+    /// broken stream must not make us allocate gigabytes.
+    static let maximumLength = 1 << 30
+
+    static func header(_ length: Int) -> [UInt8] {
+        [UInt8(truncatingIfNeeded: length >> 24), UInt8(truncatingIfNeeded: length >> 16),
+         UInt8(truncatingIfNeeded: length >> 8), UInt8(truncatingIfNeeded: length)]
+    }
+
+    static func length(_ header: [UInt8]) -> Int {
+        header.reduce(0) { $0 << 8 | Int($1) }
+    }
+}
+
+/// Blocking frame I/O for the worker side, where waiting is all there is to do.
+struct BlockingFrameIO {
+    let input: Int32
+    let output: Int32
+
+    /// The next message, or nil at end of input (the supervisor closed the pipe).
+    func read() -> [UInt8]? {
+        guard let header = readExactly(4) else { return nil }
+        let length = Frame.length(header)
+        guard length <= Frame.maximumLength else { return nil }
+        return readExactly(length)
+    }
+
+    func write(_ payload: [UInt8]) -> Bool {
+        writeAll(Frame.header(payload.count)) && writeAll(payload)
+    }
+
+    private func readExactly(_ count: Int) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let n = bytes.withUnsafeMutableBytes { SystemCalls.read(input, $0.baseAddress! + done, count - done) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return nil }
+            done += n
+        }
+        return bytes
+    }
+
+    private func writeAll(_ bytes: [UInt8]) -> Bool {
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { SystemCalls.write(output, $0.baseAddress! + done, bytes.count - done) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return false }
+            done += n
+        }
+        return true
+    }
+}

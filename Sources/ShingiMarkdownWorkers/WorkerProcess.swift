@@ -1,0 +1,151 @@
+import Foundation
+
+/// One running worker: a child process with a pipe for requests (its stdin) and one for
+/// responses (its stdout). Owned by one caller at a time (the pool hands it out), so it
+/// needs no locking of its own.
+final class WorkerProcess {
+    enum Failure: Error {
+        /// The request could not be delivered: the worker was gone before it got the file.
+        case unavailable
+        /// The worker died (a signal or an exit) while it had the file.
+        case crash
+        /// The worker did not answer within the file's time bound; it has been killed.
+        case timeout
+    }
+
+    let pid: pid_t
+    private let requests: Int32
+    private let responses: Int32
+    private var exited = false
+
+    /// Starts `executable arguments…`; its stderr goes to /dev/null so that whatever a
+    /// dying cmark-gfm prints does not interleave with the build's diagnostics.
+    init(executable: String, arguments: [String]) throws {
+        // Pipes and spawn under one lock: a pipe end leaking into another worker started
+        // at the same moment would keep our pipe open after our worker dies, and its
+        // crash would look like a timeout.
+        Self.spawnLock.lock()
+        defer { Self.spawnLock.unlock() }
+        let requestPipe = try Self.closeOnExecPipe()
+        let responsePipe: [Int32]
+        do { responsePipe = try Self.closeOnExecPipe() } catch {
+            close(requestPipe[0]); close(requestPipe[1])
+            throw error
+        }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        // dup2 clears close-on-exec on the copies, so only these three reach the worker.
+        posix_spawn_file_actions_adddup2(&actions, requestPipe[0], 0)
+        posix_spawn_file_actions_adddup2(&actions, responsePipe[1], 1)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let status = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        close(requestPipe[0])
+        close(responsePipe[1])
+        guard status == 0 else {
+            close(requestPipe[1]); close(responsePipe[0])
+            throw StartFailure(code: status)
+        }
+        self.pid = pid
+        requests = requestPipe[1]
+        responses = responsePipe[0]
+        // Non-blocking on our side, so every wait is a poll() with the file's deadline.
+        _ = fcntl(requests, F_SETFL, fcntl(requests, F_GETFL) | O_NONBLOCK)
+        _ = fcntl(responses, F_SETFL, fcntl(responses, F_GETFL) | O_NONBLOCK)
+    }
+
+    struct StartFailure: Error {
+        var code: Int32
+    }
+
+    private static let spawnLock = NSLock()
+
+    private static func closeOnExecPipe() throws -> [Int32] {
+        var fds: [Int32] = [-1, -1]
+        guard pipe(&fds) == 0 else { throw StartFailure(code: errno) }
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        return fds
+    }
+
+    deinit {
+        close(requests)
+        close(responses)
+        if !exited {
+            // Closing the request pipe makes an idle worker exit; a busy one is killed.
+            kill(pid, SIGKILL)
+            reap()
+        }
+    }
+
+    /// Sends one request and waits for its response until `deadline` (monotonic ns).
+    func exchange(_ request: [UInt8], deadline: UInt64) -> Result<[UInt8], Failure> {
+        guard send(Frame.header(request.count), deadline: deadline), send(request, deadline: deadline) else {
+            return .failure(reapedFailure(whileSending: true, deadline: deadline))
+        }
+        guard let header = receive(4, deadline: deadline) else {
+            return .failure(reapedFailure(whileSending: false, deadline: deadline))
+        }
+        let length = Frame.length(header)
+        guard length <= Frame.maximumLength, let payload = receive(length, deadline: deadline) else {
+            return .failure(reapedFailure(whileSending: false, deadline: deadline))
+        }
+        return .success(payload)
+    }
+
+    /// After a failed exchange: a worker past its deadline is killed (timeout); one that
+    /// closed its pipes has died (crash, or unavailable if it never had the request).
+    private func reapedFailure(whileSending: Bool, deadline: UInt64) -> Failure {
+        let timedOut = SystemCalls.now() >= deadline
+        kill(pid, SIGKILL)
+        reap()
+        if timedOut { return .timeout }
+        return whileSending ? .unavailable : .crash
+    }
+
+    private func reap() {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        exited = true
+    }
+
+    private func send(_ bytes: [UInt8], deadline: UInt64) -> Bool {
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { SystemCalls.write(requests, $0.baseAddress! + done, bytes.count - done) }
+            if n > 0 { done += n; continue }
+            if n < 0 && errno == EINTR { continue }
+            guard n < 0, errno == EAGAIN, wait(for: requests, events: Int16(POLLOUT), deadline: deadline) else { return false }
+        }
+        return true
+    }
+
+    private func receive(_ count: Int, deadline: UInt64) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let n = bytes.withUnsafeMutableBytes { SystemCalls.read(responses, $0.baseAddress! + done, count - done) }
+            if n > 0 { done += n; continue }
+            if n == 0 { return nil }  // end of file: the worker is gone
+            if errno == EINTR { continue }
+            guard errno == EAGAIN, wait(for: responses, events: Int16(POLLIN), deadline: deadline) else { return nil }
+        }
+        return bytes
+    }
+
+    /// Waits until `fd` is ready; false when the deadline passes first.
+    private func wait(for fd: Int32, events: Int16, deadline: UInt64) -> Bool {
+        while true {
+            let now = SystemCalls.now()
+            guard now < deadline else { return false }
+            let milliseconds = Int32(min((deadline - now) / 1_000_000 + 1, UInt64(Int32.max)))
+            var descriptor = pollfd(fd: fd, events: events, revents: 0)
+            let ready = poll(&descriptor, 1, milliseconds)
+            if ready > 0 { return true }  // readable, writable, or hung up: the read/write tells
+            if ready < 0 && errno != EINTR { return false }
+        }
+    }
+}

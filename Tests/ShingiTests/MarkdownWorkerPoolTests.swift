@@ -1,0 +1,80 @@
+import Foundation
+import ShingiCore
+import ShingiMarkdown
+import ShingiMarkdownWorkers
+import XCTest
+
+/// The Markdown stage in worker processes: same results as in-process parsing, and a
+/// worker that crashes, hangs or dies is reported for its file and replaced.
+final class MarkdownWorkerPoolTests: XCTestCase {
+    private func realPool(size: Int = 2) throws -> MarkdownWorkerPool {
+        MarkdownWorkerPool(executable: try shingiBinary().path, arguments: ["markdown-worker"], size: size)
+    }
+
+    func testWorkersGiveTheSameFragmentsAsInProcessParsing() async throws {
+        let pool = try realPool()
+        let documents = (0..<200).map { i in
+            "# 見出し \(i) {#\(i).1}\n\nText with ~~strike~~, https://example.go.jp/\(i) and [[issue:\(i)#1.1|a link]].\n\n| a | b |\n|---|---|\n| \(i) | [[ref:tebiki]] |\n\n[^n]: note \(i)\n"
+        } + ["", "<script>alert(1)</script>\n", "[x](javascript:alert(1))\n", String(repeating: "long line ", count: 20_000)]
+        let viaWorkers = await documents.parallelMap { pool.parse($0) }
+        XCTAssertEqual(viaWorkers, documents.map { MarkdownRenderer.render($0) })
+        XCTAssertEqual(viaWorkers[0].headings.map(\.id), ["0.1"])
+        XCTAssertEqual(viaWorkers[201].problems.map(\.code), ["raw-html-dropped"])
+    }
+
+    func testACrashingWorkerFailsOnlyItsFile() throws {
+        // Reads the request's header, then dies by a signal the way cmark-gfm's abort() does.
+        let pool = MarkdownWorkerPool(executable: "/bin/sh", arguments: ["-c", "head -c 4 >/dev/null; kill -ABRT $$"], size: 1)
+        let fragment = pool.parse("# a\n")
+        XCTAssertEqual(fragment, .parserFailed(.crash))
+        XCTAssertEqual(fragment.problems.map(\.code), ["markdown-parser-failed"])
+        XCTAssertEqual(fragment.problems.first?.message, "the Markdown parser failed on this file (crash); simplify repeated syntax such as long runs of link definitions, brackets or emphasis")
+        // The slot is free again and a new worker is started for the next file.
+        XCTAssertEqual(pool.parse("# b\n"), .parserFailed(.crash))
+    }
+
+    func testAHangingWorkerIsKilledAtTheTimeBound() throws {
+        let bound = ParseTimeBound(base: 0.3, secondsPer100KB: 0)
+        let pool = MarkdownWorkerPool(executable: "/bin/sh", arguments: ["-c", "exec sleep 30"], size: 1, timeBound: bound)
+        let start = Date()
+        XCTAssertEqual(pool.parse("# a\n"), .parserFailed(.timeout))
+        let elapsed = Date().timeIntervalSince(start)
+        XCTAssertGreaterThanOrEqual(elapsed, 0.3)
+        XCTAssertLessThan(elapsed, 5)
+    }
+
+    func testTheTimeBoundGrowsWithTheFile() {
+        let bound = ParseTimeBound()
+        XCTAssertEqual(bound.seconds(forBytes: 0), 2)
+        XCTAssertEqual(bound.seconds(forBytes: 250_000), 4.5)
+    }
+
+    func testAWorkerThatDiedWhileIdleIsReplacedWithoutFailingTheNextFile() throws {
+        let pool = try realPool(size: 1)
+        XCTAssertEqual(pool.parse("# a\n").headings.map(\.id), ["a"])
+        let workers = try childProcesses(named: "markdown-worker")
+        XCTAssertEqual(workers.count, 1)
+        for pid in workers { kill(pid, SIGKILL) }
+        Thread.sleep(forTimeInterval: 0.2)
+        XCTAssertEqual(pool.parse("# b\n").headings.map(\.id), ["b"])
+    }
+
+    func testAMissingWorkerExecutableIsAParserFailureNotACrash() {
+        let pool = MarkdownWorkerPool(executable: "/nonexistent/shingi", arguments: ["markdown-worker"], size: 1)
+        XCTAssertEqual(pool.parse("# a\n"), .parserFailed(.crash))
+    }
+
+    /// Children of this test process whose command line contains `name`.
+    private func childProcesses(named name: String) throws -> [pid_t] {
+        let me = getpid()
+        return try FileManager.default.contentsOfDirectory(atPath: "/proc").compactMap { entry -> pid_t? in
+            guard let pid = pid_t(entry),
+                  let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                  let afterName = stat.range(of: ") ", options: .backwards) else { return nil }
+            let fields = stat[afterName.upperBound...].split(separator: " ")
+            guard fields.count > 1, pid_t(fields[1]) == me else { return nil }
+            let command = (try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(entry)/cmdline"))).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            return command.contains(name) ? pid : nil
+        }
+    }
+}
