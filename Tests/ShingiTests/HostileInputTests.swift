@@ -56,7 +56,7 @@ final class HostileInputTests: XCTestCase {
         try FileManager.default.copyItem(at: template, to: root)
         try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
         try write(["secret.md": "---\ntitle: secret\n---\nSECRET\n", "pages/secret.ja.md": "---\ntitle: secret\n---\nSECRET\n",
-                   "references.yml": "- id: tebiki\n  title: {ja: \"SECRET\", en: \"SECRET\"}\n"], to: outside)
+                   "references.yml": "- id: tebiki\n  title: {ja: \"SECRET\", en: \"SECRET\"}\n", "public/.env": "SECRET=1\n"], to: outside)
         func expand(_ text: String) -> String {
             text.replacingOccurrences(of: "{root}", with: root.path).replacingOccurrences(of: "{outside}", with: outside.path)
                 .replacingOccurrences(of: "{scratch}", with: scratch.path)
