@@ -59,7 +59,7 @@ final class HostileInputTests: XCTestCase {
                    "references.yml": "- id: tebiki\n  title: {ja: \"SECRET\", en: \"SECRET\"}\n", "public/.env": "SECRET=1\n"], to: outside)
         func expand(_ text: String) -> String {
             text.replacingOccurrences(of: "{root}", with: root.path).replacingOccurrences(of: "{outside}", with: outside.path)
-                .replacingOccurrences(of: "{scratch}", with: scratch.path)
+                .replacingOccurrences(of: "{scratch}", with: scratch.path).replacingOccurrences(of: "{theme}", with: defaultTheme.path)
         }
         try spec.apply(to: root, from: folder, expand: expand)
         if spec.git == true {
@@ -155,6 +155,8 @@ struct HostileCase: Decodable {
     var files: [String: String]?
     /// Site path → text.
     var text: [String: String]?
+    /// Site path → folder copied there (expanded; `{theme}` is the default theme).
+    var copies: [String: String]?
     /// Site paths to delete.
     var remove: [String]?
     /// Large files, written by the test from parts, each `text` repeated `count` times.
@@ -186,7 +188,7 @@ struct HostileCase: Decodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case description, command, git, files, text, remove, generate, symlinks, fifos, expect, exit, seconds
+        case description, command, git, files, text, copies, remove, generate, symlinks, fifos, expect, exit, seconds
         case moreStderr = "more_stderr", outputContains = "output_contains", outputLacks = "output_lacks"
     }
 
@@ -196,6 +198,9 @@ struct HostileCase: Decodable {
 
     func apply(to root: URL, from folder: URL, expand: (String) -> String) throws {
         for path in remove ?? [] { try FileManager.default.removeItem(at: root.appendingPathComponent(path)) }
+        for (path, source) in copies ?? [:] {
+            try FileManager.default.copyItem(at: URL(fileURLWithPath: expand(source)), to: root.appendingPathComponent(path))
+        }
         for (path, source) in files ?? [:] {
             try writeRaw(Array(Data(contentsOf: folder.appendingPathComponent(source))), at: root, path)
         }
