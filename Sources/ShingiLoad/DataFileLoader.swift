@@ -58,10 +58,12 @@ struct DataFileLoader {
         config.title = reader.localized("title", required: true, languages: config.languages)
         config.shortTitle = reader.localized("short_title", languages: config.languages)
         if let base = reader.string("base_url") {
-            if URLPolicy.isAllowed(base) {
-                config.baseURL = base
-            } else {
+            if !URLPolicy.isAllowed(base) {
                 diagnostics.append(.error("unsafe-url", "base_url '\(base)' is not an http(s) or relative URL; every link of the site starts with it", at: reader.location(of: "base_url")))
+            } else if base.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || " \"'<>\\`".unicodeScalars.contains($0) }) {
+                diagnostics.append(.error("unsafe-url", "base_url '\(base)' may not contain spaces, quotes, '<', '>', '\\', '`' or control characters; percent-encode them", at: reader.location(of: "base_url")))
+            } else {
+                config.baseURL = base
             }
         }
         if var limits = reader.nested("limits", subject: "limits in shingi.yml") {
