@@ -10,6 +10,9 @@ let package = Package(
     products: [
         .executable(name: "shingi", targets: ["shingi"]),
         .library(name: "ShingiBuild", targets: ["ShingiBuild"]),
+        // For the fuzz targets in Fuzz/ (a separate package: libFuzzer brings its own main).
+        .library(name: "ShingiMarkdown", targets: ["ShingiMarkdown"]),
+        .library(name: "ShingiLoad", targets: ["ShingiLoad"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -61,21 +61,22 @@ public enum MarkdownRenderer {
 /// placeholders, cross-link placeholders. Text in code spans and code blocks is never
 /// a text node, so it is never touched.
 private struct TreeRewriter {
-    /// The body's UTF-8 bytes, and where each line starts in them.
-    let source: [UInt8]
+    let source: String
+    /// The source's UTF-8, copied once: positions slice lines out of it.
+    let sourceBytes: [UInt8]
     let lineStarts: [Int]
-    /// Memo for column conversions, so that many positions on one long line cost one pass.
-    private let columns = ColumnMemo()
     var headings: [Heading] = []
     var crossLinks: [CrossLinkReference] = []
     var footnotes: [FootnoteDefinition] = []
     var problems: [MarkdownProblem] = []
+    private let columns = LineColumns()
 
     init(source: String) {
-        self.source = Array(source.utf8)
+        self.source = source
+        sourceBytes = Array(source.utf8)
         var starts = [0]
         var offset = 0
-        for byte in self.source {
+        for byte in source.utf8 {
             offset += 1
             if byte == UInt8(ascii: "\n") { starts.append(offset) }
         }
@@ -103,6 +104,7 @@ private struct TreeRewriter {
                     reportedNesting = true
                 }
             }
+            if event == CMARK_EVENT_ENTER { Self.removeDelimiters(from: node, type: type) }
             if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
                 linkDepth += event == CMARK_EVENT_ENTER ? 1 : -1
                 if event == CMARK_EVENT_ENTER { checkURL(of: node, isImage: type == CMARK_NODE_IMAGE) }
@@ -126,6 +128,27 @@ private struct TreeRewriter {
         assignHeadingIDs(headingNodes)
         for node in textNodes { replaceCrossLinks(in: node) }
         for (index, node) in headingNodes.enumerated() { wrapHeading(node, index: index) }
+    }
+
+    /// cmark decodes entities after `Placeholder.sanitise`, so `&#1;` would put U+0001 in
+    /// the HTML and forge a placeholder (`&#1;L9&#1;`). Text, link and image titles and code
+    /// block info strings are where decoded entities are printed as they are (URLs are
+    /// percent-encoded); each U+0001 there becomes U+FFFD, as cmark does for `&#0;`.
+    private static func removeDelimiters(from node: OpaquePointer, type: cmark_node_type) {
+        func scrubbed(_ value: UnsafePointer<CChar>?) -> String? {
+            guard let value, strchr(value, 1) != nil else { return nil }
+            return String(String(cString: value).map { $0 == Placeholder.delimiter ? "\u{FFFD}" : $0 })
+        }
+        switch type {
+        case CMARK_NODE_TEXT:
+            if let text = scrubbed(cmark_node_get_literal(node)) { cmark_node_set_literal(node, text) }
+        case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            if let title = scrubbed(cmark_node_get_title(node)) { cmark_node_set_title(node, title) }
+        case CMARK_NODE_CODE_BLOCK:
+            if let info = scrubbed(cmark_node_get_fence_info(node)) { cmark_node_set_fence_info(node, info) }
+        default:
+            break
+        }
     }
 
     /// The nodes that count as one level of nesting: each is one `>`, list marker,
@@ -157,6 +180,8 @@ private struct TreeRewriter {
     private mutating func assignHeadingIDs(_ nodes: [OpaquePointer]) {
         var explicit: [String?] = []
         var used = Set<String>()
+        /// The next `-N` to try per base: a file of thousands of equal headings stays linear.
+        var nextSuffix: [String: Int] = [:]
         for node in nodes {
             let pos = position(of: node)
             var id: String?
@@ -187,8 +212,9 @@ private struct TreeRewriter {
             if id == nil {
                 if finalID.isEmpty { finalID = "section" }
                 var candidate = finalID
-                var n = 2
+                var n = nextSuffix[finalID] ?? 2
                 while used.contains(candidate) { candidate = "\(finalID)-\(n)"; n += 1 }
+                nextSuffix[finalID] = n
                 finalID = candidate
                 used.insert(finalID)
             }
@@ -222,8 +248,7 @@ private struct TreeRewriter {
         guard let literal = literalString(node), literal.utf8.count >= 5, Self.hasDoubleBracket(literal) else { return }
         let matches = CrossLinkSyntax.matches(in: literal)
         guard !matches.isEmpty else { return }
-        let startLine = max(1, Int(cmark_node_get_start_line(node)))
-        let startByteColumn = max(1, Int(cmark_node_get_start_column(node)))
+        let start = position(of: node)
         let utf8 = Array(literal.utf8)
         var rewritten = ""
         var consumed = 0
@@ -232,7 +257,7 @@ private struct TreeRewriter {
             rewritten += Placeholder.crossLink(crossLinks.count)
             crossLinks.append(CrossLinkReference(
                 kind: match.kind, target: match.target, anchor: match.anchor, label: match.label,
-                source: match.source, position: locate(match.source, line: startLine, byteColumn: startByteColumn, byteOffset: match.range.lowerBound)))
+                source: match.source, position: locate(match.source, near: start, byteOffset: match.range.lowerBound)))
             consumed = match.range.upperBound
         }
         rewritten += String(decoding: utf8[consumed...], as: UTF8.self)
@@ -261,8 +286,7 @@ private struct TreeRewriter {
     }
 
     /// The heading's visible text: text and code literals, cross-links shown by label or id.
-    /// Walks with cmark's iterator, not by recursion: a heading may nest emphasis
-    /// arbitrarily deep, and a recursive walk would overflow the stack.
+    /// An iterator, not recursion: inline nesting is as deep as the file makes it.
     private func plainText(of node: OpaquePointer) -> String {
         var text = ""
         let iterator = cmark_iter_new(node)
@@ -299,29 +323,37 @@ private struct TreeRewriter {
     }
 
     /// Where `token` really stands: cmark's inline positions can be off after escapes or
-    /// entities, so check the source line and search it when they disagree. `line` and
-    /// `byteColumn` are where the text node starts, as cmark reports it.
-    private func locate(_ token: String, line: Int, byteColumn: Int, byteOffset: Int) -> BodyPosition {
-        var start: BodyPosition { BodyPosition(line: line, column: characterColumn(line: line, byteColumn: byteColumn)) }
-        guard let lineText = lineBytes(line) else { return start }
-        let guess = byteColumn - 1 + byteOffset
+    /// entities, so check the source line and search it when they disagree: from the
+    /// guess on, then from the start of the line, over the following lines of the
+    /// paragraph, within `searchWindow` bytes each (every cross-link of a long line searching
+    /// all of it would make the stage quadratic).
+    private func locate(_ token: String, near start: BodyPosition, byteOffset: Int) -> BodyPosition {
+        guard let lineText = lineBytes(start.line) else { return start }
+        let startByteColumn = byteColumn(line: start.line, characterColumn: start.column)
+        let guess = startByteColumn - 1 + byteOffset
         let tokenBytes = Array(token.utf8)
         if guess >= 0, guess + tokenBytes.count <= lineText.count,
-           lineText[(lineText.startIndex + guess)...].starts(with: tokenBytes) {
-            return BodyPosition(line: line, column: characterColumn(line: line, byteColumn: guess + 1))
+           lineText.dropFirst(guess).prefix(tokenBytes.count).elementsEqual(tokenBytes) {
+            return BodyPosition(line: start.line, column: characterColumn(line: start.line, byteColumn: guess + 1))
         }
-        // Search the following lines of the paragraph for the token (once per token: a
-        // token written with entities is nowhere in the source).
-        guard !columns.notInSource.contains(token) else { return start }
-        for candidate in line..<min(line + 200, lineStarts.count + 1) {
-            guard let bytes = lineBytes(candidate) else { break }
-            if let found = firstRange(of: tokenBytes, in: bytes) {
-                return BodyPosition(line: candidate, column: characterColumn(line: candidate, byteColumn: found + 1))
+        let lastLine = min(start.line + 199, lineStarts.count)
+        let limit = lastLine < lineStarts.count ? lineStarts[lastLine] : sourceBytes.count
+        for from in [lineText.startIndex + min(max(0, guess), lineText.count), lineText.startIndex] {
+            let region = sourceBytes[from..<min(limit, from + Self.searchWindow)]
+            guard let found = firstRange(of: tokenBytes, in: region) else { continue }
+            let offset = from + found
+            var low = 0, high = lineStarts.count  // the line: the last start <= offset
+            while high - low > 1 {
+                let mid = (low + high) / 2
+                if lineStarts[mid] <= offset { low = mid } else { high = mid }
             }
+            let line = low + 1
+            return BodyPosition(line: line, column: characterColumn(line: line, byteColumn: offset - lineStarts[line - 1] + 1))
         }
-        columns.notInSource.insert(token)
         return start
     }
+
+    private static let searchWindow = 4096
 
     private func firstRange(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
         guard needle.count <= haystack.count else { return nil }
@@ -335,35 +367,47 @@ private struct TreeRewriter {
     private func lineBytes(_ line: Int) -> ArraySlice<UInt8>? {
         guard line >= 1, line <= lineStarts.count else { return nil }
         let start = lineStarts[line - 1]
-        let end = line < lineStarts.count ? lineStarts[line] - 1 : source.count
+        let end = line < lineStarts.count ? lineStarts[line] - 1 : sourceBytes.count
         guard start <= end else { return nil }
-        return source[start..<end]
+        return sourceBytes[start..<end]
     }
 
-    /// The character column of a byte column. Positions are mostly asked for in order, so
-    /// the count continues from the last answer on the same line.
+    /// The characters that start before the byte column, plus one.
     private func characterColumn(line: Int, byteColumn: Int) -> Int {
-        guard let bytes = lineBytes(line) else { return byteColumn }
-        let target = min(max(0, byteColumn - 1), bytes.count)
-        var fromByte = 0, fromCharacter = 1
-        if columns.line == line, columns.byte <= target {
-            fromByte = columns.byte
-            fromCharacter = columns.character
+        guard let starts = characterStarts(line) else { return byteColumn }
+        let byteOffset = max(0, byteColumn - 1)
+        var low = 0, high = starts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if starts[mid] < byteOffset { low = mid + 1 } else { high = mid }
         }
-        let counted = String(decoding: bytes[(bytes.startIndex + fromByte)..<(bytes.startIndex + target)], as: UTF8.self).count
-        columns.line = line
-        columns.byte = target
-        columns.character = fromCharacter + counted
-        return columns.character
+        return low + 1
+    }
+
+    private func byteColumn(line: Int, characterColumn: Int) -> Int {
+        guard let starts = characterStarts(line), let bytes = lineBytes(line) else { return characterColumn }
+        let index = max(0, characterColumn - 1)
+        return (index < starts.count ? starts[index] : bytes.count) + 1
+    }
+
+    /// Byte offsets of the line's characters, computed once per line: a long line with
+    /// thousands of nodes would otherwise be decoded again for each.
+    private func characterStarts(_ line: Int) -> [Int]? {
+        if let known = columns.starts[line] { return known }
+        guard let bytes = lineBytes(line) else { return nil }
+        var starts: [Int] = []
+        var offset = 0
+        for character in String(decoding: bytes, as: UTF8.self) {
+            starts.append(offset)
+            offset += character.utf8.count
+        }
+        columns.starts[line] = starts
+        return starts
     }
 }
 
-/// The last column conversion of a `TreeRewriter` (a class, so the rewriter's
-/// non-mutating helpers can update it).
-private final class ColumnMemo {
-    var line = 0
-    /// Byte offset in the line, and the character column it is at.
-    var byte = 0
-    var character = 1
-    var notInSource = Set<String>()
+/// Per-line character offsets of one render (a class, so the rewriter's non-mutating
+/// position lookups can fill it).
+private final class LineColumns {
+    var starts: [Int: [Int]] = [:]
 }

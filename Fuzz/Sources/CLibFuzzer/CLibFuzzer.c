@@ -1,0 +1,1 @@
+// Only the header in include/ is used.
