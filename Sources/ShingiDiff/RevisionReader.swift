@@ -51,10 +51,19 @@ public struct RevisionReader: Sendable {
         }
     }
 
+    /// Why `revision` cannot be handed to git, if it cannot: one starting with `-` would be
+    /// read as an option (`--output=…`, `--upload-pack=…`), whatever follows it.
+    public static func problem(withRevision revision: String) -> String? {
+        if revision.isEmpty { return "a revision may not be empty" }
+        if revision.hasPrefix("-") { return "'\(revision)' is not a revision: a revision may not start with '-' (git would read it as an option)" }
+        if revision.unicodeScalars.contains(where: { $0.value < 0x20 || $0 == "\u{7F}" }) { return "a revision may not contain control characters" }
+        return nil
+    }
+
     /// Exports the site root as it is at `revision` and returns where it now is.
     private func export(_ revision: String, name: String, into scratch: URL) throws -> URL {
-        guard !revision.isEmpty, !revision.hasPrefix("-") else {
-            throw DiffError.unreadable(side: name, message: "'\(revision)' is not a revision; a revision may not be empty or start with '-'")
+        if let problem = Self.problem(withRevision: revision) {
+            throw DiffError.unreadable(side: name, message: problem)
         }
         try requireSite(root, name: name, what: "site root '\(root.path)'")
         let top = try git(["-C", root.path, "rev-parse", "--show-toplevel"])
@@ -63,7 +72,7 @@ public struct RevisionReader: Sendable {
         }
         let repository = top.output.trimmingCharacters(in: .newlines)
         let prefix = try git(["-C", root.path, "rev-parse", "--show-prefix"]).output.trimmingCharacters(in: .newlines)
-        let commit = try git(["-C", repository, "rev-parse", "--verify", "--quiet", "\(revision)^{commit}"])
+        let commit = try git(["-C", repository, "rev-parse", "--verify", "--quiet", "--end-of-options", "\(revision)^{commit}"])
         guard commit.status == 0 else {
             throw DiffError.unreadable(side: name, message: "unknown revision '\(revision)' in the git repository at \(repository)")
         }

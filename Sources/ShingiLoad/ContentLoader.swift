@@ -18,12 +18,12 @@ public struct ContentLoader: Sendable {
     public func load() async -> LoadedSite {
         var diagnostics: [Diagnostic] = []
         let config = DataFileLoader.loadConfig(root: root, diagnostics: &diagnostics)
-        let files = markdownFiles(languages: config.languages, diagnostics: &diagnostics)
+        let files = markdownFiles(config: config, diagnostics: &diagnostics)
         let root = self.root
         let cache = self.cache
         let parser = self.parser
         // The data files are read while the Markdown files are parsed.
-        async let data = Self.loadDataFiles(root: root, languages: config.languages)
+        async let data = Self.loadDataFiles(root: root, config: config)
         let results = await files.parallelMap { file in
             MarkdownFileLoader(root: root, cache: cache, parser: parser, languages: config.languages).load(file)
         }
@@ -43,39 +43,31 @@ public struct ContentLoader: Sendable {
         return site
     }
 
-    private static func loadDataFiles(root: URL, languages: [Language]) async -> ([Member], [Meeting], [Reference], [Diagnostic]) {
+    private static func loadDataFiles(root: URL, config: SiteConfig) async -> ([Member], [Meeting], [Reference], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let data = DataFileLoader(root: root, languages: languages)
+        let data = DataFileLoader(root: root, languages: config.languages, maxFileSize: config.maxFileSize)
         let members = data.members(diagnostics: &diagnostics)
         let meetings = data.meetings(diagnostics: &diagnostics)
         let references = data.references(diagnostics: &diagnostics)
         return (members, meetings, references, diagnostics)
     }
 
-    /// Every Markdown file under `content/`, classified by where it stands, sorted by path.
-    func markdownFiles(languages: [Language], diagnostics: inout [Diagnostic]) -> [ContentFile] {
-        let contentURL = root.appendingPathComponent("content")
-        guard let enumerator = FileManager.default.enumerator(atPath: contentURL.path) else { return [] }
+    /// Every Markdown file under `content/`, classified by where it stands, sorted by path
+    /// (see `ContentPaths` for names, links and sizes).
+    func markdownFiles(config: SiteConfig, diagnostics: inout [Diagnostic]) -> [ContentFile] {
         var files: [ContentFile] = []
-        while let relative = enumerator.nextObject() as? String {
-            let type = enumerator.fileAttributes?[.type] as? FileAttributeType
-            let path = "content/" + relative
-            if type == .typeSymbolicLink {
-                diagnostics.append(.warning("symlink-skipped", "symbolic links in content/ are not followed; copy the file instead", at: SourceLocation(path: path)))
-                continue
-            }
-            guard type == .typeRegular else { continue }
-            guard relative.hasSuffix(".md") else {
-                if !relative.hasSuffix(".yml") && !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
-                    diagnostics.append(.warning("unexpected-file", "this file is not part of the site; content/ holds .md and .yml files only", at: SourceLocation(path: path)))
+        for entry in ContentPaths.regularFiles(under: root.appendingPathComponent("content"), maxFileSize: config.maxFileSize, diagnostics: &diagnostics) {
+            guard entry.relative.hasSuffix(".md") else {
+                if !entry.relative.hasSuffix(".yml") {
+                    diagnostics.append(.warning("unexpected-file", "this file is not part of the site; content/ holds .md and .yml files only", at: SourceLocation(path: entry.path)))
                 }
                 continue
             }
-            if let file = ContentFile.classify(relative: relative, url: contentURL.appendingPathComponent(relative), languages: languages, diagnostics: &diagnostics) {
+            if let file = ContentFile.classify(relative: entry.relative, url: entry.url, languages: config.languages, diagnostics: &diagnostics) {
                 files.append(file)
             }
         }
-        return files.sorted { $0.path < $1.path }
+        return files
     }
 }
 

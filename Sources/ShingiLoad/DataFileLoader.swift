@@ -6,15 +6,23 @@ import Yams
 struct DataFileLoader {
     let root: URL
     let languages: [Language]
+    var maxFileSize = Limits.defaultMaxFileSize
 
-    static func readText(_ url: URL, path: String) -> Result<SourceText, Diagnostic>? {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        return SourceText.decode(Array(data), path: path)
+    /// The file's text, or nil when it does not exist. A data file under `content/` that is a
+    /// symbolic link counts as missing (the content listing has warned about it).
+    static func readText(_ url: URL, path: String, limit: Int, followSymlinks: Bool = false) -> Result<SourceText, Diagnostic>? {
+        let target = followSymlinks ? url.resolvingSymlinksInPath() : url
+        switch SiteFile.read(target, limit: limit) {
+        case .missing, .symlink: return nil
+        case .tooLarge(let size): return .failure(SiteFile.tooLarge(path: path, size: size, limit: limit))
+        case .unreadable(let reason): return .failure(.error("unreadable-file", "the file cannot be read: \(reason)", at: SourceLocation(path: path)))
+        case .bytes(let bytes): return SourceText.decode(bytes, path: path)
+        }
     }
 
     /// The top-level YAML of a data file, or nil when the file does not exist.
-    static func document(at url: URL, path: String, diagnostics: inout [Diagnostic]) -> YAMLDocument? {
-        guard let text = readText(url, path: path) else { return nil }
+    static func document(at url: URL, path: String, limit: Int, followSymlinks: Bool = false, diagnostics: inout [Diagnostic]) -> YAMLDocument? {
+        guard let text = readText(url, path: path, limit: limit, followSymlinks: followSymlinks) else { return nil }
         switch text.flatMap({ YAMLDocument.parse($0.text, path: path) }) {
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)
@@ -31,7 +39,9 @@ struct DataFileLoader {
             diagnostics.append(.error("missing-config", "no shingi.yml in the site root; run 'shingi init' or pass --root", at: SourceLocation(path: path, line: 1, column: 1)))
             return config
         }
-        guard let document = document(at: root.appendingPathComponent(path), path: path, diagnostics: &diagnostics),
+        // shingi.yml is the operator's own file: it may be a link, and is read within the default limit.
+        guard let document = document(at: root.appendingPathComponent(path), path: path, limit: Limits.defaultMaxFileSize,
+                                      followSymlinks: true, diagnostics: &diagnostics),
               var reader = FieldReader(document.root, in: document, subject: "shingi.yml", diagnostics: &diagnostics) else {
             return config
         }
@@ -47,7 +57,25 @@ struct DataFileLoader {
         config.languages = Language.allCases.filter(languages.contains)
         config.title = reader.localized("title", required: true, languages: config.languages)
         config.shortTitle = reader.localized("short_title", languages: config.languages)
-        if let base = reader.string("base_url") { config.baseURL = base }
+        if let base = reader.string("base_url") {
+            if !URLPolicy.isAllowed(base) {
+                diagnostics.append(.error("unsafe-url", "base_url '\(base)' is not an http(s) or relative URL; every link of the site starts with it", at: reader.location(of: "base_url")))
+            } else if base.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || " \"'<>\\`".unicodeScalars.contains($0) }) {
+                diagnostics.append(.error("unsafe-url", "base_url '\(base)' may not contain spaces, quotes, '<', '>', '\\', '`' or control characters; percent-encode them", at: reader.location(of: "base_url")))
+            } else {
+                config.baseURL = base
+            }
+        }
+        if var limits = reader.nested("limits", subject: "limits in shingi.yml") {
+            if let size = limits.int("max_file_size") ?? nil {
+                if size > 0 {
+                    config.maxFileSize = size
+                } else {
+                    diagnostics.append(.error("invalid-limit", "max_file_size is \(size); give the largest content file to read, in bytes (default \(Limits.defaultMaxFileSize))", at: limits.location(of: "max_file_size")))
+                }
+            }
+            diagnostics += limits.finish()
+        }
         if let code = reader.string("default_language") {
             if let language = Language(rawValue: code), config.languages.contains(language) {
                 config.defaultLanguage = language
@@ -64,7 +92,7 @@ struct DataFileLoader {
     /// The entries of a list-shaped data file, each as a field reader.
     private func entries(_ file: String, diagnostics: inout [Diagnostic], body: (inout FieldReader, inout [Diagnostic]) -> Void) {
         let path = "content/\(file)"
-        guard let document = Self.document(at: root.appendingPathComponent(path), path: path, diagnostics: &diagnostics) else { return }
+        guard let document = Self.document(at: root.appendingPathComponent(path), path: path, limit: maxFileSize, diagnostics: &diagnostics) else { return }
         guard case .sequence(let sequence) = document.root else {
             diagnostics.append(.error("wrong-type", "\(path) must be a list of entries, each starting with '- id: …'", at: document.location(of: document.root)))
             return

@@ -148,6 +148,17 @@ public struct FieldReader {
         }
     }
 
+    /// A mapping inside this one (`limits: {max_file_size: …}`), read with its own reader;
+    /// nil when the key is absent or null.
+    public mutating func nested(_ key: String, subject: String) -> FieldReader? {
+        guard let node = node(key), !Self.isNull(node) else { return nil }
+        guard case .mapping = node else {
+            wrongType(key, node, expected: "a mapping of 'key: value' lines")
+            return nil
+        }
+        return FieldReader(node, in: document, subject: subject, diagnostics: &diagnostics)
+    }
+
     public func location(of key: String) -> SourceLocation {
         fields[key].map(document.location(of:)) ?? location
     }

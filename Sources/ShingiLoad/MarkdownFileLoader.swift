@@ -89,7 +89,7 @@ struct MarkdownFileLoader: Sendable {
             diagnostics.append(.warning("meeting-folder-mismatch", "the comment says meeting '\(meeting)' but is in the folder comments/\(folder)/; move it to comments/\(meeting)/", at: reader.location(of: "meeting")))
         }
         return .comment(CommentFile(id: id, folder: folder, member: Located(member, at: reader.location(of: "member")),
-                                    targetIssue: Located(String(parts[0]), at: targetLocation),
+                                    targetIssue: Located(Slug.normaliseExplicit(String(parts[0])), at: targetLocation),
                                     targetSection: Slug.normaliseExplicit(String(parts[1])),
                                     meeting: Located(meeting, at: reader.location(of: "meeting")),
                                     date: date, status: status, source: source))

@@ -8,6 +8,8 @@ public struct SiteConfig: Sendable {
     public var baseURL: String
     public var languages: [Language]
     public var defaultLanguage: Language
+    /// The largest content file read, in bytes (`limits: max_file_size:`).
+    public var maxFileSize = Limits.defaultMaxFileSize
 
     public init(title: Localized<String>, shortTitle: Localized<String> = Localized(), baseURL: String = "/",
                 languages: [Language] = Language.allCases, defaultLanguage: Language = .ja) {

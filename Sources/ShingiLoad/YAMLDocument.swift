@@ -10,7 +10,7 @@ public struct YAMLDocument {
     /// Added to Yams' 1-based line to get the file's line.
     public var lineOffset: Int
 
-    public static let maximumNodeCount = 100_000
+    public static let maximumNodeCount = Limits.maxYAMLNodes
 
     public static func parse(_ yaml: String, path: String, firstLine: Int = 1) -> Result<YAMLDocument?, Diagnostic> {
         let lineOffset = firstLine - 1
@@ -22,7 +22,7 @@ public struct YAMLDocument {
         do {
             root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
-            return .failure(diagnostic(for: error, path: path, lineOffset: lineOffset))
+            return .failure(diagnostic(for: error, in: yaml, path: path, lineOffset: lineOffset))
         } catch {
             return .failure(.error("malformed-yaml", "malformed YAML: \(error)", at: SourceLocation(path: path, line: firstLine)))
         }
@@ -62,7 +62,7 @@ public struct YAMLDocument {
         return nil
     }
 
-    private static func diagnostic(for error: YamlError, path: String, lineOffset: Int) -> Diagnostic {
+    private static func diagnostic(for error: YamlError, in yaml: String, path: String, lineOffset: Int) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation {
             SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
         }
@@ -70,15 +70,51 @@ public struct YAMLDocument {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
+            if problem.hasPrefix("Maximum nesting level reached") {
+                return .error("yaml-too-deep", "lists and mappings nest too deep here (the YAML reader stops at about 1000 levels); real data needs a few",
+                              at: at(mark))
+            }
+            if let column = tabInIndentation(line: mark.line, of: yaml) {
+                return .error("yaml-tab", "this line is indented with a tab; YAML indentation must be spaces",
+                              at: SourceLocation(path: path, line: mark.line + lineOffset, column: column))
+            }
             let detail = context.map { "\($0.text) (line \($0.mark.line + lineOffset)), " } ?? ""
             return .error("malformed-yaml", "malformed YAML: \(detail)\(problem); check indentation, quotes and ':'", at: at(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
             return .error("duplicate-key", "duplicate key \(keys) in one mapping; keep one", at: at(context.mark))
-        case .reader(let problem, let offset, _, _):
-            return .error("malformed-yaml", "malformed YAML: \(problem) at character \(offset ?? 0)", at: SourceLocation(path: path, line: lineOffset + 1))
+        case .reader(let problem, let offset, let value, _):
+            // libyaml counts the offset in characters (Unicode scalars) of the text.
+            let scalars = yaml.unicodeScalars
+            let end = scalars.index(scalars.startIndex, offsetBy: min(offset ?? 0, scalars.count))
+            let (line, column) = TextPosition.lineAndColumn(ofByteOffset: yaml.utf8.distance(from: yaml.utf8.startIndex, to: end), in: yaml)
+            let character = value >= 0 ? " (U+\(String(value, radix: 16, uppercase: true).leftPadded(to: 4)))" : ""
+            return .error("malformed-yaml", "malformed YAML: \(problem)\(character); remove it or write it as an escape in double quotes",
+                          at: SourceLocation(path: path, line: line + lineOffset, column: column))
         default:
             return .error("malformed-yaml", "malformed YAML: \(error)", at: SourceLocation(path: path, line: lineOffset + 1))
         }
     }
+
+    /// The column of a tab in the indentation of 1-based `line`, if any.
+    private static func tabInIndentation(line: Int, of yaml: String) -> Int? {
+        guard line >= 1 else { return nil }
+        var current = 1
+        var column = 1
+        for byte in yaml.utf8 {
+            if current == line {
+                if byte == UInt8(ascii: "\t") { return column }
+                if byte != UInt8(ascii: " ") { return nil }
+                column += 1
+            } else if byte == UInt8(ascii: "\n") {
+                current += 1
+                if current > line { return nil }
+            }
+        }
+        return nil
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

@@ -1,3 +1,5 @@
+import ShingiCore
+
 /// The `[[kind:target#anchor|label]]` syntax, found in the text of a Markdown file.
 enum CrossLinkSyntax {
     struct Match {
@@ -54,7 +56,8 @@ enum CrossLinkSyntax {
             anchor = String(rest[rest.index(after: hash)...]).trimmingSpaces
             rest = rest[..<hash]
         }
-        return Match(range: range, kind: String(kind).lowercased(), target: String(rest).trimmingSpaces,
+        // Ids are ASCII; NFKC lets `[[issue:１]]` (full-width) name issue 1, as `{#１．１}` names section 1.1.
+        return Match(range: range, kind: String(kind).lowercased(), target: Slug.normaliseExplicit(String(rest).trimmingSpaces),
                      anchor: anchor, label: label, source: "[[\(inner)]]")
     }
 }

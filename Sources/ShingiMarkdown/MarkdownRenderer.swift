@@ -22,6 +22,9 @@ public enum MarkdownRenderer {
     public static func render(_ input: String) -> RenderedFragment {
         _ = registration
         let markdown = Placeholder.sanitise(input)
+        if let position = NestingScan.firstTooDeep(markdown, limit: Limits.maxMarkdownNesting) {
+            return RenderedFragment(html: "", headings: [], crossLinks: [], footnotes: [], problems: [TreeRewriter.tooDeep(at: position)])
+        }
         guard let parser = cmark_parser_new(options) else { fatalError("cmark_parser_new: out of memory") }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
@@ -87,11 +90,20 @@ private struct TreeRewriter {
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
         var linkDepth = 0
+        var nesting = 0
+        var reportedNesting = false
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
+            if Self.nestingTypes.contains(type.rawValue) {
+                nesting += event == CMARK_EVENT_ENTER ? 1 : -1
+                if nesting > Limits.maxMarkdownNesting && !reportedNesting {
+                    problems.append(Self.tooDeep(at: position(of: node)))
+                    reportedNesting = true
+                }
+            }
             if event == CMARK_EVENT_ENTER { Self.removeDelimiters(from: node, type: type) }
             if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
                 linkDepth += event == CMARK_EVENT_ENTER ? 1 : -1
@@ -137,6 +149,19 @@ private struct TreeRewriter {
         default:
             break
         }
+    }
+
+    /// The nodes that count as one level of nesting: each is one `>`, list marker,
+    /// emphasis or link as written (lists, paragraphs and table parts add none).
+    private static let nestingTypes: Set<UInt32> = [
+        CMARK_NODE_BLOCK_QUOTE.rawValue, CMARK_NODE_ITEM.rawValue, CMARK_NODE_EMPH.rawValue, CMARK_NODE_STRONG.rawValue,
+        CMARK_NODE_LINK.rawValue, CMARK_NODE_IMAGE.rawValue, CMARK_NODE_FOOTNOTE_DEFINITION.rawValue,
+    ]
+
+    static func tooDeep(at position: BodyPosition) -> MarkdownProblem {
+        MarkdownProblem(isError: true, code: "nesting-too-deep",
+                        message: "block quotes, lists, emphasis or links nest more than \(Limits.maxMarkdownNesting) levels deep here; flatten the structure",
+                        position: position)
     }
 
     /// Only http, https, mailto and relative URLs may be linked; cmark's safe mode would

@@ -139,7 +139,8 @@ public struct SiteRenderer: Sendable {
         return names.sorted().compactMap { name in
             var isDirectory: ObjCBool = false
             let path = assets.appendingPathComponent(name).path
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+            guard !Theme.isSymbolicLink(URL(fileURLWithPath: path)),
+                  FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
                   !name.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
                   let data = FileManager.default.contents(atPath: path) else { return nil }
             return OutputFile(path: "assets/" + name, bytes: Array(data))

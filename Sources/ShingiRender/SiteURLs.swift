@@ -18,8 +18,28 @@ public struct SiteURLs: Sendable {
         }
         if !base.hasPrefix("/") { base = "/" + base }
         if !base.hasSuffix("/") { base += "/" }
-        self.basePath = base
-        self.origin = origin
+        self.basePath = Self.attributeSafe(base)
+        self.origin = Self.attributeSafe(origin)
+    }
+
+    /// Percent-encodes what could end an HTML attribute or break a URL (quotes, `<`, `>`,
+    /// `\`, backticks, spaces and control characters): every URL of the site starts with
+    /// the base, and not every place that prints one escapes it.
+    static func attributeSafe(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if isUnsafe(scalar) {
+                for byte in String(scalar).utf8 { result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2) }
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value <= 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || "\"'<>\\`".unicodeScalars.contains(scalar)
     }
 
     public func home(_ language: Language) -> String { basePath + "\(language.rawValue)/" }
@@ -50,3 +70,7 @@ public struct SiteURLs: Sendable {
 }
 
 import Foundation
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}

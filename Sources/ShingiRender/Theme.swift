@@ -35,7 +35,12 @@ public struct Theme: Sendable {
         }
         var templates: [String: MustacheTemplate] = [:]
         var sources: [String: (path: String, text: String)] = [:]
-        let files = (fm.enumerator(atPath: directory.path)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".mustache") }.sorted()
+        let all = (fm.enumerator(atPath: directory.path)?.allObjects as? [String] ?? []).sorted()
+        // A link in a theme could publish any file of the machine (as a template or an asset).
+        for relative in all where isSymbolicLink(directory.appendingPathComponent(relative)) {
+            diagnostics.append(.warning("symlink-skipped", "symbolic links in a theme are not followed; copy the file instead", at: SourceLocation(path: displayPrefix + relative)))
+        }
+        let files = all.filter { $0.hasSuffix(".mustache") && !isSymbolicLink(directory.appendingPathComponent($0)) }
         for relative in files {
             let path = displayPrefix + relative
             let name = String(relative.dropLast(".mustache".count))
@@ -68,6 +73,11 @@ public struct Theme: Sendable {
         checkStringParity(strings, displayPrefix: displayPrefix, diagnostics: &diagnostics)
         return Theme(directory: directory, library: MustacheLibrary(templates: templates), strings: strings,
                      templateNames: Set(templates.keys), displayPrefix: displayPrefix)
+    }
+
+    static func isSymbolicLink(_ url: URL) -> Bool {
+        var info = stat()
+        return lstat(url.path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
     }
 
     private static func describe(_ error: Error) -> String {

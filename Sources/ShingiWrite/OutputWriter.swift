@@ -18,12 +18,14 @@ public struct OutputWriter: Sendable {
     public enum WriteError: Error, CustomStringConvertible {
         case unsafePath(String)
         case notOurs(String)
+        case symlink(String)
         case io(String)
 
         public var description: String {
             switch self {
             case .unsafePath(let path): return "refusing to write '\(path)': it would land outside the output folder"
             case .notOurs(let path): return "\(path) exists and was not written by shingi; choose another --out or empty that folder"
+            case .symlink(let path): return "\(path) is a symbolic link; shingi writes only into a real folder, never through a link: remove the link or choose another --out"
             case .io(let message): return message
             }
         }
@@ -67,6 +69,8 @@ public struct OutputWriter: Sendable {
     /// Top-level dotfiles of the previous output (`.gitkeep`, `.nojekyll`) are kept.
     private func previousDotfiles() throws -> [OutputFile] {
         let fm = FileManager.default
+        var info = stat()
+        if lstat(output.path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK { throw WriteError.symlink(output.path) }
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return [] }
         guard isDirectory.boolValue else { throw WriteError.notOurs(output.path) }

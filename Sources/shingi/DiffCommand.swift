@@ -61,6 +61,9 @@ struct DiffCommand: AsyncParsableCommand {
 
     func validate() throws {
         if dirs && new == nil { throw ValidationError("--dirs compares two folders: give OLD and NEW") }
+        if !dirs, let problem = [old, new].compactMap({ $0 }).lazy.compactMap(RevisionReader.problem(withRevision:)).first {
+            throw ValidationError(problem)
+        }
         if format == .html && out == nil { throw ValidationError("--format html writes a folder: give it with --out DIR") }
         if format != .html && out != nil { throw ValidationError("--out is for --format html") }
         if format != .html && baseURL != nil { throw ValidationError("--base-url is for --format html") }

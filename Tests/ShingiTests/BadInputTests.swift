@@ -224,7 +224,9 @@ final class BadInputTests: XCTestCase {
     func testFiveMegabyteParagraphBuilds() async throws {
         let paragraph = String(repeating: "政策課題の検討を進める。", count: 5_000_000 / 36 + 1)
         let text = issueJA + "\n" + paragraph + "\n"
-        let root = try MiniSite.make(self, ["content/issues/1/index.ja.md": text])
+        // Over the default limit of 4 MiB, so the site raises it.
+        let config = MiniSite.files["shingi.yml"]! + "\nlimits: {max_file_size: 6000000}\n"
+        let root = try MiniSite.make(self, ["content/issues/1/index.ja.md": text, "shingi.yml": config])
         let out = root.appendingPathComponent("site")
         let result = await build(root, out: out, write: true)
         XCTAssertEqual(result.diagnostics, [])

@@ -129,7 +129,7 @@ final class DiffTests: XCTestCase {
             _ = try await report(root: root, .revision("--output=x"), .workingTree)
             XCTFail("an option was taken for a revision")
         } catch let error as DiffError {
-            XCTAssertEqual(error.description, "old: '--output=x' is not a revision; a revision may not be empty or start with '-'")
+            XCTAssertEqual(error.description, "old: '--output=x' is not a revision: a revision may not start with '-' (git would read it as an option)")
         }
     }
 

@@ -1,0 +1,143 @@
+import Foundation
+import ShingiCore
+
+/// Lists the files under `content/` with POSIX calls, so that what a name really is
+/// decides what happens to it, not what Foundation makes of it:
+/// - names are NFC-normalised (macOS may write them decomposed, NFD); two names in one
+///   folder that become the same are an error naming both, and only one is read;
+/// - a name that is not valid UTF-8 is an error with the offending byte;
+/// - symbolic links (to files or folders) are never followed, so nothing outside the
+///   site can be read into it; FIFOs, sockets and devices are never opened;
+/// - hidden entries (`.git`, `.DS_Store`, editor lock files) are ignored;
+/// - a Markdown file over the size limit is reported and not read.
+enum ContentPaths {
+    struct Entry {
+        /// Site-relative path in NFC, e.g. `content/issues/1/index.ja.md`: the file's identity.
+        var path: String
+        /// Path relative to `content/`, NFC.
+        var relative: String
+        /// Where the file is on disk (the name as stored, which may be NFD).
+        var url: URL
+        var size: Int
+    }
+
+    /// Every regular file below `content/`, sorted by path, with diagnostics for what is skipped.
+    static func regularFiles(under contentURL: URL, maxFileSize: Int, diagnostics: inout [Diagnostic]) -> [Entry] {
+        var found: [(relative: String, stored: String, size: Int)] = []
+        walk(directory: contentURL.path, relative: "", stored: "", diagnostics: &diagnostics, files: &found)
+        var entries: [Entry] = []
+        for (relative, stored, size) in found {
+            let path = "content/" + relative
+            if relative.hasSuffix(".md") && size > maxFileSize {
+                diagnostics.append(SiteFile.tooLarge(path: path, size: size, limit: maxFileSize))
+                continue
+            }
+            entries.append(Entry(path: path, relative: relative, url: contentURL.appendingPathComponent(stored), size: size))
+        }
+        return entries.sorted { $0.path < $1.path }
+    }
+
+    /// Visits one folder: `relative` is its NFC path below `content/` (empty or ending in
+    /// `/`), `stored` the same path as the names are stored.
+    private static func walk(directory: String, relative: String, stored: String, diagnostics: inout [Diagnostic],
+                             files: inout [(relative: String, stored: String, size: Int)]) {
+        var byNormalName: [String: [(stored: String, raw: [UInt8])]] = [:]
+        for raw in names(in: directory) where raw.first != UInt8(ascii: ".") {
+            let shown = String(decoding: raw, as: UTF8.self)
+            if let bad = SourceText.firstInvalidUTF8Offset(raw[...]) {
+                diagnostics.append(.error("invalid-file-name",
+                    "this name is not valid UTF-8 (byte \(bad + 1) of the name is 0x\(String(raw[bad], radix: 16, uppercase: true))); rename it",
+                    at: SourceLocation(path: "content/" + relative + shown)))
+                continue
+            }
+            byNormalName[shown.precomposedStringWithCanonicalMapping, default: []].append((shown, raw))
+        }
+        // Swift compares strings by canonical equivalence, so group by bytes of the NFC form.
+        for normal in byNormalName.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
+            let group = byNormalName[normal]!.sorted { $0.raw.lexicographicallyPrecedes($1.raw) }
+            let kept = group.first { $0.raw == Array(normal.utf8) } ?? group[0]
+            for other in group where other.raw != kept.raw {
+                diagnostics.append(.error("name-collision",
+                    "'\(relative + normal)' exists twice in content/ once names are Unicode-normalised (NFC): this one is written with decomposed characters (NFD, as macOS may save names); keep one of the two",
+                    at: SourceLocation(path: "content/" + relative + other.stored)))
+            }
+            let storedPath = stored + kept.stored
+            let fullPath = directory + "/" + kept.stored
+            var info = stat()
+            guard lstat(fullPath, &info) == 0 else { continue }
+            let path = "content/" + relative + normal
+            switch info.st_mode & S_IFMT {
+            case S_IFLNK:
+                diagnostics.append(.warning("symlink-skipped", "symbolic links in content/ are not followed; copy the file instead", at: SourceLocation(path: path)))
+            case S_IFDIR:
+                walk(directory: fullPath, relative: relative + normal + "/", stored: storedPath + "/", diagnostics: &diagnostics, files: &files)
+            case S_IFREG:
+                files.append((relative + normal, storedPath, Int(info.st_size)))
+            default:
+                diagnostics.append(.warning("unexpected-file", "this is not a regular file (a pipe, socket or device) and is not read; content/ holds .md and .yml files only", at: SourceLocation(path: path)))
+            }
+        }
+    }
+
+    /// The raw names in a folder, as bytes.
+    private static func names(in directory: String) -> [[UInt8]] {
+        guard let dir = opendir(directory) else { return [] }
+        defer { closedir(dir) }
+        var result: [[UInt8]] = []
+        while let entry = readdir(dir) {
+            let name: [UInt8] = withUnsafeBytes(of: entry.pointee.d_name) { buffer in
+                Array(buffer.prefix { $0 != 0 })
+            }
+            if name == [UInt8(ascii: ".")] || name == [UInt8(ascii: "."), UInt8(ascii: ".")] { continue }
+            result.append(name)
+        }
+        return result
+    }
+}
+
+/// Reads one file of the site: never through a symbolic link, never more than the limit.
+enum SiteFile {
+    enum Contents {
+        case bytes([UInt8])
+        case missing
+        case symlink
+        case tooLarge(Int)
+        case unreadable(String)
+    }
+
+    static func read(_ url: URL, limit: Int) -> Contents {
+        let fd = open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else {
+            switch errno {
+            case ENOENT, ENOTDIR: return .missing
+            case ELOOP: return .symlink
+            default: return .unreadable(String(cString: strerror(errno)))
+            }
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .unreadable(String(cString: strerror(errno))) }
+        guard info.st_mode & S_IFMT == S_IFREG else { return .unreadable("not a regular file") }
+        guard Int(info.st_size) <= limit else { return .tooLarge(Int(info.st_size)) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(info.st_size))
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .unreadable(String(cString: strerror(errno)))
+            }
+            if n == 0 { break }
+            bytes += chunk[..<n]
+            if bytes.count > limit { return .tooLarge(bytes.count) }
+        }
+        return .bytes(bytes)
+    }
+
+    static func tooLarge(path: String, size: Int, limit: Int) -> Diagnostic {
+        .error("file-too-large",
+               "the file is \(Limits.describe(bytes: size)), more than the limit of \(Limits.describe(bytes: limit)); split it, or raise 'limits: max_file_size:' (in bytes) in shingi.yml",
+               at: SourceLocation(path: path))
+    }
+}
