@@ -171,7 +171,12 @@ public struct SiteBuilder: Sendable {
         }
         var jobs: [PageJob]?
         if themeReused, let good, let old = good.result.site, let since {
-            let pages = since.filter { !$0.hasPrefix(assetsPrefix) }
+            // Files that are no item before or after (not part of the site, hidden) show
+            // nowhere; their warnings are in the diagnostics already.
+            let pages = since.filter { path in
+                !path.hasPrefix(assetsPrefix)
+                    && !(path.hasPrefix("content/") && !ContentLoader.dataFiles.contains(path) && !old.hasItem(at: path) && !site.hasItem(at: path))
+            }
             jobs = pages.isEmpty ? [] : affectedJobs(old: old, new: site, changedPaths: pages)
         }
         clock.lap("theme")

@@ -20,9 +20,18 @@ extension ContentLoader {
     public func reload(_ site: inout LoadedSite, changedPaths: Set<String>) async -> Bool {
         var paths = (markdown: Set<String>(), data: Set<String>(), other: Set<String>())
         let fm = FileManager.default
+        var asciiFolders: Set<String> = []
         for path in changedPaths {
             if path == "shingi.yml" || path == "content" { return false }
             guard path.hasPrefix("content/") else { continue }
+            // Names are NFC-normalised and two that normalise alike are an error naming the
+            // other one: only an all-ASCII name in an all-ASCII folder cannot be part of that.
+            let folder = String(path[..<path.lastIndex(of: "/")!])
+            guard path.utf8.allSatisfy({ $0 < 0x80 }) else { return false }
+            if !asciiFolders.contains(folder) {
+                guard Self.namesAreASCII(in: root.appendingPathComponent(folder).path) else { return false }
+                asciiFolders.insert(folder)
+            }
             var isDirectory: ObjCBool = false
             let exists = fm.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isDirectory)
             if exists && isDirectory.boolValue && !Self.isSymbolicLink(root.appendingPathComponent(path).path) { return false }
@@ -42,7 +51,7 @@ extension ContentLoader {
         }
         for path in paths.data.sorted() {
             var diagnostics: [Diagnostic] = []
-            let data = DataFileLoader(root: root, languages: site.config.languages)
+            let data = DataFileLoader(root: root, languages: site.config.languages, maxFileSize: site.config.maxFileSize)
             switch path {
             case "content/members.yml": site.members = data.members(diagnostics: &diagnostics)
             case "content/meetings.yml": site.meetings = data.meetings(diagnostics: &diagnostics)
@@ -55,7 +64,7 @@ extension ContentLoader {
         site.pages.removeAll(at: paths.markdown)
         site.homes.removeAll(at: paths.markdown)
         let files = paths.markdown.union(paths.other).sorted().compactMap { path in
-            contentFile(path, languages: site.config.languages, diagnostics: &site.diagnostics)
+            contentFile(path, config: site.config, diagnostics: &site.diagnostics)
         }
         let root = self.root
         let cache = self.cache
@@ -77,39 +86,66 @@ extension ContentLoader {
         return true
     }
 
-    /// One path under `content/` as `markdownFiles` sees it while walking the tree: the
-    /// same warnings for what is not part of the site, the same classification for what is.
-    func contentFile(_ path: String, languages: [Language], diagnostics: inout [Diagnostic]) -> ContentFile? {
+    /// One path under `content/` (an ASCII one) as `markdownFiles` sees it while walking
+    /// the tree (`ContentPaths`): hidden entries and what lies below a symbolic link are
+    /// not seen, and the same diagnostics for what is not part of the site; the same
+    /// classification for what is.
+    func contentFile(_ path: String, config: SiteConfig, diagnostics: inout [Diagnostic]) -> ContentFile? {
         let contentURL = root.appendingPathComponent("content")
         let relative = String(path.dropFirst("content/".count))
-        // The walk does not follow symbolic links to folders: below one, nothing is seen.
         let components = relative.split(separator: "/").map(String.init)
+        guard !components.contains(where: { $0.hasPrefix(".") }) else { return nil }
         var folder = contentURL.path
         for component in components.dropLast() {
             folder += "/" + component
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue,
-                  !Self.isSymbolicLink(folder) else { return nil }
+            var info = stat()
+            guard lstat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
         }
         let url = contentURL.appendingPathComponent(relative)
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path) else { return nil }
-        let type = attributes[.type] as? FileAttributeType
-        if type == .typeSymbolicLink {
+        var info = stat()
+        guard lstat(url.path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFLNK:
             diagnostics.append(.warning("symlink-skipped", "symbolic links in content/ are not followed; copy the file instead", at: SourceLocation(path: path)))
             return nil
+        case S_IFREG:
+            break
+        case S_IFDIR:
+            return nil
+        default:
+            diagnostics.append(.warning("unexpected-file", "this is not a regular file (a pipe, socket or device) and is not read; content/ holds .md and .yml files only", at: SourceLocation(path: path)))
+            return nil
         }
-        guard type == .typeRegular else { return nil }
         guard relative.hasSuffix(".md") else {
-            if !relative.hasSuffix(".yml") && !components.contains(where: { $0.hasPrefix(".") }) {
+            if !relative.hasSuffix(".yml") {
                 diagnostics.append(.warning("unexpected-file", "this file is not part of the site; content/ holds .md and .yml files only", at: SourceLocation(path: path)))
             }
             return nil
         }
-        return ContentFile.classify(relative: relative, url: url, languages: languages, diagnostics: &diagnostics)
+        if Int(info.st_size) > config.maxFileSize {
+            diagnostics.append(SiteFile.tooLarge(path: path, size: Int(info.st_size), limit: config.maxFileSize))
+            return nil
+        }
+        return ContentFile.classify(relative: relative, url: url, languages: config.languages, diagnostics: &diagnostics)
     }
 
     static func isSymbolicLink(_ path: String) -> Bool {
-        (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType == .typeSymbolicLink
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+    }
+
+    /// Whether every name in `folder` is ASCII (true when it cannot be listed: then there
+    /// is nothing in it to collide with).
+    static func namesAreASCII(in folder: String) -> Bool {
+        guard let directory = opendir(folder) else { return true }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let ascii = withUnsafeBytes(of: entry.pointee.d_name) { buffer in
+                buffer.prefix { $0 != 0 }.allSatisfy { $0 < 0x80 }
+            }
+            if !ascii { return false }
+        }
+        return true
     }
 }
 

@@ -114,6 +114,10 @@ enum ItemAt {
 }
 
 extension ResolvedSite {
+    /// Whether a page of the site shows what was read from `path` (an issue, comment or
+    /// page translation): a file that is no item only ever carries warnings.
+    public func hasItem(at path: String) -> Bool { item(at: path) != nil }
+
     func item(at path: String) -> ItemAt? {
         for (index, issue) in issues.enumerated() {
             for (language, file) in issue.translations.values where file.source.path == path { return .issue(index, language) }

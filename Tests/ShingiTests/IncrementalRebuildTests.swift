@@ -15,13 +15,15 @@ final class IncrementalRebuildTests: XCTestCase {
         var name: String
         var files: [String: String?] = [:]
         var renames: [(String, String)] = []
+        /// Symbolic links made (path → destination).
+        var links: [String: String] = [:]
         /// Whether the rebuild may render only some of the pages (checked, so that the
         /// test keeps covering the incremental paths and not only the fallbacks).
         var partial: Bool? = nil
         /// How many pages the rebuild may render, when that is the point of the step.
         var pages: Int? = nil
 
-        var reported: Set<String> { Set(files.keys).union(renames.flatMap { [$0.0, $0.1] }) }
+        var reported: Set<String> { Set(files.keys).union(renames.flatMap { [$0.0, $0.1] }).union(links.keys) }
     }
 
     static let comment = "content/comments/14/c1.en.md"
@@ -94,6 +96,15 @@ final class IncrementalRebuildTests: XCTestCase {
             { root in Step(name: "home page body", files: ["content/index.en.md": try self.replacing(root, "content/index.en.md", "Introduction.", "Welcome.")], partial: true) },
             { root in Step(name: "free page body", files: ["content/pages/about.ja.md": try self.replacing(root, "content/pages/about.ja.md", "説明。", "詳しい説明。")], partial: true) },
             { _ in Step(name: "a file the site does not use", files: ["content/notes.txt": "draft", "content/comments/14/c9.md": "no language"]) },
+            { _ in Step(name: "a symbolic link", links: ["content/comments/14/c5.en.md": "/etc/hostname"]) },
+            { _ in Step(name: "a hidden file and folder", files: ["content/comments/14/.c6.en.md": Self.comment(body: "Hidden."),
+                                                                 "content/.drafts/c7.en.md": Self.comment(body: "Hidden too.")], partial: true) },
+            // Swift compares strings by canonical equivalence, so the two names are two steps.
+            { _ in Step(name: "a page named in NFC", files: ["content/pages/caf\u{E9}.en.md": "---\ntitle: \"Caf\u{E9}\"\n---\nA.\n"]) },
+            { _ in Step(name: "the same name in NFD", files: ["content/pages/cafe\u{301}.en.md": "---\ntitle: \"Cafe\"\n---\nB.\n"]) },
+            { _ in Step(name: "one of them gone", files: ["content/pages/cafe\u{301}.en.md": nil]) },
+            { _ in Step(name: "and the other", files: ["content/pages/caf\u{E9}.en.md": nil]) },
+            { _ in Step(name: "and the link", files: ["content/comments/14/c5.en.md": nil]) },
             { _ in Step(name: "a Markdown warning", files: [Self.comment: Self.comment(body: "It must <b>work</b>.")], partial: true) },
             { _ in Step(name: "and without it", files: [Self.comment: Self.comment(body: "It must work."), "content/notes.txt": nil]) },
             { _ in Step(name: "invalid front matter", files: [Self.comment: "---\nmember: [nakanishi\n---\nBroken.\n"]) },
@@ -124,6 +135,9 @@ final class IncrementalRebuildTests: XCTestCase {
             }
             for (from, to) in step.renames {
                 try FileManager.default.moveItem(at: root.appendingPathComponent(from), to: root.appendingPathComponent(to))
+            }
+            for (path, destination) in step.links {
+                try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent(path).path, withDestinationPath: destination)
             }
             let rebuild = await builder.rebuild(previous: previous, changedPaths: step.reported)
             previous = rebuild.next
