@@ -1,4 +1,5 @@
 import Foundation
+import ShingiMarkdown
 import Synchronization
 import XCTest
 @testable import ShingiServe
@@ -348,17 +349,19 @@ final class ServeTests: XCTestCase {
     // MARK: Helpers
 
     /// Fetches `target` until `condition` holds (at most `timeout` seconds).
-    private func eventually(_ client: ServeTestClient, _ target: String, timeout: Double = 15, _ condition: @escaping @Sendable (ServeTestClient.Reply) -> Bool) async throws -> ServeTestClient.Reply {
-        let deadline = Date().addingTimeInterval(timeout)
-        var last: ServeTestClient.Reply?
-        while Date() < deadline {
-            let reply = try await client.request(target)
-            if condition(reply) { return reply }
-            last = reply
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        throw ServeTestClient.Failure(description: "\(target) never matched; last: \(last.map { "\($0.status) \($0.text.prefix(500))" } ?? "none")")
+}
+
+/// Asks for `target` until `condition` holds (the server rebuilds in the background).
+func eventually(_ client: ServeTestClient, _ target: String, timeout: Double = 15, _ condition: @escaping @Sendable (ServeTestClient.Reply) -> Bool) async throws -> ServeTestClient.Reply {
+    let deadline = Date().addingTimeInterval(timeout)
+    var last: ServeTestClient.Reply?
+    while Date() < deadline {
+        let reply = try await client.request(target)
+        if condition(reply) { return reply }
+        last = reply
+        try await Task.sleep(for: .milliseconds(50))
     }
+    throw ServeTestClient.Failure(description: "\(target) never matched; last: \(last.map { "\($0.status) \($0.text.prefix(500))" } ?? "none")")
 }
 
 /// A preview server running for one test, with the lines it printed.
@@ -375,9 +378,11 @@ final class ServeHarness: Sendable {
 
     var lines: [String] { log.lines }
 
-    static func start(_ test: XCTestCase, root: URL, theme: URL = defaultTheme, forcePolling: Bool = false) async throws -> ServeHarness {
+    static func start(_ test: XCTestCase, root: URL, theme: URL = defaultTheme, forcePolling: Bool = false,
+                      markdownParser: any MarkdownParsing = InProcessMarkdownParser()) async throws -> ServeHarness {
         let log = LineLog()
-        let options = ServeOptions(root: root, port: 0, defaultTheme: theme, debounce: .milliseconds(50), pollInterval: .milliseconds(100), forcePolling: forcePolling)
+        var options = ServeOptions(root: root, port: 0, defaultTheme: theme, debounce: .milliseconds(50), pollInterval: .milliseconds(100), forcePolling: forcePolling)
+        options.markdownParser = markdownParser
         let server = PreviewServer(options: options, output: ServeOutput(line: { log.append($0) }, problem: { log.append("! " + $0) }))
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let task = Task {
