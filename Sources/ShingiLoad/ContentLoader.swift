@@ -24,8 +24,14 @@ public struct ContentLoader: Sendable {
         let parser = self.parser
         // The data files are read while the Markdown files are parsed.
         async let data = Self.loadDataFiles(root: root, config: config)
-        let results = await files.parallelMap { file in
+        let loadFile = { @Sendable (file: ContentFile) in
             MarkdownFileLoader(root: root, cache: cache, parser: parser, languages: config.languages).load(file)
+        }
+        let results: [MarkdownFileLoader.Result]
+        if let callers = parser.blockingCallers {
+            results = await files.threadedMap(width: callers, loadFile)
+        } else {
+            results = await files.parallelMap(loadFile)
         }
         let (members, meetings, references, dataDiagnostics) = await data
         var site = LoadedSite(config: config, members: members, meetings: meetings, references: references,

@@ -4,6 +4,14 @@
 /// hanging on hostile input.
 public protocol MarkdownParsing: Sendable {
     func parse(_ markdown: String) -> RenderedFragment
+    /// How many threads should call `parse` at once to keep the parser busy, when it
+    /// blocks its caller while another process works (nil: parsing is ordinary work in
+    /// this process, use the cooperative pool).
+    var blockingCallers: Int? { get }
+}
+
+extension MarkdownParsing {
+    public var blockingCallers: Int? { nil }
 }
 
 /// Parses in the calling process. Fast and simple, but a crash or hang of cmark-gfm

@@ -2,7 +2,7 @@ import Foundation
 
 /// The wire format between the supervisor and a worker: each message is a 4-byte
 /// big-endian length followed by that many bytes. Requests carry a file's Markdown as
-/// UTF-8; responses carry a JSON-encoded `RenderedFragment`.
+/// UTF-8; responses carry a `RenderedFragment` in its binary form.
 enum Frame {
     /// Larger messages are refused: no real file comes near it, and a length read from a
     /// broken stream must not make us allocate gigabytes.

@@ -15,10 +15,9 @@ public enum MarkdownWorker {
         setrlimit(RLIMIT_CORE, &noCore)
         #endif
         let io = BlockingFrameIO(input: 0, output: 1)
-        let encoder = JSONEncoder()
         while let request = io.read() {
             let fragment = MarkdownRenderer.render(String(decoding: request, as: UTF8.self))
-            guard let payload = try? encoder.encode(fragment), io.write(Array(payload)) else { return 1 }
+            guard io.write(fragment.binaryEncoded()) else { return 1 }
         }
         return 0
     }

@@ -32,6 +32,10 @@ public final class MarkdownWorkerPool: MarkdownParsing, @unchecked Sendable {
         signal(SIGPIPE, SIG_IGN)
     }
 
+    /// Two callers per worker: while one waits for its worker, the other reads and
+    /// decodes its next file.
+    public var blockingCallers: Int? { 2 * size }
+
     public func parse(_ markdown: String) -> RenderedFragment {
         let request = Array(markdown.utf8)
         let deadline = SystemCalls.now() + timeBound.nanoseconds(forBytes: request.count)
@@ -43,7 +47,7 @@ public final class MarkdownWorkerPool: MarkdownParsing, @unchecked Sendable {
             switch process.exchange(request, deadline: deadline) {
             case .success(let payload):
                 checkIn(process)
-                guard let fragment = try? JSONDecoder().decode(RenderedFragment.self, from: Data(payload)) else {
+                guard let fragment = RenderedFragment(binary: payload) else {
                     return .parserFailed(.crash)
                 }
                 return fragment
@@ -60,6 +64,16 @@ public final class MarkdownWorkerPool: MarkdownParsing, @unchecked Sendable {
         }
         checkIn(nil)
         return .parserFailed(.crash)
+    }
+
+    /// Stops the idle workers and waits for them, so that their CPU time is counted
+    /// with this process's (GNU time, benchmarks) and no worker outlives a command.
+    public func shutdown() {
+        condition.lock()
+        let stopping = idle
+        idle = Array(repeating: nil, count: idle.count)
+        condition.unlock()
+        _ = stopping  // each WorkerProcess is stopped and reaped as it is released
     }
 
     /// Takes a slot, waiting while all are busy; returns its worker (nil: start one).

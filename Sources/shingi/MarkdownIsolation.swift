@@ -13,8 +13,12 @@ enum MarkdownIsolation {
         let requested = environment["SHINGI_MARKDOWN_WORKERS"].flatMap(Int.init)
         if requested == 0 { return InProcessMarkdownParser() }
         guard let executable = currentExecutable() else { return InProcessMarkdownParser() }
-        return MarkdownWorkerPool(executable: executable, arguments: [MarkdownWorkerCommand.configuration.commandName!],
-                                  size: requested ?? ProcessInfo.processInfo.activeProcessorCount)
+        let pool = MarkdownWorkerPool(executable: executable, arguments: [MarkdownWorkerCommand.configuration.commandName!],
+                                      size: requested ?? ProcessInfo.processInfo.activeProcessorCount)
+        // Workers exit by themselves when this process's pipes close; stopping them
+        // before exit also counts their CPU time with ours.
+        atexit { (MarkdownIsolation.parser as? MarkdownWorkerPool)?.shutdown() }
+        return pool
     }()
 
     /// This process's binary; /proc/self/exe stays right even when it was started

@@ -78,3 +78,27 @@ final class MarkdownWorkerPoolTests: XCTestCase {
         }
     }
 }
+
+/// The binary form a worker sends its fragment in.
+final class FragmentBinaryFormTests: XCTestCase {
+    func testAFragmentSurvivesTheRoundTripExactly() {
+        let fragments = [
+            MarkdownRenderer.render("# 見出し {#１．１}\n\n[[issue:1#1.1|ラベル]] [[ref:x]]\n\n<b>raw</b>\n\n[^n]\n\n[^n]: note\n"),
+            RenderedFragment.parserFailed(.timeout),
+            MarkdownRenderer.render(""),
+        ]
+        for fragment in fragments {
+            XCTAssertEqual(RenderedFragment(binary: fragment.binaryEncoded()), fragment)
+        }
+        XCTAssertEqual(fragments[0].crossLinks.map(\.label), ["ラベル", nil])
+    }
+
+    func testMalformedBytesAreRejectedNotTrusted() {
+        let bytes = MarkdownRenderer.render("# a\n\n[[issue:1]]\n").binaryEncoded()
+        XCTAssertNil(RenderedFragment(binary: Array(bytes.dropLast())))
+        XCTAssertNil(RenderedFragment(binary: bytes + [0]))
+        // A length far beyond the message.
+        XCTAssertNil(RenderedFragment(binary: [0xff, 0xff, 0xff, 0x7f, 0, 0, 0, 0]))
+        XCTAssertNil(RenderedFragment(binary: []))
+    }
+}
