@@ -8,8 +8,24 @@ struct ProcessResult {
     var err: String
 }
 
-/// Runs a program and collects its output (both pipes read to the end before waiting).
+/// Runs a program and collects its output (a bound of 10 minutes only guards the suite).
 func runProcess(_ executable: URL, _ arguments: [String], environment: [String: String]) throws -> ProcessResult {
+    let result = try runBounded(executable, arguments, seconds: 600, environment: environment)
+    return ProcessResult(status: result.status, out: result.out, err: result.err)
+}
+
+/// How a bounded run ended.
+struct BoundedResult {
+    var status: Int32
+    /// The signal that ended the process, if one did.
+    var signal: Int32?
+    var timedOut: Bool
+    var out: String
+    var err: String
+}
+
+/// Runs a program with a wall-clock bound: past it the process is killed (SIGKILL).
+func runBounded(_ executable: URL, _ arguments: [String], seconds: Double, environment: [String: String]) throws -> BoundedResult {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
@@ -17,12 +33,46 @@ func runProcess(_ executable: URL, _ arguments: [String], environment: [String: 
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    let finished = DispatchSemaphore(value: 0)
+    process.terminationHandler = { _ in finished.signal() }
     try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return ProcessResult(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
-                         err: String(decoding: errData, as: UTF8.self))
+    // The pipes are drained while the process runs, so a full pipe cannot stall it.
+    let outData = DrainedPipe(out), errData = DrainedPipe(err)
+    var timedOut = false
+    if finished.wait(timeout: .now() + seconds) == .timedOut {
+        timedOut = true
+        kill(process.processIdentifier, SIGKILL)
+        finished.wait()
+    }
+    let signalled = process.terminationReason == .uncaughtSignal && !timedOut
+    return BoundedResult(status: process.terminationStatus, signal: signalled ? process.terminationStatus : nil, timedOut: timedOut,
+                         out: String(decoding: outData.wait(), as: UTF8.self), err: String(decoding: errData.wait(), as: UTF8.self))
+}
+
+/// Collects what a pipe delivers until its end; `wait` gives up after a few seconds (a
+/// killed process may leave children that hold the pipe open).
+private final class DrainedPipe: @unchecked Sendable {
+    private var data = Data()
+    private let lock = NSLock()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ pipe: Pipe) {
+        pipe.fileHandleForReading.readabilityHandler = { [self] handle in
+            let chunk = handle.availableData
+            if chunk.isEmpty {
+                handle.readabilityHandler = nil
+                done.signal()
+            } else {
+                lock.withLock { data.append(chunk) }
+            }
+        }
+    }
+
+    func wait() -> Data {
+        _ = done.wait(timeout: .now() + 5)
+        return lock.withLock { data }
+    }
 }
 
 /// The `shingi` binary built next to the test bundle.
