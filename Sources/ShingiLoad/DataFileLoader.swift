@@ -57,6 +57,9 @@ struct DataFileLoader {
         config.languages = Language.allCases.filter(languages.contains)
         config.title = reader.localized("title", required: true, languages: config.languages)
         config.shortTitle = reader.localized("short_title", languages: config.languages)
+        // Page titles, the header and the footer show the short title; without one they
+        // show the full title rather than nothing (and no dangling " | ").
+        if config.shortTitle.isEmpty { config.shortTitle = config.title }
         if let base = reader.string("base_url") {
             if !URLPolicy.isAllowed(base) {
                 diagnostics.append(.error("unsafe-url", "base_url '\(base)' is not an http(s) or relative URL; every link of the site starts with it", at: reader.location(of: "base_url")))

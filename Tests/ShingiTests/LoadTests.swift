@@ -65,6 +65,16 @@ final class LoadTests: XCTestCase {
         XCTAssertEqual(site.references.first?.number, 1)
     }
 
+    func testWithoutAShortTitleTheTitleIsUsed() throws {
+        let root = try temporaryDirectory(self)
+        try write(["shingi.yml": "title: {ja: \"専門調査会\", en: \"Expert Panel\"}\n"], to: root)
+        var diagnostics: [Diagnostic] = []
+        let config = DataFileLoader.loadConfig(root: root, diagnostics: &diagnostics)
+        XCTAssertEqual(diagnostics, [])
+        XCTAssertEqual(config.shortTitle[.ja], "専門調査会")
+        XCTAssertEqual(config.shortTitle[.en], "Expert Panel")
+    }
+
     func testMarkdownCacheReusesFragments() {
         let cache = MarkdownCache()
         let a = cache.fragment(for: "# A\n", using: InProcessMarkdownParser())
