@@ -19,20 +19,9 @@ public struct ContentLoader: Sendable {
         var diagnostics: [Diagnostic] = []
         let config = DataFileLoader.loadConfig(root: root, diagnostics: &diagnostics)
         let files = markdownFiles(config: config, diagnostics: &diagnostics)
-        let root = self.root
-        let cache = self.cache
-        let parser = self.parser
         // The data files are read while the Markdown files are parsed.
         async let data = Self.loadDataFiles(root: root, config: config)
-        let loadFile = { @Sendable (file: ContentFile) in
-            MarkdownFileLoader(root: root, cache: cache, parser: parser, languages: config.languages).load(file)
-        }
-        let results: [MarkdownFileLoader.Result]
-        if let callers = parser.blockingCallers {
-            results = await files.threadedMap(width: callers, loadFile)
-        } else {
-            results = await files.parallelMap(loadFile)
-        }
+        let results = await loadMarkdown(files, languages: config.languages)
         let (members, meetings, references, dataDiagnostics) = await data
         var site = LoadedSite(config: config, members: members, meetings: meetings, references: references,
                               issues: [], comments: [], pages: [], homes: [], diagnostics: diagnostics + dataDiagnostics)
@@ -47,6 +36,21 @@ public struct ContentLoader: Sendable {
             }
         }
         return site
+    }
+
+    /// Reads and parses `files` in parallel, in their order: on the cooperative pool, or
+    /// on threads of their own when the parser blocks while a worker process parses.
+    func loadMarkdown(_ files: [ContentFile], languages: [Language]) async -> [MarkdownFileLoader.Result] {
+        let root = self.root
+        let cache = self.cache
+        let parser = self.parser
+        let loadFile = { @Sendable (file: ContentFile) in
+            MarkdownFileLoader(root: root, cache: cache, parser: parser, languages: languages).load(file)
+        }
+        if let callers = parser.blockingCallers {
+            return await files.threadedMap(width: callers, loadFile)
+        }
+        return await files.parallelMap(loadFile)
     }
 
     private static func loadDataFiles(root: URL, config: SiteConfig) async -> ([Member], [Meeting], [Reference], [Diagnostic]) {

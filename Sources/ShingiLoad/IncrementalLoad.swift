@@ -66,13 +66,7 @@ extension ContentLoader {
         let files = paths.markdown.union(paths.other).sorted().compactMap { path in
             contentFile(path, config: site.config, diagnostics: &site.diagnostics)
         }
-        let root = self.root
-        let cache = self.cache
-        let parser = self.parser
-        let languages = site.config.languages
-        let results = await files.parallelMap { file in
-            MarkdownFileLoader(root: root, cache: cache, parser: parser, languages: languages).load(file)
-        }
+        let results = await loadMarkdown(files, languages: site.config.languages)
         for result in results {
             site.diagnostics += result.diagnostics
             switch result.item {
