@@ -12,6 +12,12 @@ public enum SiteInitializer {
     }
 
     static let files: [(String, String)] = [
+        (".gitignore", """
+        # Written by shingi build: the site, and the one it replaced (kept for the next build).
+        /site/
+        /.site.previous/
+
+        """),
         ("shingi.yml", """
         title:
           ja: "新しい専門調査会"

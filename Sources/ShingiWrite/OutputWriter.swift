@@ -1,9 +1,13 @@
 import Foundation
 import ShingiCore
 
-/// The Write stage: writes the whole site into a fresh folder beside the output folder,
-/// then swaps it in. A failed or interrupted build leaves the previous site as it was;
-/// the old tree is moved aside and deleted only after the new one is in place.
+/// The Write stage: writes the whole site into a folder beside the output folder, then
+/// swaps it in. A failed or interrupted build leaves the previous site as it was.
+///
+/// The site replaced by a build is kept beside it as `.<output>.previous` (a one-step
+/// rollback) and is the folder the next build writes into: its folders are reused and
+/// its files replaced. Making thousands of folders afresh, and deleting the old ones,
+/// took most of the Write stage's time on ext4.
 public struct OutputWriter: Sendable {
     public let output: URL
 
@@ -46,9 +50,8 @@ public struct OutputWriter: Sendable {
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).new-\(ProcessInfo.processInfo.processIdentifier)")
         try? fm.removeItem(at: staging)
         do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
-            try await Self.makeDirectories(for: files, in: staging.path)
             let all = files + kept + [OutputFile(path: Self.markerName, text: Self.marker)]
+            try await Self.prepare(staging, reusing: previous, for: all)
             let stagingPath = staging.path
             let previousPath = fm.fileExists(atPath: output.path) ? output.path : nil
             let failures = await all.parallelMap { file -> String? in
@@ -61,9 +64,52 @@ public struct OutputWriter: Sendable {
             if let failure = failures.compactMap({ $0 }).first { throw WriteError.io(failure) }
             try await swapIn(staging)
         } catch {
-            try? fm.removeItem(at: staging)
+            await Self.removeTree(staging)
             throw error
         }
+    }
+
+    /// The site before the current one, kept for the next build to write into.
+    var previous: URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous")
+    }
+
+    /// Makes `staging` an empty tree with the folders of `files`: the kept previous site
+    /// emptied of its files and extra folders when it is ours, a new folder otherwise.
+    static func prepare(_ staging: URL, reusing previous: URL, for files: [OutputFile]) async throws {
+        var directories = Set<String>()
+        for file in files {
+            var dir = file.path
+            while let slash = dir.lastIndex(of: "/") {
+                dir = String(dir[..<slash])
+                if !directories.insert(dir).inserted { break }
+            }
+        }
+        var info = stat()
+        let reusable = lstat(previous.path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+            && lstat(previous.path + "/" + markerName, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+        if reusable && Foundation.rename(previous.path, staging.path) == 0 {
+            // Files go (unlinked, never written into: they may be hard links shared with
+            // the current site); so does anything that is not a folder the new site has.
+            emptyTree(AT_FDCWD, staging.path, relative: "", keeping: directories)
+        } else {
+            guard mkdir(staging.path, 0o755) == 0 else {
+                throw WriteError.io("cannot create \(staging.path): \(String(cString: strerror(errno)))")
+            }
+        }
+        // Sorted, a parent comes before its children. One thread: folders made in
+        // parallel queue on their parent's lock and cost more CPU than they save.
+        for dir in directories.sorted() {
+            let path = staging.path + "/" + dir
+            guard mkdir(path, 0o755) == 0 || (errno == EEXIST && isRealDirectory(path)) else {
+                throw WriteError.io("cannot create \(path): \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+
+    private static func isRealDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
     /// Top-level dotfiles of the previous output (`.gitkeep`, `.nojekyll`) are kept.
@@ -97,49 +143,47 @@ public struct OutputWriter: Sendable {
             if hadPrevious { try? rename(aside, output) }
             throw error
         }
-        if hadPrevious { await Self.removeTree(aside) }
+        // The replaced site becomes the kept previous one (unless a folder that is not
+        // ours has that name: then it is deleted).
+        if hadPrevious {
+            var info = stat()
+            if lstat(previous.path, &info) != 0 && errno == ENOENT && Foundation.rename(aside.path, previous.path) == 0 { return }
+            await Self.removeTree(aside)
+        }
     }
 
-    /// Deletes a tree with its files unlinked on all cores: the old site has as many
-    /// files as the new one.
+    /// Deletes a tree of our own with POSIX calls, one folder at a time (unlinking in
+    /// parallel made the cores queue on each folder's lock). Links are removed, never followed.
     static func removeTree(_ root: URL) async {
-        let fm = FileManager.default
-        var files: [String] = []
-        if let enumerator = fm.enumerator(atPath: root.path) {
-            while let relative = enumerator.nextObject() as? String {
-                if enumerator.fileAttributes?[.type] as? FileAttributeType != .typeDirectory {
-                    files.append(root.path + "/" + relative)
-                }
+        emptyTree(AT_FDCWD, root.path, relative: "", keeping: [])
+        rmdir(root.path)
+    }
+
+    /// Removes everything below `name` (opened relative to `parent`) except the folders in
+    /// `keeping` (paths relative to the tree's root), which are emptied the same way.
+    private static func emptyTree(_ parent: Int32, _ name: String, relative: String, keeping: Set<String>) {
+        let fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        guard let dir = fdopendir(fd) else { close(fd); return }
+        defer { closedir(dir) }
+        var subdirectories: [String] = []
+        while let entry = readdir(dir) {
+            let child = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if child == "." || child == ".." { continue }
+            if entry.pointee.d_type == UInt8(DT_DIR) || (unlinkat(fd, child, 0) != 0 && errno == EISDIR) {
+                subdirectories.append(child)
             }
         }
-        _ = await files.parallelMap { unlink($0) }
-        try? fm.removeItem(at: root)
+        for child in subdirectories {
+            let path = relative.isEmpty ? child : relative + "/" + child
+            emptyTree(fd, child, relative: path, keeping: keeping)
+            if !keeping.contains(path) { unlinkat(fd, child, AT_REMOVEDIR) }
+        }
     }
 
     private func rename(_ from: URL, _ to: URL) throws {
         guard Foundation.rename(from.path, to.path) == 0 else {
             throw WriteError.io("cannot move \(from.path) to \(to.path): \(String(cString: strerror(errno)))")
-        }
-    }
-
-    /// Creates the folders of `files` below `root`, one depth level at a time (parents
-    /// first), each level on all cores.
-    static func makeDirectories(for files: [OutputFile], in root: String) async throws {
-        var directories = Set<String>()
-        for file in files {
-            var dir = file.path
-            while let slash = dir.lastIndex(of: "/") {
-                dir = String(dir[..<slash])
-                if !directories.insert(dir).inserted { break }
-            }
-        }
-        let levels = Dictionary(grouping: directories) { $0.count { $0 == "/" } }
-        for depth in levels.keys.sorted() {
-            let failures = await levels[depth]!.sorted().parallelMap { dir -> String? in
-                let path = root + "/" + dir
-                return mkdir(path, 0o755) == 0 || errno == EEXIST ? nil : "cannot create \(path): \(String(cString: strerror(errno)))"
-            }
-            if let failure = failures.compactMap({ $0 }).first { throw WriteError.io(failure) }
         }
     }
 
@@ -157,7 +201,8 @@ public struct OutputWriter: Sendable {
             guard n > 0 else { return false }
             done += n
         }
-        return old == bytes && link(previous, target) == 0
+        let same = bytes.isEmpty || old.withUnsafeBytes { a in bytes.withUnsafeBytes { b in memcmp(a.baseAddress!, b.baseAddress!, b.count) == 0 } }
+        return same && link(previous, target) == 0
     }
 
     /// Writes with POSIX calls: one open, write and close per file, no temporary copies.
