@@ -53,7 +53,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .executableTarget(name: "shingi", dependencies: [
-            "ShingiBuild", "ShingiCore", "ShingiDiff", "ShingiMarkdown", "ShingiMarkdownWorkers", "ShingiServe",
+            "ShingiBuild", "ShingiCore", "ShingiDiff", "ShingiLoad", "ShingiMarkdown", "ShingiMarkdownWorkers", "ShingiServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "ShingiTests", dependencies: [

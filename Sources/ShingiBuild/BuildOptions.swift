@@ -15,6 +15,9 @@ public struct BuildOptions: Sendable {
     /// Where Markdown is parsed: in this process by default; the CLI uses worker
     /// processes so that cmark-gfm failing on one file cannot take the build down.
     public var markdownParser: any MarkdownParsing = InProcessMarkdownParser()
+    /// Where the parsed Markdown of the last build is kept (`FragmentStore.file`), so the
+    /// next build parses only what changed; nil parses everything every time.
+    public var fragmentCache: URL?
 
     public init(root: URL, output: URL? = nil, baseURL: String? = nil, defaultTheme: URL? = DefaultTheme.locate()) {
         self.root = root.standardizedFileURL

@@ -122,8 +122,7 @@ public struct SiteBuilder: Sendable {
                 cache.retainOnly(loaded.markdownBodies)
             }
         } else {
-            loaded = await loader.load()
-            cache?.retainOnly(loaded.markdownBodies)
+            loaded = await loadContent()
             since = nil
         }
         clock.lap("load")
@@ -224,12 +223,31 @@ public struct SiteBuilder: Sendable {
     /// Load and Resolve, shared by full builds and preview rebuilds. A long-lived cache
     /// (preview) keeps only the bodies that still exist.
     private func loadSite(_ clock: inout StageClock) async -> ResolvedSite {
-        let loaded = await ContentLoader(root: options.root, cache: cache, parser: options.markdownParser).load()
-        cache?.retainOnly(loaded.markdownBodies)
+        let loaded = await loadContent()
         clock.lap("load")
         let site = Resolver().resolve(loaded)
         clock.lap("resolve")
         return site
+    }
+
+    /// The Load stage of a whole site. The Markdown cache is the preview's long-lived one
+    /// or, with a cache file, one seeded from the last build's fragments and saved back
+    /// for the next build when anything in it changed.
+    private func loadContent() async -> LoadedSite {
+        var cache = self.cache
+        let stamp = options.fragmentCache == nil ? "" : FragmentStore.stamp()
+        if let file = options.fragmentCache {
+            let seeded = cache ?? MarkdownCache()
+            if seeded.count == 0 { seeded.preload(await FragmentStore.read(file, stamp: stamp)) }
+            cache = seeded
+        }
+        let loaded = await ContentLoader(root: options.root, cache: cache, parser: options.markdownParser).load()
+        cache?.retainUsed()
+        if let file = options.fragmentCache, let entries = cache?.changedSnapshot() {
+            // Only speed is lost when the cache cannot be written (read-only home, full disk).
+            try? await FragmentStore.write(entries, to: file, stamp: stamp)
+        }
+        return loaded
     }
 
     /// A result with diagnostics and no pages (validation only, or errors).

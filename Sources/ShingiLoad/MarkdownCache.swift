@@ -1,24 +1,101 @@
+import Foundation
 import ShingiMarkdown
 import Synchronization
 
 /// Fragments by the exact Markdown they came from, so a rebuild never re-parses a body
 /// that has not changed (nor re-runs one the parser failed on). Safe to share between concurrent loads.
+/// A build can seed it from the previous build's `FragmentStore` and save it back.
 public final class MarkdownCache: Sendable {
-    private let fragments = Mutex<[String: RenderedFragment]>([:])
+    private struct Entry {
+        var fragment: RenderedFragment
+        /// Looked up since the last `retainUsed`.
+        var used: Bool
+    }
+
+    private struct State {
+        var entries: [ExactText: Entry] = [:]
+        /// Whether fragments were added or dropped since `preload` (the store is stale).
+        var changed = false
+    }
+
+    private let state = Mutex(State())
 
     public init() {}
 
     public func fragment(for markdown: String, using parser: any MarkdownParsing) -> RenderedFragment {
-        if let cached = fragments.withLock({ $0[markdown] }) { return cached }
+        let cached = state.withLock { state -> RenderedFragment? in
+            guard let index = state.entries.index(forKey: ExactText(markdown)) else { return nil }
+            state.entries.values[index].used = true
+            return state.entries.values[index].fragment
+        }
+        if let cached { return cached }
         let fragment = parser.parse(markdown)
-        fragments.withLock { $0[markdown] = fragment }
+        state.withLock {
+            $0.entries[ExactText(markdown)] = Entry(fragment: fragment, used: true)
+            $0.changed = true
+        }
         return fragment
     }
 
     /// Drops fragments of bodies no longer in `markdowns` (files edited away or deleted).
     public func retainOnly(_ markdowns: Set<String>) {
-        fragments.withLock { $0 = $0.filter { markdowns.contains($0.key) } }
+        let keep = Set(markdowns.map(ExactText.init))
+        state.withLock { state in
+            let kept = state.entries.filter { keep.contains($0.key) }
+            if kept.count != state.entries.count { state.changed = true }
+            state.entries = kept
+        }
     }
 
-    public var count: Int { fragments.withLock { $0.count } }
+    /// After a load of the whole site: drops the fragments it did not look up (cheaper
+    /// than `retainOnly`, which hashes every body again) and starts counting afresh.
+    public func retainUsed() {
+        state.withLock { state in
+            var kept = state.entries.filter(\.value.used)
+            if kept.count != state.entries.count { state.changed = true }
+            for index in kept.indices { kept.values[index].used = false }
+            state.entries = kept
+        }
+    }
+
+    public var count: Int { state.withLock { $0.entries.count } }
+
+    /// Adds fragments read from disk; they do not make the cache differ from the store.
+    public func preload(_ fragments: [(markdown: String, fragment: RenderedFragment)]) {
+        state.withLock { state in
+            state.entries.reserveCapacity(state.entries.count + fragments.count)
+            for (markdown, fragment) in fragments where state.entries[ExactText(markdown)] == nil {
+                state.entries[ExactText(markdown)] = Entry(fragment: fragment, used: false)
+            }
+        }
+    }
+
+    /// The fragments worth keeping for the next build (parser failures are retried), or
+    /// nil when nothing changed since `preload`.
+    public func changedSnapshot() -> [(markdown: String, fragment: RenderedFragment)]? {
+        state.withLock { state in
+            guard state.changed else { return nil }
+            state.changed = false
+            return state.entries.filter { !$0.value.fragment.isParserFailure }.map { ($0.key.text, $0.value.fragment) }
+        }
+    }
+}
+
+/// A text compared and hashed as its UTF-8 bytes. A `String` key would treat two bodies
+/// that differ only in Unicode normalisation as the same (cmark-gfm does not), and hashes
+/// non-ASCII text through normalisation, which cost more than the lookups it served.
+struct ExactText: Hashable, Sendable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (lhs: ExactText, rhs: ExactText) -> Bool {
+        var (a, b) = (lhs.text, rhs.text)
+        return a.withUTF8 { a in b.withUTF8 { b in a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) } }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var text = self.text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
 }

@@ -16,7 +16,9 @@ public struct SourceText: Sendable, Hashable {
     public static func decode(_ bytes: [UInt8], path: String) -> Result<SourceText, Diagnostic> {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        if let badOffset = firstInvalidUTF8Offset(body) {
+        // One validating pass for the usual, valid file; the offset only for a bad one.
+        guard var text = String(validating: body, as: UTF8.self) else {
+            let badOffset = firstInvalidUTF8Offset(body) ?? 0
             let prefix = String(decoding: body.prefix(badOffset), as: UTF8.self)
             let (line, column) = TextPosition.lineAndColumn(ofByteOffset: prefix.utf8.count, in: prefix)
             return .failure(.error(
@@ -24,7 +26,6 @@ public struct SourceText: Sendable, Hashable {
                 "the file is not valid UTF-8 (byte offset \(badOffset + (bytes.count - body.count))); save it as UTF-8",
                 at: SourceLocation(path: path, line: line, column: column)))
         }
-        var text = String(decoding: body, as: UTF8.self)
         if text.utf8.contains(UInt8(ascii: "\r")) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }

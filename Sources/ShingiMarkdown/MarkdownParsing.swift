@@ -41,4 +41,8 @@ extension RenderedFragment {
             position: BodyPosition(line: 1, column: 1))
         return RenderedFragment(html: "", headings: [], crossLinks: [], footnotes: [], problems: [problem])
     }
+
+    /// A fragment from `parserFailed`: a timeout may not recur, so it is never kept
+    /// between builds.
+    public var isParserFailure: Bool { problems.contains { $0.code == "markdown-parser-failed" } }
 }

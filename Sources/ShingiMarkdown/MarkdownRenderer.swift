@@ -16,6 +16,10 @@ public enum MarkdownRenderer {
     /// HTML rendering, the larger part of the work, stay parallel.
     private static let parseLock = NSLock()
 
+    /// The cmark-gfm library in use, e.g. `0.29.0.gfm.6`: a fragment cached by another
+    /// version of the library is not trusted (`FragmentStore`).
+    public static var parserVersion: String { String(cString: cmark_version_string()) }
+
     /// Registers the core extensions exactly once, before any concurrent use.
     private static let registration: Void = { cmark_gfm_core_extensions_ensure_registered() }()
 

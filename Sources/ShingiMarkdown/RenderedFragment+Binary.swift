@@ -26,7 +26,12 @@ extension RenderedFragment {
     }
 
     public init?(binary bytes: [UInt8]) {
-        var input = BinaryReader(bytes: bytes)
+        self.init(binary: bytes[...])
+    }
+
+    /// Decodes a fragment stored inside a larger buffer (the build cache's file).
+    public init?(binary bytes: ArraySlice<UInt8>) {
+        var input = BinaryReader(bytes: bytes, offset: bytes.startIndex)
         guard let html = input.string(),
               let headings = input.array({ input -> Heading? in
                   guard let level = input.int(), let id = input.string(), let text = input.string(),
@@ -85,13 +90,14 @@ private struct BinaryWriter {
 }
 
 private struct BinaryReader {
-    let bytes: [UInt8]
-    var offset = 0
+    let bytes: ArraySlice<UInt8>
+    /// An index into `bytes` (a slice keeps its parent's indices).
+    var offset: Int
 
-    var isAtEnd: Bool { offset == bytes.count }
+    var isAtEnd: Bool { offset == bytes.endIndex }
 
     mutating func int() -> Int? {
-        guard bytes.count - offset >= 8 else { return nil }
+        guard bytes.endIndex - offset >= 8 else { return nil }
         var value: UInt64 = 0
         for index in (0..<8).reversed() { value = value << 8 | UInt64(bytes[offset + index]) }
         offset += 8
@@ -99,13 +105,13 @@ private struct BinaryReader {
     }
 
     mutating func bool() -> Bool? {
-        guard offset < bytes.count, bytes[offset] <= 1 else { return nil }
+        guard offset < bytes.endIndex, bytes[offset] <= 1 else { return nil }
         defer { offset += 1 }
         return bytes[offset] == 1
     }
 
     mutating func string() -> String? {
-        guard let count = int(), count >= 0, bytes.count - offset >= count else { return nil }
+        guard let count = int(), count >= 0, bytes.endIndex - offset >= count else { return nil }
         defer { offset += count }
         return String(decoding: bytes[offset..<offset + count], as: UTF8.self)
     }
@@ -124,7 +130,7 @@ private struct BinaryReader {
 
     mutating func array<T>(_ element: (inout BinaryReader) -> T?) -> [T]? {
         // Each element takes at least one byte, which bounds a forged count.
-        guard let count = int(), count >= 0, count <= bytes.count - offset else { return nil }
+        guard let count = int(), count >= 0, count <= bytes.endIndex - offset else { return nil }
         var values: [T] = []
         values.reserveCapacity(count)
         for _ in 0..<count {

@@ -23,6 +23,9 @@ public struct ServeOptions: Sendable {
     public var forcePolling: Bool
     /// Where Markdown is parsed (the CLI passes its worker pool).
     public var markdownParser: any MarkdownParsing = InProcessMarkdownParser()
+    /// The parsed Markdown of the last build (`BuildOptions.fragmentCache`), read on the
+    /// first build so a large site starts quickly.
+    public var fragmentCache: URL?
 
     public init(
         root: URL,
@@ -47,6 +50,7 @@ public struct ServeOptions: Sendable {
     var buildOptions: BuildOptions {
         var options = BuildOptions(root: root, output: nil, baseURL: "/", defaultTheme: defaultTheme)
         options.markdownParser = markdownParser
+        options.fragmentCache = fragmentCache
         return options
     }
 }

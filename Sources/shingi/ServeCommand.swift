@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ShingiLoad
 import ShingiServe
 
 struct ServeCommand: AsyncParsableCommand {
@@ -24,9 +25,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The port to listen on.", valueName: "port"))
     var port: Int = 8000
 
+    @Flag(name: .customLong("no-cache"), help: "Parse every Markdown file on the first build instead of reusing what the last build parsed.")
+    var noCache = false
+
     func run() async throws {
         var options = ServeOptions(root: URL(fileURLWithPath: root), host: host, port: port)
         options.markdownParser = MarkdownIsolation.parser
+        if !noCache, let directory = CacheDirectory.located() {
+            options.fragmentCache = FragmentStore.file(root: options.root, in: directory)
+        }
         let server = PreviewServer(options: options)
         let task = Task { try await server.run() }
         // Ctrl-C (and SIGTERM) stop the server cleanly instead of killing the process.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ShingiBuild
+import ShingiLoad
 
 /// Options every command that reads a site shares.
 struct SiteOptions: ParsableArguments {
@@ -13,10 +14,16 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .customLong("base-url"), help: ArgumentHelp("Overrides base_url of shingi.yml, e.g. /shingi/ or https://example.go.jp/shingi/.", valueName: "url"))
     var baseURL: String?
 
+    @Flag(name: .customLong("no-cache"), help: "Parse every Markdown file again instead of reusing what the last build parsed (kept in $XDG_CACHE_HOME/shingi or ~/.cache/shingi).")
+    var noCache = false
+
     var buildOptions: BuildOptions {
         let rootURL = URL(fileURLWithPath: root)
         var options = BuildOptions(root: rootURL, output: out.map { URL(fileURLWithPath: $0) }, baseURL: baseURL)
         options.markdownParser = MarkdownIsolation.parser
+        if !noCache, let directory = CacheDirectory.located() {
+            options.fragmentCache = FragmentStore.file(root: options.root, in: directory)
+        }
         return options
     }
 }

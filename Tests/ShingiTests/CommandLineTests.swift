@@ -31,6 +31,29 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(line.hasPrefix("built 9 ja, 9 en pages into \(dir.path)/site/ with 0 warnings in "), line)
         XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("site/en/issues/1/index.html").path))
         XCTAssertEqual(try run(["init", dir.path]).status, 1)
+        // The second build keeps the first beside the site; git is told to ignore both.
+        XCTAssertEqual(try run(["build", "--root", dir.path]).status, 0)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent(".site.previous/en/issues/1/index.html").path))
+        let ignored = try String(contentsOf: dir.appendingPathComponent(".gitignore"), encoding: .utf8)
+        XCTAssertTrue(ignored.contains("\n/site/\n/.site.previous/\n"), ignored)
+    }
+
+    func testTheParsedMarkdownIsCachedUnderXDGCacheHomeUnlessToldNot() throws {
+        let root = try MiniSite.make(self)
+        let cache = try temporaryDirectory(self)
+        let environment = ["SHINGI_THEME": defaultTheme.path, "PATH": "/usr/bin:/bin", "XDG_CACHE_HOME": cache.path]
+        let files = { (try? FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent("shingi").path)) ?? [] }
+        let uncached = try runProcess(try shingiBinary(), ["build", "--no-cache", "--root", root.path, "--out", cache.appendingPathComponent("a").path], environment: environment)
+        XCTAssertEqual(uncached.status, 0, uncached.err)
+        XCTAssertEqual(files(), [])
+        let cached = try runProcess(try shingiBinary(), ["build", "--root", root.path, "--out", cache.appendingPathComponent("b").path], environment: environment)
+        XCTAssertEqual(cached.status, 0, cached.err)
+        XCTAssertEqual(files().count, 1)
+        XCTAssertTrue(files()[0].hasPrefix("fragments-"), "\(files())")
+        let again = try runProcess(try shingiBinary(), ["build", "--root", root.path, "--out", cache.appendingPathComponent("c").path], environment: environment)
+        XCTAssertEqual(again.status, 0, again.err)
+        XCTAssertEqual(try tree(cache.appendingPathComponent("b")), try tree(cache.appendingPathComponent("c")))
+        XCTAssertEqual(try tree(cache.appendingPathComponent("a")), try tree(cache.appendingPathComponent("c")))
     }
 
     func testStrictBuildWritesNothingWhenThereAreWarnings() throws {
