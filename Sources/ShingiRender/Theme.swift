@@ -51,11 +51,13 @@ public struct Theme: Sendable {
             case .success(let decoded): text = decoded
             }
             do {
-                templates[name] = try MustacheTemplate(string: text)
+                ThemeEscaping.registered
+                templates[name] = try MustacheTemplate(string: ThemeEscaping.pragma + text)
                 sources[name] = (path, text)
             } catch let error as MustacheTemplate.ParserError {
+                // Lines are counted from the pragma line in front of the template.
                 diagnostics.append(.error("template-syntax", "the template does not parse: \(describe(error.error)); check the {{…}} tags around here",
-                                          at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber)))
+                                          at: SourceLocation(path: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)))
             } catch {
                 diagnostics.append(.error("template-syntax", "the template does not parse: \(error)", at: SourceLocation(path: path)))
             }
