@@ -1,6 +1,7 @@
 import Foundation
 import ShingiCore
 import ShingiLoad
+import ShingiMarkdown
 import ShingiRender
 import ShingiResolve
 import ShingiWrite
@@ -50,6 +51,7 @@ public struct SiteBuilder: Sendable {
         var diagnostics = site.diagnostics
         let (theme, themeDiagnostics) = loadTheme(languages: site.config.languages)
         diagnostics += themeDiagnostics
+        clock.lap("theme")
         guard pages, !diagnostics.hasErrors, let theme else { return Self.unrendered(site, diagnostics) }
         let rendered = await SiteRenderer(site: site, theme: theme, baseURL: options.baseURL, changes: options.changes).render()
         diagnostics += rendered.diagnostics
@@ -121,11 +123,11 @@ public struct SiteBuilder: Sendable {
             if let cache, cache.count > 2 * (loaded.issues.count + loaded.comments.count + loaded.pages.count + loaded.homes.count) + 256 {
                 cache.retainOnly(loaded.markdownBodies)
             }
+            clock.lap("load")
         } else {
-            loaded = await loadContent()
+            loaded = await loadContent(&clock)
             since = nil
         }
-        clock.lap("load")
 
         let site: ResolvedSite
         let content = since?.filter { $0 == "shingi.yml" || $0.hasPrefix("content/") }
@@ -223,8 +225,7 @@ public struct SiteBuilder: Sendable {
     /// Load and Resolve, shared by full builds and preview rebuilds. A long-lived cache
     /// (preview) keeps only the bodies that still exist.
     private func loadSite(_ clock: inout StageClock) async -> ResolvedSite {
-        let loaded = await loadContent()
-        clock.lap("load")
+        let loaded = await loadContent(&clock)
         let site = Resolver().resolve(loaded)
         clock.lap("resolve")
         return site
@@ -233,19 +234,25 @@ public struct SiteBuilder: Sendable {
     /// The Load stage of a whole site. The Markdown cache is the preview's long-lived one
     /// or, with a cache file, one seeded from the last build's fragments and saved back
     /// for the next build when anything in it changed.
-    private func loadContent() async -> LoadedSite {
+    private func loadContent(_ clock: inout StageClock) async -> LoadedSite {
         var cache = self.cache
         let stamp = options.fragmentCache == nil ? "" : FragmentStore.stamp()
+        // The cache file is read while the content folder is listed.
+        var stored: Task<[(markdown: String, fragment: RenderedFragment)], Never>?
         if let file = options.fragmentCache {
             let seeded = cache ?? MarkdownCache()
-            if seeded.count == 0 { seeded.preload(await FragmentStore.read(file, stamp: stamp)) }
+            if seeded.count == 0 { stored = Task { await FragmentStore.read(file, stamp: stamp) } }
             cache = seeded
         }
-        let loaded = await ContentLoader(root: options.root, cache: cache, parser: options.markdownParser).load()
+        let loaded = await ContentLoader(root: options.root, cache: cache, parser: options.markdownParser).load { [cache, stored] in
+            if let stored { cache?.preload(await stored.value) }
+        }
         cache?.retainUsed()
+        clock.lap("load")
         if let file = options.fragmentCache, let entries = cache?.changedSnapshot() {
             // Only speed is lost when the cache cannot be written (read-only home, full disk).
             try? await FragmentStore.write(entries, to: file, stamp: stamp)
+            clock.lap("cache write")
         }
         return loaded
     }

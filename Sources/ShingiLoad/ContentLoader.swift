@@ -15,13 +15,16 @@ public struct ContentLoader: Sendable {
         self.parser = parser
     }
 
-    public func load() async -> LoadedSite {
+    /// - Parameter beforeParsing: awaited after the files are listed, before any is read
+    ///   (a build fills the Markdown cache from disk meanwhile).
+    public func load(beforeParsing: @Sendable () async -> Void = {}) async -> LoadedSite {
         var diagnostics: [Diagnostic] = []
         let config = DataFileLoader.loadConfig(root: root, diagnostics: &diagnostics)
         let files = markdownFiles(config: config, diagnostics: &diagnostics)
         // The data files are read while the Markdown files are parsed.
         async let data = Self.loadDataFiles(root: root, config: config)
-        let results = await loadMarkdown(files, languages: config.languages)
+        await beforeParsing()
+        let results = await loadMarkdown(files, config: config)
         let (members, meetings, references, dataDiagnostics) = await data
         var site = LoadedSite(config: config, members: members, meetings: meetings, references: references,
                               issues: [], comments: [], pages: [], homes: [], diagnostics: diagnostics + dataDiagnostics)
@@ -40,13 +43,9 @@ public struct ContentLoader: Sendable {
 
     /// Reads and parses `files` in parallel, in their order: on the cooperative pool, or
     /// on threads of their own when the parser blocks while a worker process parses.
-    func loadMarkdown(_ files: [ContentFile], languages: [Language]) async -> [MarkdownFileLoader.Result] {
-        let root = self.root
-        let cache = self.cache
-        let parser = self.parser
-        let loadFile = { @Sendable (file: ContentFile) in
-            MarkdownFileLoader(root: root, cache: cache, parser: parser, languages: languages).load(file)
-        }
+    func loadMarkdown(_ files: [ContentFile], config: SiteConfig) async -> [MarkdownFileLoader.Result] {
+        let loader = MarkdownFileLoader(root: root, cache: cache, parser: parser, languages: config.languages, maxFileSize: config.maxFileSize)
+        let loadFile = { @Sendable (file: ContentFile) in loader.load(file) }
         if let callers = parser.blockingCallers {
             return await files.threadedMap(width: callers, loadFile)
         }

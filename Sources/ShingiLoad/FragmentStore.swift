@@ -48,26 +48,43 @@ public enum FragmentStore {
         // In byte order: comparing Strings would normalise non-ASCII text on every comparison.
         let sorted = entries.sorted { $0.markdown.utf8.lexicographicallyPrecedes($1.markdown.utf8) }
         let encoded = await sorted.parallelMap { $0.fragment.binaryEncoded() }
+        let size = 8 + zip(sorted, encoded).reduce(0) { $0 + 16 + $1.0.markdown.utf8.count + $1.1.count }
+        guard size <= maxFileSize else { return }
         var body: [UInt8] = []
+        body.reserveCapacity(size)
         appendInt(UInt64(sorted.count), to: &body)
         for (entry, fragment) in zip(sorted, encoded) {
-            append(Array(entry.markdown.utf8), to: &body)
+            appendInt(UInt64(entry.markdown.utf8.count), to: &body)
+            body.append(contentsOf: entry.markdown.utf8)
             append(fragment, to: &body)
-            guard body.count <= maxFileSize else { return }
         }
-        var out = magic
-        append(Array(stamp.utf8), to: &out)
-        appendInt(await checksum(body[...]), to: &out)
-        out += body
+        var header = magic
+        append(Array(stamp.utf8), to: &header)
+        appendInt(await checksum(body[...]), to: &header)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        do {
-            try Data(out).write(to: temporary)
-            guard rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-        } catch {
+        guard writeFile(temporary.path, [header, body]), rename(temporary.path, url.path) == 0 else {
+            let error = CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
             unlink(temporary.path)
             throw error
         }
+    }
+
+    /// Writes `parts` one after the other into a new file at `path`.
+    private static func writeFile(_ path: String, _ parts: [[UInt8]]) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        for part in parts {
+            var done = 0
+            while done < part.count {
+                let count = part.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + done, part.count - done) }
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { return false }
+                done += count
+            }
+        }
+        return true
     }
 
     // MARK: File format: magic, stamp, checksum of the rest, count, then (Markdown,
