@@ -50,12 +50,14 @@ enum ContentPaths {
                     at: SourceLocation(path: "content/" + relative + shown)))
                 continue
             }
-            byNormalName[shown.precomposedStringWithCanonicalMapping, default: []].append((shown, raw))
+            // An ASCII name is its own NFC form (most names: Foundation's normalisation is slow).
+            let normal = raw.allSatisfy { $0 < 0x80 } ? shown : shown.precomposedStringWithCanonicalMapping
+            byNormalName[normal, default: []].append((shown, raw))
         }
         // Swift compares strings by canonical equivalence, so group by bytes of the NFC form.
-        for normal in byNormalName.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
+        for normal in byNormalName.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             let group = byNormalName[normal]!.sorted { $0.raw.lexicographicallyPrecedes($1.raw) }
-            let kept = group.first { $0.raw == Array(normal.utf8) } ?? group[0]
+            let kept = group.first { normal.utf8.elementsEqual($0.raw) } ?? group[0]
             for other in group where other.raw != kept.raw {
                 diagnostics.append(.error("name-collision",
                     "'\(relative + normal)' exists twice in content/ once names are Unicode-normalised (NFC): this one is written with decomposed characters (NFD, as macOS may save names); keep one of the two",

@@ -66,7 +66,7 @@ extension ContentLoader {
         let files = paths.markdown.union(paths.other).sorted().compactMap { path in
             contentFile(path, config: site.config, diagnostics: &site.diagnostics)
         }
-        let results = await loadMarkdown(files, languages: site.config.languages)
+        let results = await loadMarkdown(files, config: site.config)
         for result in results {
             site.diagnostics += result.diagnostics
             switch result.item {

@@ -19,14 +19,20 @@ struct MarkdownFileLoader: Sendable {
     let cache: MarkdownCache?
     let parser: any MarkdownParsing
     let languages: [Language]
+    let maxFileSize: Int
 
     func load(_ file: ContentFile) -> Result {
         var diagnostics: [Diagnostic] = []
-        guard let data = FileManager.default.contents(atPath: file.url.path) else {
+        // Read as listed: never through a link swapped in since, never past the limit.
+        let bytes: [UInt8]
+        switch SiteFile.read(file.url, limit: maxFileSize) {
+        case .bytes(let read): bytes = read
+        case .tooLarge(let size): return Result(item: nil, diagnostics: [SiteFile.tooLarge(path: file.path, size: size, limit: maxFileSize)])
+        case .missing, .symlink, .unreadable:
             return Result(item: nil, diagnostics: [.error("unreadable-file", "the file cannot be read", at: SourceLocation(path: file.path))])
         }
         let split: FrontMatterSplit
-        switch SourceText.decode(Array(data), path: file.path).flatMap(FrontMatterSplit.split) {
+        switch SourceText.decode(bytes, path: file.path).flatMap(FrontMatterSplit.split) {
         case .failure(let diagnostic): return Result(item: nil, diagnostics: [diagnostic])
         case .success(let value): split = value
         }
