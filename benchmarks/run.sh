@@ -142,10 +142,16 @@ measure() {
 }
 
 # Commands (arrays, so GNU time runs the programs themselves, not a shell function).
+# shingi keeps the parsed Markdown of its last build in $XDG_CACHE_HOME/shingi: here a
+# folder of this run's own, so every run starts from the same state.
+export XDG_CACHE_HOME="$WORK/cache"
 shingi_cmd() { SHINGI_ARGS=("$SHINGI" build --root "$WORK/shingi-site" --out "$1"); }
-# The same build with Markdown parsed in-process instead of in isolated worker processes:
-# the difference is what the isolation costs.
-inproc_cmd() { INPROC_ARGS=(env SHINGI_MARKDOWN_WORKERS=0 "$SHINGI" build --root "$WORK/shingi-site" --out "$1"); }
+# The same rebuild with every Markdown file parsed again (no cache): what a build costs
+# when all of the content has changed.
+cold_cmd() { COLD_ARGS=("$SHINGI" build --no-cache --root "$WORK/shingi-site" --out "$1"); }
+# The cold build with Markdown parsed in-process instead of in isolated worker
+# processes: the difference is what the isolation costs.
+inproc_cmd() { INPROC_ARGS=(env SHINGI_MARKDOWN_WORKERS=0 "$SHINGI" build --no-cache --root "$WORK/shingi-site" --out "$1"); }
 hugo_cmd() { HUGO_ARGS=(hugo --quiet --source "$WORK/hugo-site" --destination "$1"); }
 shingi_build() { shingi_cmd "$1"; "${SHINGI_ARGS[@]}"; }
 hugo_build() { hugo_cmd "$1"; "${HUGO_ARGS[@]}"; }
@@ -158,21 +164,22 @@ shingi_build "$OUT_S" >"$WORK/warmup-shingi.log" 2>&1 || { cat "$WORK/warmup-shi
 cat "$WORK/warmup-shingi.log"
 hugo_build "$OUT_H" >"$WORK/warmup-hugo.log" 2>&1 || { cat "$WORK/warmup-hugo.log" >&2; echo "hugo failed on the corpus" >&2; exit 1; }
 
-log "rebuilds over the existing output ($RUNS runs each, alternating shingi, hugo, shingi in-process)"
+log "rebuilds over the existing output ($RUNS runs each, alternating shingi, hugo, shingi without cache, shingi in-process)"
 i=1
 while [ $i -le "$RUNS" ]; do
     shingi_cmd "$OUT_S"; measure shingi-rebuild "${SHINGI_ARGS[@]}"
     hugo_cmd "$OUT_H"; measure hugo-rebuild "${HUGO_ARGS[@]}"
+    cold_cmd "$OUT_S"; measure cold-rebuild "${COLD_ARGS[@]}"
     inproc_cmd "$OUT_S"; measure inproc-rebuild "${INPROC_ARGS[@]}"
     i=$((i + 1))
 done
 
-log "builds from a clean output (output folder deleted first)"
-rm -rf "$OUT_S"; shingi_cmd "$OUT_S"; measure shingi-clean "${SHINGI_ARGS[@]}"
+log "first builds: output folder (and shingi's kept previous site and cache) deleted first"
+rm -rf "$OUT_S" "$WORK/.out-shingi.previous" "$XDG_CACHE_HOME"; shingi_cmd "$OUT_S"; measure shingi-clean "${SHINGI_ARGS[@]}"
 rm -rf "$OUT_H"; hugo_cmd "$OUT_H"; measure hugo-clean "${HUGO_ARGS[@]}"
 
-log "determinism: two fresh shingi builds, diff -r"
-shingi_build "$WORK/det-a" >/dev/null 2>&1
+log "determinism: two fresh shingi builds (one without the cache), diff -r"
+cold_cmd "$WORK/det-a"; "${COLD_ARGS[@]}" >/dev/null 2>&1
 shingi_build "$WORK/det-b" >/dev/null 2>&1
 if diff -r "$WORK/det-a" "$WORK/det-b" >"$WORK/det.diff" 2>&1; then
     DETERMINISM="identical ($(find "$WORK/det-a" -type f | wc -l | tr -d ' ') files)"
@@ -198,7 +205,7 @@ count() { awk -v l="$1" '$1 == l' "$RESULTS" | wc -l | tr -d ' '; }
 row() { # tool scenario label
     local wall cpu rss other
     wall=$(median "$3" 2); cpu=$(median "$3" 3); rss=$(median "$3" 4); other=$(median "$3" 5)
-    printf '| %-6s | %-21s | %4s | %8.2f | %8.2f | %8.0f | %9.2f |\n' "$1" "$2" "$(count "$3")" "$wall" "$cpu" "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')" "$other"
+    printf '| %-6s | %-29s | %4s | %8.2f | %8.2f | %8.0f | %9.2f |\n' "$1" "$2" "$(count "$3")" "$wall" "$cpu" "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')" "$other"
 }
 
 md_bytes=$(find "$WORK/shingi-site/content" -name '*.md' -exec cat {} + | wc -c | tr -d ' ')
@@ -215,12 +222,13 @@ echo "hugo:    $(hugo version | awk '{ print $2 }')"
 echo "corpus:  N = $N issues, $((N * 5)) comments, $((2 * N)) references; $(awk -v b="$md_bytes" 'BEGIN { printf "%.1f MB", b / 1e6 }') of Markdown"
 echo "output:  shingi $s_files files, $((s_size / 1024)) MB; hugo $h_files files, $((h_size / 1024)) MB"
 echo
-echo "| tool   | scenario              | runs | wall (s) | CPU (s)  | RSS (MB) | other CPU |"
-echo "|--------|-----------------------|-----:|---------:|---------:|---------:|----------:|"
+echo "| tool   | scenario                      | runs | wall (s) | CPU (s)  | RSS (MB) | other CPU |"
+echo "|--------|-------------------------------|-----:|---------:|---------:|---------:|----------:|"
 row shingi "rebuild (output kept)" shingi-rebuild
 row hugo   "rebuild (output kept)" hugo-rebuild
-row shingi "rebuild, in-process"   inproc-rebuild
-row shingi "clean output"          shingi-clean
+row shingi "rebuild, no cache"     cold-rebuild
+row shingi "rebuild, no cache, in-process" inproc-rebuild
+row shingi "first build"           shingi-clean
 row hugo   "clean output"          hugo-clean
 echo
 echo "Medians. CPU = user + sys; RSS = peak resident set size (GNU time %M);"

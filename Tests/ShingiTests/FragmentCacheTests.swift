@@ -149,6 +149,24 @@ final class FragmentCacheTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: file), bytes)
     }
 
+    func testThePreviewsFirstBuildReadsTheCacheAndLaterRebuildsKeepItInMemory() async throws {
+        let (root, work) = try site()
+        let cache = work.appendingPathComponent("cache/fragments")
+        _ = try await built(root, work.appendingPathComponent("a"), cache: cache, parser: InProcessMarkdownParser())
+        let parser = CountingParser()
+        // As `serve` makes it: a long-lived in-memory cache, seeded from the file.
+        let builder = SiteBuilder(options: options(root, out: work.appendingPathComponent("unused"), cache: cache, parser: parser),
+                                  cache: MarkdownCache())
+        let first = await builder.rebuild(previous: nil, changedPaths: [])
+        XCTAssertFalse(first.result.diagnostics.hasErrors)
+        XCTAssertEqual(parser.count, 0)
+        let path = root.appendingPathComponent("content/issues/1/index.ja.md")
+        try Data((try String(contentsOf: path, encoding: .utf8) + "\n追記。\n").utf8).write(to: path)
+        let second = await builder.rebuild(previous: first.next, changedPaths: ["content/issues/1/index.ja.md"])
+        XCTAssertFalse(second.result.diagnostics.hasErrors)
+        XCTAssertEqual(parser.count, 1)
+    }
+
     func testBodiesThatDifferOnlyInNormalisationAreCachedApart() {
         // Equal as Swift Strings (canonically equivalent), different bytes for cmark-gfm.
         let composed = "caf\u{E9}\n", decomposed = "cafe\u{301}\n"
