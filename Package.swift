@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "ShingiCore"),
         .target(name: "ShingiMarkdown", dependencies: ["ShingiCore", "CCmarkGFM"]),
         // The Markdown stage in supervised worker processes (cmark-gfm may crash or hang).
-        .target(name: "ShingiMarkdownWorkers", dependencies: ["ShingiMarkdown"]),
+        .target(name: "ShingiMarkdownWorkers", dependencies: ["ShingiCore", "ShingiMarkdown"]),
         .target(name: "ShingiLoad", dependencies: ["ShingiCore", "ShingiMarkdown", "Yams"]),
         .target(name: "ShingiResolve", dependencies: ["ShingiCore", "ShingiMarkdown", "ShingiLoad"]),
         .target(name: "ShingiRender", dependencies: [

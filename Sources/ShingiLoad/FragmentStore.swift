@@ -75,16 +75,7 @@ public enum FragmentStore {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
-        for part in parts {
-            var done = 0
-            while done < part.count {
-                let count = part.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + done, part.count - done) }
-                if count < 0 && errno == EINTR { continue }
-                guard count > 0 else { return false }
-                done += count
-            }
-        }
-        return true
+        return parts.allSatisfy { BlockingIO.writeAll(descriptor, $0) }
     }
 
     // MARK: File format: magic, stamp, checksum of the rest, count, then (Markdown,
@@ -161,16 +152,7 @@ public enum FragmentStore {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size <= maxFileSize else { return nil }
-        let size = Int(info.st_size)
-        var bytes = [UInt8](repeating: 0, count: size)
-        var done = 0
-        while done < size {
-            let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + done, size - done) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return nil }
-            done += count
-        }
-        return bytes
+        return BlockingIO.read(descriptor, count: Int(info.st_size))
     }
 
     /// FNV-1a: stable from run to run (cache file names, checksums), unlike `Hasher`.

@@ -1,4 +1,5 @@
 import Foundation
+import ShingiCore
 
 /// The wire format between the supervisor and a worker: each message is a 4-byte
 /// big-endian length followed by that many bytes. Requests carry a file's Markdown as
@@ -35,26 +36,7 @@ struct BlockingFrameIO {
         writeAll(Frame.header(payload.count)) && writeAll(payload)
     }
 
-    private func readExactly(_ count: Int) -> [UInt8]? {
-        var bytes = [UInt8](repeating: 0, count: count)
-        var done = 0
-        while done < count {
-            let n = bytes.withUnsafeMutableBytes { SystemCalls.read(input, $0.baseAddress! + done, count - done) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return nil }
-            done += n
-        }
-        return bytes
-    }
+    private func readExactly(_ count: Int) -> [UInt8]? { BlockingIO.read(input, count: count) }
 
-    private func writeAll(_ bytes: [UInt8]) -> Bool {
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeBytes { SystemCalls.write(output, $0.baseAddress! + done, bytes.count - done) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return false }
-            done += n
-        }
-        return true
-    }
+    private func writeAll(_ bytes: [UInt8]) -> Bool { BlockingIO.writeAll(output, bytes) }
 }

@@ -194,13 +194,7 @@ public struct OutputWriter: Sendable {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
-        var old = [UInt8](repeating: 0, count: bytes.count)
-        var done = 0
-        while done < old.count {
-            let n = old.withUnsafeMutableBytes { read(fd, $0.baseAddress! + done, bytes.count - done) }
-            guard n > 0 else { return false }
-            done += n
-        }
+        guard let old = BlockingIO.read(fd, count: bytes.count) else { return false }
         let same = bytes.isEmpty || old.withUnsafeBytes { a in bytes.withUnsafeBytes { b in memcmp(a.baseAddress!, b.baseAddress!, b.count) == 0 } }
         return same && link(previous, target) == 0
     }
@@ -210,12 +204,6 @@ public struct OutputWriter: Sendable {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else { return "cannot write \(path): \(String(cString: strerror(errno)))" }
         defer { close(fd) }
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + written, bytes.count - written) }
-            guard n > 0 else { return "cannot write \(path): \(String(cString: strerror(errno)))" }
-            written += n
-        }
-        return nil
+        return BlockingIO.writeAll(fd, bytes) ? nil : "cannot write \(path): \(String(cString: strerror(errno)))"
     }
 }
