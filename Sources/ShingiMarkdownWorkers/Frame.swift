@@ -14,6 +14,15 @@ enum Frame {
          UInt8(truncatingIfNeeded: length >> 8), UInt8(truncatingIfNeeded: length)]
     }
 
+    /// A message with its header, for one write: written apart, the header alone wakes
+    /// the reader, which then sleeps again until the rest arrives.
+    static func framed(_ payload: [UInt8]) -> [UInt8] {
+        var message = header(payload.count)
+        message.reserveCapacity(4 + payload.count)
+        message.append(contentsOf: payload)
+        return message
+    }
+
     static func length(_ header: [UInt8]) -> Int {
         header.reduce(0) { $0 << 8 | Int($1) }
     }
@@ -33,7 +42,7 @@ struct BlockingFrameIO {
     }
 
     func write(_ payload: [UInt8]) -> Bool {
-        writeAll(Frame.header(payload.count)) && writeAll(payload)
+        writeAll(Frame.framed(payload))
     }
 
     private func readExactly(_ count: Int) -> [UInt8]? { BlockingIO.read(input, count: count) }

@@ -83,7 +83,7 @@ final class WorkerProcess {
 
     /// Sends one request and waits for its response until `deadline` (monotonic ns).
     func exchange(_ request: [UInt8], deadline: UInt64) -> Result<[UInt8], Failure> {
-        guard send(Frame.header(request.count), deadline: deadline), send(request, deadline: deadline) else {
+        guard send(Frame.framed(request), deadline: deadline) else {
             return .failure(reapedFailure(whileSending: true, deadline: deadline))
         }
         guard let header = receive(4, deadline: deadline) else {
