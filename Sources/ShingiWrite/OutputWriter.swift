@@ -88,11 +88,13 @@ public struct OutputWriter: Sendable {
         var info = stat()
         let reusable = lstat(previous.path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
             && lstat(previous.path + "/" + markerName, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
-        if reusable && Foundation.rename(previous.path, staging.path) == 0 {
-            // Files go (unlinked, never written into: they may be hard links shared with
-            // the current site); so does anything that is not a folder the new site has.
-            emptyTree(AT_FDCWD, staging.path, relative: "", keeping: directories)
-        } else {
+        // Files go (unlinked, never written into: they may be hard links shared with the
+        // current site); so does anything that is not a folder the new site has. If
+        // anything stays, the tree is not used: it would be published.
+        let reused = reusable && Foundation.rename(previous.path, staging.path) == 0
+            && emptyTree(AT_FDCWD, staging.path.utf8CString.map { $0 }, relative: "", keeping: directories)
+        if !reused {
+            await removeTree(staging)
             guard mkdir(staging.path, 0o755) == 0 else {
                 throw WriteError.io("cannot create \(staging.path): \(String(cString: strerror(errno)))")
             }
@@ -155,30 +157,41 @@ public struct OutputWriter: Sendable {
     /// Deletes a tree of our own with POSIX calls, one folder at a time (unlinking in
     /// parallel made the cores queue on each folder's lock). Links are removed, never followed.
     static func removeTree(_ root: URL) async {
-        emptyTree(AT_FDCWD, root.path, relative: "", keeping: [])
+        emptyTree(AT_FDCWD, root.path.utf8CString.map { $0 }, relative: "", keeping: [])
         rmdir(root.path)
     }
 
     /// Removes everything below `name` (opened relative to `parent`) except the folders in
     /// `keeping` (paths relative to the tree's root), which are emptied the same way.
-    private static func emptyTree(_ parent: Int32, _ name: String, relative: String, keeping: Set<String>) {
+    /// Names are used as the bytes they are, so a name that is not UTF-8 goes too.
+    /// Returns false when something could not be removed.
+    @discardableResult
+    private static func emptyTree(_ parent: Int32, _ name: [CChar], relative: String, keeping: Set<String>) -> Bool {
         let fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { return }
-        guard let dir = fdopendir(fd) else { close(fd); return }
+        guard fd >= 0 else { return false }
+        guard let dir = fdopendir(fd) else { close(fd); return false }
         defer { closedir(dir) }
-        var subdirectories: [String] = []
+        var complete = true
+        var subdirectories: [[CChar]] = []
         while let entry = readdir(dir) {
-            let child = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if child == "." || child == ".." { continue }
-            if entry.pointee.d_type == UInt8(DT_DIR) || (unlinkat(fd, child, 0) != 0 && errno == EISDIR) {
+            let child = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                Array(bytes.prefix { $0 != 0 }.map { CChar(bitPattern: $0) }) + [0]
+            }
+            if child == [46, 0] || child == [46, 46, 0] { continue }  // "." and ".."
+            if entry.pointee.d_type == UInt8(DT_DIR) {
                 subdirectories.append(child)
+            } else if unlinkat(fd, child, 0) != 0 {
+                if errno == EISDIR { subdirectories.append(child) } else { complete = false }
             }
         }
         for child in subdirectories {
-            let path = relative.isEmpty ? child : relative + "/" + child
-            emptyTree(fd, child, relative: path, keeping: keeping)
-            if !keeping.contains(path) { unlinkat(fd, child, AT_REMOVEDIR) }
+            let text = String(validating: child.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let path = text.map { relative.isEmpty ? $0 : relative + "/" + $0 }
+            complete = emptyTree(fd, child, relative: path ?? "", keeping: keeping) && complete
+            if let path, keeping.contains(path) { continue }
+            if unlinkat(fd, child, AT_REMOVEDIR) != 0 { complete = false }
         }
+        return complete
     }
 
     private func rename(_ from: URL, _ to: URL) throws {

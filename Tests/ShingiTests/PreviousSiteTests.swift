@@ -15,12 +15,23 @@ final class PreviousSiteTests: XCTestCase {
         texts.keys.sorted().map { OutputFile(path: $0, text: texts[$0]!) }
     }
 
-    /// Every path below `root` (folders too), without following links.
+    /// Every path below `root` (folders too, names as read from the folder, a name that
+    /// is not UTF-8 with U+FFFD), without following links.
     private func entries(_ root: URL) -> Set<String> {
         var result = Set<String>()
+        func names(_ path: String) -> [String] {
+            guard let dir = opendir(path) else { return [] }
+            defer { closedir(dir) }
+            var names: [String] = []
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                if name != "." && name != ".." { names.append(name) }
+            }
+            return names
+        }
         func walk(_ relative: String) {
             let path = relative.isEmpty ? root.path : root.path + "/" + relative
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {
+            for name in names(path) {
                 let child = relative.isEmpty ? name : relative + "/" + name
                 result.insert(child)
                 var info = stat()
@@ -86,6 +97,19 @@ final class PreviousSiteTests: XCTestCase {
         try fm.createSymbolicLink(atPath: previous.appendingPathComponent("elsewhere").path, withDestinationPath: outside.path)
         try fm.removeItem(at: previous.appendingPathComponent("b/index.html"))
         try fm.createSymbolicLink(atPath: previous.appendingPathComponent("b/index.html").path, withDestinationPath: outside.appendingPathComponent("keep.txt").path)
+        // A file and a folder whose names are not UTF-8 must go too, or they would be published.
+        for (name, isFolder) in [([0x62, 0x2F, 0xFF, 0x2E, 0x68, 0x74, 0x6D, 0x6C], false), ([0xFE, 0x78], true)] as [([UInt8], Bool)] {
+            let path = Array(previous.path.utf8) + [0x2F] + name + [0]
+            path.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { raw in
+                    if isFolder { XCTAssertEqual(mkdir(raw.baseAddress!, 0o755), 0) } else {
+                        let fd = open(raw.baseAddress!, O_WRONLY | O_CREAT, 0o644)
+                        XCTAssertGreaterThanOrEqual(fd, 0)
+                        close(fd)
+                    }
+                }
+            }
+        }
         try await writer.write(files(["a/index.html": "3", "b/index.html": "3"]))
         XCTAssertEqual(try texts(out), ["a/index.html": "3", "b/index.html": "3"])
         XCTAssertEqual(entries(out), ["a", "a/index.html", "b", "b/index.html", OutputWriter.markerName])
