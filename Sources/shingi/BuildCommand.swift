@@ -9,7 +9,7 @@ struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Validate the site and write it to the output folder.",
-        discussion: "The site is written to a new folder beside --out and swapped in at the end: a failed build leaves the previous site untouched."
+        discussion: "The site is written to a folder beside --out and swapped in at the end: a failed build leaves the previous site untouched. The site a build replaces is kept beside it as .<out>.previous (a one-step rollback), and the next build writes into that folder."
     )
 
     @OptionGroup var site: SiteOptions
