@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // SHA-256 for the page cache's keys (already built for Hummingbird's dependencies).
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"6.0.0"),
     ],
     targets: [
         // cmark-gfm from Debian's libcmark-gfm-dev / libcmark-gfm-extensions-dev.
@@ -38,6 +40,7 @@ let package = Package(
         .target(name: "ShingiRender", dependencies: [
             "ShingiCore", "ShingiMarkdown", "ShingiLoad", "ShingiResolve", "Yams",
             .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "ShingiWrite", dependencies: ["ShingiCore"]),
         // The HTML report uses the theme (templates, UI strings, URLs) of ShingiRender;

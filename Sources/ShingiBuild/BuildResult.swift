@@ -9,6 +9,12 @@ public struct BuildResult: Sendable {
     /// Pages per language (HTML files under `/<lang>/`).
     public var pagesPerLanguage: [Language: Int]
     public var seconds: Double
+    /// With a page cache: each page's key (`PageCache`), by output path.
+    public var pageKeys: [String: [UInt8]] = [:]
+    /// With a page cache: the pages taken from the previous build instead of rendered.
+    public var reusedPages = 0
+    /// With a partial cache: the comment partials rendered (not taken from the cache).
+    public var renderedPartials = 0
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 }

@@ -29,10 +29,14 @@ public struct SiteBuilder: Sendable {
             var clock = StageClock()
             do {
                 try await OutputWriter(output: options.output).write(result.files)
+                clock.lap("write")
+                if let file = options.pageCache {
+                    await savePageKeys(result, to: file)
+                    clock.lap("page cache write")
+                }
             } catch {
                 result.diagnostics.append(.error("write-failed", "\(error)", at: SourceLocation(path: displayPath(options.output), line: 1, column: 1)))
             }
-            clock.lap("write")
             clock.report()
         }
         result.diagnostics.sort()
@@ -45,18 +49,44 @@ public struct SiteBuilder: Sendable {
     /// catches what rendering could fail on.
     public func render(pages: Bool = true, loaded: ResolvedSite? = nil) async -> BuildResult {
         var clock = StageClock()
+        defer { clock.report() }
+        // What the last build rendered is read while the content is loaded.
+        let output = options.output
+        let previousPages = pages ? options.pageCache.map { file in Task { await PageCache.read(file, stamp: PageCache.stamp(), site: output) } } : nil
+        let previousPartials = pages ? options.partialCache.map { file in Task { await PartialCache.read(file, stamp: PartialCache.stamp()) } } : nil
         let site: ResolvedSite
         if let loaded { site = loaded } else { site = await loadSite(&clock) }
-        defer { clock.lap("render"); clock.report() }
         var diagnostics = site.diagnostics
         let (theme, themeDiagnostics) = loadTheme(languages: site.config.languages)
         diagnostics += themeDiagnostics
         clock.lap("theme")
         guard pages, !diagnostics.hasErrors, let theme else { return Self.unrendered(site, diagnostics) }
-        let rendered = await SiteRenderer(site: site, theme: theme, baseURL: options.baseURL, changes: options.changes).render()
+        var renderer = SiteRenderer(site: site, theme: theme, baseURL: options.baseURL, changes: options.changes)
+        renderer.pageCache = await previousPages?.value
+        renderer.partialCache = await previousPartials?.value
+        let rendered = await renderer.render(nil, reusing: nil)
         diagnostics += rendered.diagnostics
+        clock.lap(renderer.pageCache == nil ? "render" : "render (\(rendered.reusedPages) pages kept)")
+        if let file = options.partialCache, let partials = renderer.partialCache, partials.changed {
+            // Only speed is lost when the cache cannot be written.
+            try? await partials.write(to: file, stamp: PartialCache.stamp())
+            clock.lap("partial cache write")
+        }
         return BuildResult(diagnostics: diagnostics.sorted(), site: site, files: rendered.files,
-                           pagesPerLanguage: Self.pageCounts(rendered.files), seconds: 0)
+                           pagesPerLanguage: Self.pageCounts(rendered.files), seconds: 0, pageKeys: rendered.pageKeys,
+                           reusedPages: rendered.reusedPages, renderedPartials: renderer.partialCache?.renderedCount ?? 0)
+    }
+
+    /// Records the key and bytes of every page just written, for the next build. Only
+    /// speed is lost when the cache cannot be written.
+    private func savePageKeys(_ result: BuildResult, to file: URL) async {
+        let keyed = result.files.filter { result.pageKeys[$0.path] != nil }
+        let outputs = await keyed.parallelMap { PageCache.digest($0.bytes) }
+        var entries: [String: PageCache.Entry] = [:]
+        for (page, output) in zip(keyed, outputs) {
+            entries[page.path] = PageCache.Entry(key: result.pageKeys[page.path]!, output: output)
+        }
+        try? await PageCache.write(entries, to: file, stamp: PageCache.stamp())
     }
 
     /// What the next preview rebuild starts from: the last successful build (whose pages

@@ -21,26 +21,47 @@ struct PageRenderer: Sendable {
         Presenter(site: site, urls: urls, language: language, strings: strings(language))
     }
 
-    func render(_ job: PageJob) -> Result<OutputFile, Diagnostic> {
+    /// The previous build's pages, to take a page from instead of rendering it when
+    /// nothing it is rendered from changed; also makes `render` key every page.
+    var pageCache: PageCache?
+
+    /// The partials of the previous build (`PartialCache`), for those rendered by code.
+    var partialCache: PartialCache?
+
+    /// A partial rendered by code with a context whose `t` is the UI strings in `language`.
+    func renderPartial(_ template: String, _ context: [String: Any], _ language: Language) -> String? {
+        guard let partialCache else { return theme.render(template, context) }
+        return partialCache.render(template, context, uiStringsIn: language, theme: theme)
+    }
+
+    /// A page and, with a page cache, the key it was rendered under.
+    struct RenderedPage {
+        var file: OutputFile
+        var key: [UInt8]?
+        /// Taken from the previous build rather than rendered.
+        var reused = false
+    }
+
+    func render(_ job: PageJob) -> Result<RenderedPage, Diagnostic> {
         let url: String
-        let html: Result<String, Diagnostic>
+        let shell: PageShell
+        let p: Presenter
         switch job {
-        case .home(let l): url = urls.home(l); html = renderShell(home(presenter(l)), presenter: presenter(l))
-        case .issues(let l): url = urls.issues(l); html = renderShell(issueList(presenter(l)), presenter: presenter(l))
-        case .issue(let id, let l): url = urls.issue(id, l); html = renderShell(issue(site.issue(id)!, presenter(l)), presenter: presenter(l))
-        case .members(let l): url = urls.members(l); html = renderShell(memberList(presenter(l)), presenter: presenter(l))
-        case .member(let id, let l): url = urls.member(id, l); html = renderShell(member(site.member(id)!, presenter(l)), presenter: presenter(l))
-        case .meetings(let l): url = urls.meetings(l); html = renderShell(meetingList(presenter(l)), presenter: presenter(l))
-        case .meeting(let id, let l): url = urls.meeting(id, l); html = renderShell(meeting(site.meeting(id)!, presenter(l)), presenter: presenter(l))
-        case .comments(let l): url = urls.comments(l); html = renderShell(commentIndex(presenter(l)), presenter: presenter(l))
-        case .references(let l): url = urls.references(l); html = renderShell(referenceIndex(presenter(l)), presenter: presenter(l))
-        case .page(let slug, let l):
-            url = urls.page(slug, l)
-            html = renderShell(freePage(site.pages.first { $0.slug == slug }!, presenter(l)), presenter: presenter(l))
-        case .languageChoice: url = urls.languageChoice; html = standalone("language-choice")
-        case .notFound: url = urls.basePath + "404.html"; html = standalone("not-found")
+        case .home(let l): p = presenter(l); url = urls.home(l); shell = home(p)
+        case .issues(let l): p = presenter(l); url = urls.issues(l); shell = issueList(p)
+        case .issue(let id, let l): p = presenter(l); url = urls.issue(id, l); shell = issue(site.issue(id)!, p)
+        case .members(let l): p = presenter(l); url = urls.members(l); shell = memberList(p)
+        case .member(let id, let l): p = presenter(l); url = urls.member(id, l); shell = member(site.member(id)!, p)
+        case .meetings(let l): p = presenter(l); url = urls.meetings(l); shell = meetingList(p)
+        case .meeting(let id, let l): p = presenter(l); url = urls.meeting(id, l); shell = meeting(site.meeting(id)!, p)
+        case .comments(let l): p = presenter(l); url = urls.comments(l); shell = commentIndex(p)
+        case .references(let l): p = presenter(l); url = urls.references(l); shell = referenceIndex(p)
+        case .page(let slug, let l): p = presenter(l); url = urls.page(slug, l); shell = freePage(site.pages.first { $0.slug == slug }!, p)
+        // Pages outside any language, without the layout: always rendered.
+        case .languageChoice: return standalone("language-choice", path: urls.outputPath(for: urls.languageChoice))
+        case .notFound: return standalone("not-found", path: urls.outputPath(for: urls.basePath + "404.html"))
         }
-        return html.map { OutputFile(path: urls.outputPath(for: url), text: $0) }
+        return renderShell(shell, presenter: p, path: urls.outputPath(for: url))
     }
 
     /// The same URL function in every language, for the switcher and alternates.
@@ -59,7 +80,7 @@ struct PageRenderer: Sendable {
     }
 
     /// Pages outside any language: the language choice and 404, with both languages' strings.
-    private func standalone(_ template: String) -> Result<String, Diagnostic> {
+    private func standalone(_ template: String, path: String) -> Result<RenderedPage, Diagnostic> {
         let languages = site.config.languages.map { language -> [String: Any] in
             let p = presenter(language)
             return ["lang": language.rawValue, "t": p.strings, "url": urls.home(language),
@@ -69,6 +90,6 @@ struct PageRenderer: Sendable {
                                       "default_lang": site.config.defaultLanguage.rawValue,
                                       "t": strings(site.config.defaultLanguage)]
         guard let html = theme.render(template, context) else { return .failure(missingTemplate(template)) }
-        return .success(html)
+        return .success(RenderedPage(file: OutputFile(path: path, text: html)))
     }
 }

@@ -17,15 +17,13 @@ struct PageShell {
 }
 
 extension PageRenderer {
-    /// Renders the page template, then the layout around it.
-    func renderShell(_ shell: PageShell, presenter p: Presenter) -> Result<String, Diagnostic> {
+    /// Renders the page template, then the layout around it; or, with a page cache, takes
+    /// the previous build's page at `path` when both contexts are those it was made from.
+    func renderShell(_ shell: PageShell, presenter p: Presenter, path: String) -> Result<RenderedPage, Diagnostic> {
         let language = p.language
         var context = shell.context
         context["t"] = p.strings
         context["lang"] = language.rawValue
-        guard let body = theme.render(shell.template, context) else {
-            return .failure(missingTemplate(shell.template))
-        }
         let crumbs = shell.breadcrumbs.enumerated().map { index, crumb -> [String: Any] in
             ["label": crumb.label, "url": crumb.url ?? "", "has_url": crumb.url != nil, "last": index == shell.breadcrumbs.count - 1]
         }
@@ -34,7 +32,7 @@ extension PageRenderer {
             return ["lang": other.rawValue, "url": url, "absolute_url": urls.absolute(url),
                     "label": strings(other)["language_name"] ?? other.rawValue, "current": other == language]
         }
-        let layout: [String: Any] = [
+        var layout: [String: Any] = [
             "t": p.strings,
             "lang": language.rawValue,
             "site_title": p.text(site.config.title).text,
@@ -54,12 +52,31 @@ extension PageRenderer {
             "has_toc": shell.toc.count > 1,
             "untranslated": shell.contentLanguage != nil,
             "content_lang": (shell.contentLanguage ?? language).rawValue,
-            "body_html": body,
             "has_changes": changes != nil,
             "changes_since": changes?.since ?? "",
         ]
+        let key = pageCache == nil || commentPlaceholders ? nil : pageKey(shell.template, context, layout, language)
+        if let key, let bytes = pageCache?.page(at: path, key: key) {
+            return .success(RenderedPage(file: OutputFile(path: path, bytes: bytes), key: key, reused: true))
+        }
+        guard let body = theme.render(shell.template, context) else {
+            return .failure(missingTemplate(shell.template))
+        }
+        layout["body_html"] = body
         guard let page = theme.render("layout", layout) else { return .failure(missingTemplate("layout")) }
-        return .success(page)
+        return .success(RenderedPage(file: OutputFile(path: path, text: page), key: key))
+    }
+
+    /// What the page is rendered from: the theme, the page template and layout, and both
+    /// contexts (the layout's without the body, which the page template makes from its
+    /// context). Nil when a context holds a value `ContextDigest` does not know.
+    private func pageKey(_ template: String, _ context: [String: Any], _ layout: [String: Any], _ language: Language) -> [UInt8]? {
+        var digest = ContextDigest()
+        digest.add(label: theme.fingerprint)
+        digest.add(label: template)
+        // Both have `t` set to the UI strings of the page's language above.
+        guard digest.add(context: context, uiStringsIn: language), digest.add(context: layout, uiStringsIn: language) else { return nil }
+        return digest.finish()
     }
 
     func missingTemplate(_ name: String) -> Diagnostic {

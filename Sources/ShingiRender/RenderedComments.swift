@@ -68,8 +68,8 @@ public struct RenderedComments: Sendable {
             var byLanguage: [Language: (String, String)] = [:]
             for language in languages {
                 let p = renderer.presenter(language)
-                let html = renderer.theme.render("partials/comment", renderer.commentContext(comment, p, targetLine: marker)) ?? ""
-                let target = renderer.theme.render("partials/comment-target", renderer.commentTargetContext(comment, p)) ?? ""
+                let html = renderer.renderPartial("partials/comment", renderer.commentContext(comment, p, targetLine: marker), language) ?? ""
+                let target = renderer.renderPartial("partials/comment-target", renderer.commentTargetContext(comment, p), language) ?? ""
                 byLanguage[language] = (html.filling(marker, with: ""), html.filling(marker, with: target))
             }
             return (comment.id, byLanguage)

@@ -13,6 +13,12 @@ public struct SiteRenderer: Sendable {
     /// Sections and comments to mark as changed (`--changes-since`).
     public let changes: ChangeMarks?
 
+    /// The previous build's pages (`PageCache`): a page whose templates and context did
+    /// not change is taken from there, and every page's key is in `Rendered.pageKeys`.
+    public var pageCache: PageCache?
+    /// The previous build's partials rendered by code (`PartialCache`): the comments.
+    public var partialCache: PartialCache?
+
     public init(site: ResolvedSite, theme: Theme, baseURL: String? = nil, changes: ChangeMarks? = nil) {
         self.site = site
         self.theme = theme
@@ -50,6 +56,10 @@ public struct SiteRenderer: Sendable {
         /// Pages whose skeleton, filled, was not the page (the theme escapes or indents
         /// the comments' HTML): these are always rendered.
         var unfit: Set<PageJob> = []
+        /// With a page cache: the key of each page that has one, by output path.
+        public var pageKeys: [String: [UInt8]] = [:]
+        /// With a page cache: how many pages were taken from the previous build.
+        public var reusedPages = 0
     }
 
     /// Every page, the sitemap and the assets; or, with `jobs`, only those pages (for a
@@ -66,34 +76,41 @@ public struct SiteRenderer: Sendable {
     public func render(_ jobs: [PageJob]?, reusing previous: Rendered?, changedPaths: Set<String> = [], skeletons: Bool = false,
                        assets: Bool = false) async -> Rendered {
         var prepared = PageRenderer(site: site, theme: theme, urls: urls, changes: changes)
+        prepared.pageCache = pageCache
+        prepared.partialCache = partialCache
         let changed = previous == nil ? [] : changedComments(changedPaths)
         prepared.comments = await RenderedComments.render(prepared, reusing: previous?.comments, changed: changed)
         let renderer = prepared
         let kept = jobs == nil ? [:] : previous?.skeletons ?? [:]
         let unfit = jobs == nil ? [] : previous?.unfit ?? []
-        let results = await (jobs ?? self.jobs).parallelMap { job -> (Result<OutputFile, Diagnostic>, [UInt8]?) in
+        let results = await (jobs ?? self.jobs).parallelMap { job -> (Result<PageRenderer.RenderedPage, Diagnostic>, [UInt8]?) in
             guard skeletons, let (path, language, eager) = Self.listsComments(job, renderer.urls), !unfit.contains(job) else {
                 return (renderer.render(job), nil)
             }
             if let skeleton = kept[job], let bytes = renderer.comments.fill(skeleton, language) {
-                return (.success(OutputFile(path: path, bytes: bytes)), skeleton)
+                return (.success(PageRenderer.RenderedPage(file: OutputFile(path: path, bytes: bytes))), skeleton)
             }
             let direct = renderer.render(job)
             // A full render makes the skeletons of the big pages; a rebuild those it needs.
-            guard jobs != nil || eager, case .success(let file) = direct else { return (direct, nil) }
+            guard jobs != nil || eager, case .success(let page) = direct else { return (direct, nil) }
             var placeholders = renderer
             placeholders.commentPlaceholders = true
             guard case .success(let skeleton) = placeholders.render(job),
-                  renderer.comments.fill(skeleton.bytes, language) == file.bytes else { return (direct, []) }
-            return (direct, skeleton.bytes)
+                  renderer.comments.fill(skeleton.file.bytes, language) == page.file.bytes else { return (direct, []) }
+            return (direct, skeleton.file.bytes)
         }
         var files: [OutputFile] = []
         var diagnostics: [Diagnostic] = []
         var made = kept
         var unfitNow = unfit
+        var pageKeys: [String: [UInt8]] = [:]
+        var reusedPages = 0
         for (job, (result, skeleton)) in zip(jobs ?? self.jobs, results) {
             switch result {
-            case .success(let file): files.append(file)
+            case .success(let page):
+                files.append(page.file)
+                pageKeys[page.file.path] = page.key
+                if page.reused { reusedPages += 1 }
             case .failure(let diagnostic): if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
             }
             if let skeleton, skeleton.isEmpty { unfitNow.insert(job) } else { made[job] = skeleton }
@@ -101,7 +118,7 @@ public struct SiteRenderer: Sendable {
         if jobs == nil { files.append(Sitemap(site: site, urls: urls).file()) }
         if jobs == nil || assets { files += assetFiles() }
         return Rendered(files: files.sorted { $0.path < $1.path }, diagnostics: diagnostics, comments: renderer.comments,
-                        skeletons: made, unfit: unfitNow)
+                        skeletons: made, unfit: unfitNow, pageKeys: pageKeys, reusedPages: reusedPages)
     }
 
     /// For a page that lists comments: its output path, its language and whether a full

@@ -14,6 +14,9 @@ public struct Theme: Sendable {
     public let strings: [Language: [String: String]]
     /// Template names, e.g. `layout`, `issue`, `partials/toc`.
     public let templateNames: Set<String>
+    /// The SHA-256 of every template's text and every UI string: part of each page's key
+    /// in the page cache (`ContextDigest`).
+    let fingerprint: [UInt8]
 
     /// The templates every site needs: one layout and one per page kind.
     public static let requiredTemplates = [
@@ -74,7 +77,14 @@ public struct Theme: Sendable {
         checkReferences(sources: sources, known: Set(templates.keys), strings: strings, diagnostics: &diagnostics)
         checkStringParity(strings, displayPrefix: displayPrefix, diagnostics: &diagnostics)
         return Theme(directory: directory, library: MustacheLibrary(templates: templates), strings: strings,
-                     templateNames: Set(templates.keys), displayPrefix: displayPrefix)
+                     templateNames: Set(templates.keys), fingerprint: fingerprint(sources, strings), displayPrefix: displayPrefix)
+    }
+
+    private static func fingerprint(_ sources: [String: (path: String, text: String)], _ strings: [Language: [String: String]]) -> [UInt8] {
+        var digest = ContextDigest()
+        _ = digest.add(sources.mapValues(\.text))
+        _ = digest.add(Dictionary(uniqueKeysWithValues: strings.map { ($0.key.rawValue, $0.value) }))
+        return digest.finish()
     }
 
     static func isSymbolicLink(_ url: URL) -> Bool {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ShingiBuild
 import ShingiLoad
+import ShingiRender
 
 /// Options every command that reads a site shares.
 struct SiteOptions: ParsableArguments {
@@ -14,7 +15,7 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .customLong("base-url"), help: ArgumentHelp("Overrides base_url of shingi.yml, e.g. /shingi/ or https://example.go.jp/shingi/.", valueName: "url"))
     var baseURL: String?
 
-    @Flag(name: .customLong("no-cache"), help: "Parse every Markdown file again instead of reusing what the last build parsed (kept in $XDG_CACHE_HOME/shingi or ~/.cache/shingi).")
+    @Flag(name: .customLong("no-cache"), help: "Parse and render everything again instead of reusing what the last build parsed and rendered (kept in $XDG_CACHE_HOME/shingi or ~/.cache/shingi).")
     var noCache = false
 
     var buildOptions: BuildOptions {
@@ -23,6 +24,8 @@ struct SiteOptions: ParsableArguments {
         options.markdownParser = MarkdownIsolation.parser
         if !noCache, let directory = CacheDirectory.located() {
             options.fragmentCache = FragmentStore.file(root: options.root, in: directory)
+            options.pageCache = PageCache.file(output: options.output, in: directory)
+            options.partialCache = PartialCache.file(root: options.root, in: directory)
         }
         return options
     }
