@@ -1,4 +1,5 @@
 import ShingiCore
+import ShingiRender
 import ShingiResolve
 
 /// What a build or check found and made.
@@ -11,8 +12,11 @@ public struct BuildResult: Sendable {
     public var seconds: Double
     /// With a page cache: each page's key (`PageCache`), by output path.
     public var pageKeys: [String: [UInt8]] = [:]
-    /// With a page cache: the pages taken from the previous build instead of rendered.
-    public var reusedPages = 0
+    /// With a page cache: the entries of the pages taken from the previous build instead
+    /// of rendered, by output path.
+    public var keptPages: [String: PageCache.Entry] = [:]
+    /// How many pages were taken from the previous build.
+    public var reusedPages: Int { keptPages.count }
     /// With a partial cache: the comment partials rendered (not taken from the cache).
     public var renderedPartials = 0
 

@@ -66,7 +66,7 @@ public struct SiteBuilder: Sendable {
         renderer.partialCache = await previousPartials?.value
         let rendered = await renderer.render(nil, reusing: nil)
         diagnostics += rendered.diagnostics
-        clock.lap(renderer.pageCache == nil ? "render" : "render (\(rendered.reusedPages) pages kept)")
+        clock.lap(renderer.pageCache == nil ? "render" : "render (\(rendered.keptPages.count) pages kept)")
         if let file = options.partialCache, let partials = renderer.partialCache, partials.changed {
             // Only speed is lost when the cache cannot be written.
             try? await partials.write(to: file, stamp: PartialCache.stamp())
@@ -74,16 +74,17 @@ public struct SiteBuilder: Sendable {
         }
         return BuildResult(diagnostics: diagnostics.sorted(), site: site, files: rendered.files,
                            pagesPerLanguage: Self.pageCounts(rendered.files), seconds: 0, pageKeys: rendered.pageKeys,
-                           reusedPages: rendered.reusedPages, renderedPartials: renderer.partialCache?.renderedCount ?? 0)
+                           keptPages: rendered.keptPages, renderedPartials: renderer.partialCache?.renderedCount ?? 0)
     }
 
-    /// Records the key and bytes of every page just written, for the next build. Only
-    /// speed is lost when the cache cannot be written.
+    /// Records the key and bytes of every page just written, for the next build: a kept
+    /// page's entry as it was, the SHA-256 of a rendered one. Only speed is lost when
+    /// the cache cannot be written.
     private func savePageKeys(_ result: BuildResult, to file: URL) async {
-        let keyed = result.files.filter { result.pageKeys[$0.path] != nil }
-        let outputs = await keyed.parallelMap { PageCache.digest($0.bytes) }
-        var entries: [String: PageCache.Entry] = [:]
-        for (page, output) in zip(keyed, outputs) {
+        let rendered = result.files.filter { result.pageKeys[$0.path] != nil && result.keptPages[$0.path] == nil }
+        let outputs = await rendered.parallelMap { PageCache.digest($0.bytes) }
+        var entries = result.keptPages
+        for (page, output) in zip(rendered, outputs) {
             entries[page.path] = PageCache.Entry(key: result.pageKeys[page.path]!, output: output)
         }
         try? await PageCache.write(entries, to: file, stamp: PageCache.stamp())

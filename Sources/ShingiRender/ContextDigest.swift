@@ -105,6 +105,19 @@ struct ContextDigest {
         return true
     }
 
+    /// The key of `template` (with whatever it includes) rendered from `contexts` with
+    /// `theme`, each context's `t` being the UI strings in `language`; nil when a context
+    /// holds a value of a type the digest does not know.
+    static func key(_ theme: Theme, _ template: String, _ contexts: [[String: Any]], uiStringsIn language: Language) -> [UInt8]? {
+        var digest = ContextDigest()
+        digest.add(label: theme.fingerprint)
+        digest.add(label: template)
+        for context in contexts {
+            guard digest.add(context: context, uiStringsIn: language) else { return nil }
+        }
+        return digest.finish()
+    }
+
     /// The SHA-256 of everything added.
     func finish() -> [UInt8] {
         Array(SHA256.hash(data: bytes))

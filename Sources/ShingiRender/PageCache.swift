@@ -49,9 +49,9 @@ public struct PageCache: Sendable {
     /// What a page depends on besides its templates and context: this program.
     public static func stamp() -> String { CacheFile.programStamp() }
 
-    /// The page at `path` as the previous build wrote it, when it was rendered under
-    /// `key` and the output folder still holds those very bytes.
-    func page(at path: String, key: [UInt8]) -> [UInt8]? {
+    /// The page at `path` as the previous build wrote it, with its entry, when it was
+    /// rendered under `key` and the output folder still holds those very bytes.
+    func page(at path: String, key: [UInt8]) -> (bytes: [UInt8], entry: Entry)? {
         guard let entry = entries[path], entry.key == key else { return nil }
         let descriptor = open(site.appendingPathComponent(path).path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else { return nil }
@@ -60,7 +60,7 @@ public struct PageCache: Sendable {
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size <= Self.maxPageSize,
               let bytes = BlockingIO.read(descriptor, count: Int(info.st_size)),
               Self.digest(bytes) == entry.output else { return nil }
-        return bytes
+        return (bytes, entry)
     }
 
     public static func digest(_ bytes: [UInt8]) -> [UInt8] {

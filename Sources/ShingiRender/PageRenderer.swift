@@ -38,8 +38,9 @@ struct PageRenderer: Sendable {
     struct RenderedPage {
         var file: OutputFile
         var key: [UInt8]?
-        /// Taken from the previous build rather than rendered.
-        var reused = false
+        /// The page cache's entry when the page was taken from the previous build
+        /// rather than rendered.
+        var kept: PageCache.Entry?
     }
 
     func render(_ job: PageJob) -> Result<RenderedPage, Diagnostic> {

@@ -55,9 +55,11 @@ extension PageRenderer {
             "has_changes": changes != nil,
             "changes_since": changes?.since ?? "",
         ]
-        let key = pageCache == nil || commentPlaceholders ? nil : pageKey(shell.template, context, layout, language)
-        if let key, let bytes = pageCache?.page(at: path, key: key) {
-            return .success(RenderedPage(file: OutputFile(path: path, bytes: bytes), key: key, reused: true))
+        // The key covers the layout too; its context has no body yet, which the page
+        // template makes from its own context. Both have `t` set to `p.strings` above.
+        let key = pageCache == nil || commentPlaceholders ? nil : ContextDigest.key(theme, shell.template, [context, layout], uiStringsIn: language)
+        if let key, let (bytes, entry) = pageCache?.page(at: path, key: key) {
+            return .success(RenderedPage(file: OutputFile(path: path, bytes: bytes), key: key, kept: entry))
         }
         guard let body = theme.render(shell.template, context) else {
             return .failure(missingTemplate(shell.template))
@@ -65,18 +67,6 @@ extension PageRenderer {
         layout["body_html"] = body
         guard let page = theme.render("layout", layout) else { return .failure(missingTemplate("layout")) }
         return .success(RenderedPage(file: OutputFile(path: path, text: page), key: key))
-    }
-
-    /// What the page is rendered from: the theme, the page template and layout, and both
-    /// contexts (the layout's without the body, which the page template makes from its
-    /// context). Nil when a context holds a value `ContextDigest` does not know.
-    private func pageKey(_ template: String, _ context: [String: Any], _ layout: [String: Any], _ language: Language) -> [UInt8]? {
-        var digest = ContextDigest()
-        digest.add(label: theme.fingerprint)
-        digest.add(label: template)
-        // Both have `t` set to the UI strings of the page's language above.
-        guard digest.add(context: context, uiStringsIn: language), digest.add(context: layout, uiStringsIn: language) else { return nil }
-        return digest.finish()
     }
 
     func missingTemplate(_ name: String) -> Diagnostic {

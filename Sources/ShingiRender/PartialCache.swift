@@ -31,11 +31,7 @@ public final class PartialCache: Sendable {
     /// `template` rendered with `context` (whose `t` holds the UI strings in `language`),
     /// from the previous build when it rendered the same.
     func render(_ template: String, _ context: [String: Any], uiStringsIn language: Language, theme: Theme) -> String? {
-        var digest = ContextDigest()
-        digest.add(label: theme.fingerprint)
-        digest.add(label: template)
-        guard digest.add(context: context, uiStringsIn: language) else { return theme.render(template, context) }
-        let key = digest.finish()
+        guard let key = ContextDigest.key(theme, template, [context], uiStringsIn: language) else { return theme.render(template, context) }
         if let text = previous[key] {
             used.withLock { $0[key] = text }
             return text

@@ -58,8 +58,9 @@ public struct SiteRenderer: Sendable {
         var unfit: Set<PageJob> = []
         /// With a page cache: the key of each page that has one, by output path.
         public var pageKeys: [String: [UInt8]] = [:]
-        /// With a page cache: how many pages were taken from the previous build.
-        public var reusedPages = 0
+        /// With a page cache: the entries of the pages taken from the previous build
+        /// instead of rendered, by output path.
+        public var keptPages: [String: PageCache.Entry] = [:]
     }
 
     /// Every page, the sitemap and the assets; or, with `jobs`, only those pages (for a
@@ -104,13 +105,13 @@ public struct SiteRenderer: Sendable {
         var made = kept
         var unfitNow = unfit
         var pageKeys: [String: [UInt8]] = [:]
-        var reusedPages = 0
+        var keptPages: [String: PageCache.Entry] = [:]
         for (job, (result, skeleton)) in zip(jobs ?? self.jobs, results) {
             switch result {
             case .success(let page):
                 files.append(page.file)
                 pageKeys[page.file.path] = page.key
-                if page.reused { reusedPages += 1 }
+                keptPages[page.file.path] = page.kept
             case .failure(let diagnostic): if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
             }
             if let skeleton, skeleton.isEmpty { unfitNow.insert(job) } else { made[job] = skeleton }
@@ -118,7 +119,7 @@ public struct SiteRenderer: Sendable {
         if jobs == nil { files.append(Sitemap(site: site, urls: urls).file()) }
         if jobs == nil || assets { files += assetFiles() }
         return Rendered(files: files.sorted { $0.path < $1.path }, diagnostics: diagnostics, comments: renderer.comments,
-                        skeletons: made, unfit: unfitNow, pageKeys: pageKeys, reusedPages: reusedPages)
+                        skeletons: made, unfit: unfitNow, pageKeys: pageKeys, keptPages: keptPages)
     }
 
     /// For a page that lists comments: its output path, its language and whether a full
