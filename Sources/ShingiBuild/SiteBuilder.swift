@@ -307,18 +307,19 @@ public struct SiteBuilder: Sendable {
         var diagnostics: [Diagnostic] = []
         let own = options.root.appendingPathComponent("templates")
         let directory: URL
+        let root: URL
         let prefix: String
-        if FileManager.default.fileExists(atPath: own.path) {
-            directory = own
-            prefix = "templates/"
+        if let linked = SiteFile.linkedFolder("templates", in: options.root) {
+            return (nil, [linked])
+        } else if SiteFile.kind(of: own, below: options.root) != .missing {
+            (directory, root, prefix) = (own, options.root, "templates/")
         } else if let fallback = options.defaultTheme {
-            directory = fallback
-            prefix = displayPath(fallback) + "/"
+            (directory, root, prefix) = (fallback, fallback, displayPath(fallback) + "/")
         } else {
             diagnostics.append(.error("missing-theme", "the site has no templates/ and the default theme was not found; set SHINGI_THEME to a theme folder", at: SourceLocation(path: "templates/")))
             return (nil, diagnostics)
         }
-        let theme = Theme.load(directory: directory, displayPrefix: prefix, languages: languages, diagnostics: &diagnostics)
+        let theme = Theme.load(directory: directory, below: root, displayPrefix: prefix, languages: languages, diagnostics: &diagnostics)
         return (theme, diagnostics)
     }
 

@@ -23,25 +23,36 @@ public struct DiffHTMLReport {
     public struct Themes: Sendable {
         public var templates: URL
         public var stylesheet: URL
+        /// What the themes' files are opened below, never through a link (`SiteFile`):
+        /// the site root for its own `templates/`, the default theme's folder otherwise.
+        public var templatesRoot: URL
+        public var stylesheetRoot: URL
 
-        public init(templates: URL, stylesheet: URL) {
+        public init(templates: URL, stylesheet: URL, templatesRoot: URL? = nil, stylesheetRoot: URL? = nil) {
             self.templates = templates
             self.stylesheet = stylesheet
+            self.templatesRoot = templatesRoot ?? templates
+            self.stylesheetRoot = stylesheetRoot ?? stylesheet.deletingLastPathComponent().deletingLastPathComponent()
         }
 
         /// The site's own theme (`<siteRoot>/templates`) where it has what the report
         /// needs, else the default theme: the report templates from the site's theme when
         /// it has `diff/report.mustache`, the stylesheet when it has `assets/style.css`.
+        /// Files are looked at without following links: a linked file or folder in the
+        /// site's theme is not "there", and is never read.
         public static func locate(siteRoot: URL, defaultTheme: URL?) -> Themes? {
-            let fm = FileManager.default
-            let own = siteRoot.appendingPathComponent("templates")
-            func has(_ theme: URL?, _ path: String) -> Bool {
-                theme.map { fm.fileExists(atPath: $0.appendingPathComponent(path).path) } ?? false
+            let own = (theme: siteRoot.appendingPathComponent("templates"), root: siteRoot)
+            let fallback = defaultTheme.map { (theme: $0, root: $0) }
+            func has(_ candidate: (theme: URL, root: URL)?, _ path: String) -> Bool {
+                guard let candidate else { return false }
+                if case .file = SiteFile.kind(of: candidate.theme.appendingPathComponent(path), below: candidate.root) { return true }
+                return false
             }
-            let templates = has(own, "diff/report.mustache") ? own : (has(defaultTheme, "diff/report.mustache") ? defaultTheme : nil)
-            let stylesheetTheme = has(own, "assets/style.css") ? own : (has(defaultTheme, "assets/style.css") ? defaultTheme : nil)
-            guard let templates, let stylesheetTheme else { return nil }
-            return Themes(templates: templates, stylesheet: stylesheetTheme.appendingPathComponent("assets/style.css"))
+            let templates = has(own, "diff/report.mustache") ? own : (has(fallback, "diff/report.mustache") ? fallback : nil)
+            let stylesheet = has(own, "assets/style.css") ? own : (has(fallback, "assets/style.css") ? fallback : nil)
+            guard let templates, let stylesheet else { return nil }
+            return Themes(templates: templates.theme, stylesheet: stylesheet.theme.appendingPathComponent("assets/style.css"),
+                          templatesRoot: templates.root, stylesheetRoot: stylesheet.root)
         }
     }
 
@@ -76,10 +87,10 @@ public struct DiffHTMLReport {
     /// The files of the report, paths relative to the output folder.
     public func files() throws -> [OutputFile] {
         var diagnostics: [Diagnostic] = []
-        let theme = Theme.load(directory: themes.templates, displayPrefix: themes.templates.path + "/", languages: languages, diagnostics: &diagnostics)
+        let theme = Theme.load(directory: themes.templates, below: themes.templatesRoot, displayPrefix: themes.templates.path + "/", languages: languages, diagnostics: &diagnostics)
         guard let theme, !diagnostics.contains(where: { $0.severity == .error }) else { throw ReportError.theme(diagnostics) }
-        guard let stylesheet = FileManager.default.contents(atPath: themes.stylesheet.path) else {
-            throw ReportError.missing("the stylesheet \(themes.stylesheet.path) cannot be read")
+        guard case .bytes(let stylesheet) = SiteFile.read(themes.stylesheet, below: themes.stylesheetRoot, limit: Theme.maxFileSize) else {
+            throw ReportError.missing("the stylesheet \(themes.stylesheet.path) cannot be read (it is missing, too large, or a symbolic link, which is never followed)")
         }
         var files: [OutputFile] = [OutputFile(path: "assets/style.css", bytes: Array(stylesheet))]
         for language in languages {

@@ -65,6 +65,10 @@ public struct ContentLoader: Sendable {
     /// (see `ContentPaths` for names, links and sizes).
     func markdownFiles(config: SiteConfig, diagnostics: inout [Diagnostic]) -> [ContentFile] {
         var files: [ContentFile] = []
+        if let linked = SiteFile.linkedFolder("content", in: root) {
+            diagnostics.append(linked)
+            return files
+        }
         for entry in ContentPaths.regularFiles(under: root.appendingPathComponent("content"), maxFileSize: config.maxFileSize, diagnostics: &diagnostics) {
             guard entry.relative.hasSuffix(".md") else {
                 if !entry.relative.hasSuffix(".yml") {

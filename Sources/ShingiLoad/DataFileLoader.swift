@@ -9,10 +9,10 @@ struct DataFileLoader {
     var maxFileSize = Limits.defaultMaxFileSize
 
     /// The file's text, or nil when it does not exist. A data file under `content/` that is a
-    /// symbolic link counts as missing (the content listing has warned about it).
-    static func readText(_ url: URL, path: String, limit: Int, followSymlinks: Bool = false) -> Result<SourceText, Diagnostic>? {
-        let target = followSymlinks ? url.resolvingSymlinksInPath() : url
-        switch SiteFile.read(target, limit: limit) {
+    /// symbolic link (or lies below one) counts as missing: the content listing has warned
+    /// about it. Read with `SiteFile`, so nothing outside `root` is ever read.
+    static func readText(_ url: URL, below root: URL, path: String, limit: Int) -> Result<SourceText, Diagnostic>? {
+        switch SiteFile.read(url, below: root, limit: limit) {
         case .missing, .symlink: return nil
         case .tooLarge(let size): return .failure(SiteFile.tooLarge(path: path, size: size, limit: limit))
         case .unreadable(let reason): return .failure(.error("unreadable-file", "the file cannot be read: \(reason)", at: SourceLocation(path: path)))
@@ -21,8 +21,8 @@ struct DataFileLoader {
     }
 
     /// The top-level YAML of a data file, or nil when the file does not exist.
-    static func document(at url: URL, path: String, limit: Int, followSymlinks: Bool = false, diagnostics: inout [Diagnostic]) -> YAMLDocument? {
-        guard let text = readText(url, path: path, limit: limit, followSymlinks: followSymlinks) else { return nil }
+    static func document(at url: URL, below root: URL, path: String, limit: Int, diagnostics: inout [Diagnostic]) -> YAMLDocument? {
+        guard let text = readText(url, below: root, path: path, limit: limit) else { return nil }
         switch text.flatMap({ YAMLDocument.parse($0.text, path: path) }) {
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)
@@ -35,13 +35,19 @@ struct DataFileLoader {
     static func loadConfig(root: URL, diagnostics: inout [Diagnostic]) -> SiteConfig {
         let path = "shingi.yml"
         var config = SiteConfig(title: Localized([.ja: "shingi", .en: "shingi"]))
-        guard FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) else {
+        let url = root.appendingPathComponent(path)
+        switch SiteFile.kind(of: url, below: root) {
+        case .missing:
             diagnostics.append(.error("missing-config", "no shingi.yml in the site root; run 'shingi init' or pass --root", at: SourceLocation(path: path, line: 1, column: 1)))
             return config
+        case .symlink:
+            // A link could make the site's titles, base_url and limits another file's.
+            diagnostics.append(.error("symlink-refused", "shingi.yml is a symbolic link; shingi reads no file of a site through a link: copy the file here instead", at: SourceLocation(path: path, line: 1, column: 1)))
+            return config
+        default:
+            break
         }
-        // shingi.yml is the operator's own file: it may be a link, and is read within the default limit.
-        guard let document = document(at: root.appendingPathComponent(path), path: path, limit: Limits.defaultMaxFileSize,
-                                      followSymlinks: true, diagnostics: &diagnostics),
+        guard let document = document(at: url, below: root, path: path, limit: Limits.defaultMaxFileSize, diagnostics: &diagnostics),
               var reader = FieldReader(document.root, in: document, subject: "shingi.yml", diagnostics: &diagnostics) else {
             return config
         }
@@ -95,7 +101,7 @@ struct DataFileLoader {
     /// The entries of a list-shaped data file, each as a field reader.
     private func entries(_ file: String, diagnostics: inout [Diagnostic], body: (inout FieldReader, inout [Diagnostic]) -> Void) {
         let path = "content/\(file)"
-        guard let document = Self.document(at: root.appendingPathComponent(path), path: path, limit: maxFileSize, diagnostics: &diagnostics) else { return }
+        guard let document = Self.document(at: root.appendingPathComponent(path), below: root, path: path, limit: maxFileSize, diagnostics: &diagnostics) else { return }
         guard case .sequence(let sequence) = document.root else {
             diagnostics.append(.error("wrong-type", "\(path) must be a list of entries, each starting with '- id: …'", at: document.location(of: document.root)))
             return

@@ -25,7 +25,7 @@ struct MarkdownFileLoader: Sendable {
         var diagnostics: [Diagnostic] = []
         // Read as listed: never through a link swapped in since, never past the limit.
         let bytes: [UInt8]
-        switch SiteFile.read(file.url, limit: maxFileSize) {
+        switch SiteFile.read(file.url, below: root, limit: maxFileSize) {
         case .bytes(let read): bytes = read
         case .tooLarge(let size): return Result(item: nil, diagnostics: [SiteFile.tooLarge(path: file.path, size: size, limit: maxFileSize)])
         case .missing, .symlink, .unreadable:

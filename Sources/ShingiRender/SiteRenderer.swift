@@ -117,7 +117,7 @@ public struct SiteRenderer: Sendable {
             if let skeleton, skeleton.isEmpty { unfitNow.insert(job) } else { made[job] = skeleton }
         }
         if jobs == nil { files.append(Sitemap(site: site, urls: urls).file()) }
-        if jobs == nil || assets { files += assetFiles() }
+        if jobs == nil || assets { files += theme.assetFiles() }
         return Rendered(files: files.sorted { $0.path < $1.path }, diagnostics: diagnostics, comments: renderer.comments,
                         skeletons: made, unfit: unfitNow, pageKeys: pageKeys, keptPages: keptPages)
     }
@@ -148,20 +148,5 @@ public struct SiteRenderer: Sendable {
             }
         }
         return ids
-    }
-
-    /// The theme's `assets/` folder, copied byte for byte.
-    func assetFiles() -> [OutputFile] {
-        let assets = theme.directory.appendingPathComponent("assets")
-        guard let names = FileManager.default.enumerator(atPath: assets.path)?.allObjects as? [String] else { return [] }
-        return names.sorted().compactMap { name in
-            var isDirectory: ObjCBool = false
-            let path = assets.appendingPathComponent(name).path
-            guard !Theme.isSymbolicLink(URL(fileURLWithPath: path)),
-                  FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  !name.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
-                  let data = FileManager.default.contents(atPath: path) else { return nil }
-            return OutputFile(path: "assets/" + name, bytes: Array(data))
-        }
     }
 }

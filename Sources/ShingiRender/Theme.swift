@@ -10,6 +10,9 @@ import Yams
 /// would skip is checked here and reported as a diagnostic naming the file.
 public struct Theme: Sendable {
     public let directory: URL
+    /// What the theme's files are opened below without following links (`SiteFile`): the
+    /// site root for a site's own `templates/`, the theme folder itself otherwise.
+    public let root: URL
     public let library: MustacheLibrary
     public let strings: [Language: [String: String]]
     /// Template names, e.g. `layout`, `issue`, `partials/toc`.
@@ -29,27 +32,33 @@ public struct Theme: Sendable {
     /// Where the theme's paths are reported from (site-relative when the theme is the site's own).
     public let displayPrefix: String
 
-    public static func load(directory: URL, displayPrefix: String, languages: [Language], diagnostics: inout [Diagnostic]) -> Theme? {
-        let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            diagnostics.append(.error("missing-theme", "the theme folder does not exist; restore templates/ or delete it to use the default theme", at: SourceLocation(path: displayPrefix)))
+    /// The largest template, UI-strings file or asset a theme may hold.
+    public static let maxFileSize = 64 << 20
+
+    /// - Parameter root: what every file of the theme is opened below, never through a
+    ///   link (the site root for `templates/`; the theme folder for the default theme).
+    public static func load(directory: URL, below root: URL? = nil, displayPrefix: String, languages: [Language], diagnostics: inout [Diagnostic]) -> Theme? {
+        let root = root ?? directory
+        guard SiteFile.kind(of: directory, below: root) == .directory else {
+            diagnostics.append(.error("missing-theme", "the theme folder does not exist or is not a real folder; restore templates/ or delete it to use the default theme", at: SourceLocation(path: displayPrefix)))
             return nil
         }
         var templates: [String: MustacheTemplate] = [:]
         var sources: [String: (path: String, text: String)] = [:]
-        let all = (fm.enumerator(atPath: directory.path)?.allObjects as? [String] ?? []).sorted()
-        // A link in a theme could publish any file of the machine (as a template or an asset).
-        for relative in all where isSymbolicLink(directory.appendingPathComponent(relative)) {
+        let (all, symlinks) = SiteFile.tree(directory, below: root)
+        // A link in a theme could publish any file of the machine (as a template, a UI
+        // string or an asset): none is followed, and each is named.
+        // The UI strings are required: a link there is an error when they are read.
+        let required = Set(languages.map { "i18n/\($0.rawValue).yml" })
+        for relative in symlinks where !required.contains(relative) {
             diagnostics.append(.warning("symlink-skipped", "symbolic links in a theme are not followed; copy the file instead", at: SourceLocation(path: displayPrefix + relative)))
         }
-        let files = all.filter { $0.hasSuffix(".mustache") && !isSymbolicLink(directory.appendingPathComponent($0)) }
-        for relative in files {
+        for relative in all where relative.hasSuffix(".mustache") {
             let path = displayPrefix + relative
             let name = String(relative.dropLast(".mustache".count))
-            guard let data = fm.contents(atPath: directory.appendingPathComponent(relative).path) else { continue }
+            guard let bytes = readFile(relative, in: directory, below: root, path: path, diagnostics: &diagnostics) else { continue }
             let text: String
-            switch SourceText.decodeTemplate(Array(data), path: path) {
+            switch SourceText.decodeTemplate(bytes, path: path) {
             case .failure(let diagnostic): diagnostics.append(diagnostic); continue
             case .success(let decoded): text = decoded
             }
@@ -72,11 +81,11 @@ public struct Theme: Sendable {
         }
         var strings: [Language: [String: String]] = [:]
         for language in languages {
-            strings[language] = loadStrings(directory: directory, displayPrefix: displayPrefix, language: language, diagnostics: &diagnostics)
+            strings[language] = loadStrings(directory: directory, root: root, displayPrefix: displayPrefix, language: language, diagnostics: &diagnostics)
         }
         checkReferences(sources: sources, known: Set(templates.keys), strings: strings, diagnostics: &diagnostics)
         checkStringParity(strings, displayPrefix: displayPrefix, diagnostics: &diagnostics)
-        return Theme(directory: directory, library: MustacheLibrary(templates: templates), strings: strings,
+        return Theme(directory: directory, root: root, library: MustacheLibrary(templates: templates), strings: strings,
                      templateNames: Set(templates.keys), fingerprint: fingerprint(sources, strings), displayPrefix: displayPrefix)
     }
 
@@ -87,9 +96,28 @@ public struct Theme: Sendable {
         return digest.finish()
     }
 
-    static func isSymbolicLink(_ url: URL) -> Bool {
-        var info = stat()
-        return lstat(url.path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+    /// One file of the theme, read with `SiteFile` (never through a link); nil with a
+    /// diagnostic when it cannot be read, nil alone when it does not exist.
+    static func readFile(_ relative: String, in directory: URL, below root: URL, path: String, diagnostics: inout [Diagnostic]) -> [UInt8]? {
+        switch SiteFile.read(directory.appendingPathComponent(relative), below: root, limit: maxFileSize) {
+        case .bytes(let bytes): return bytes
+        case .missing: return nil
+        case .symlink:
+            diagnostics.append(.error("symlink-refused", "this theme file is (or lies below) a symbolic link; links in a theme are not followed: copy the file instead", at: SourceLocation(path: path)))
+        case .tooLarge(let size): diagnostics.append(SiteFile.tooLarge(path: path, size: size, limit: maxFileSize))
+        case .unreadable(let reason): diagnostics.append(.error("unreadable-file", "the file cannot be read: \(reason)", at: SourceLocation(path: path)))
+        }
+        return nil
+    }
+
+    /// The theme's `assets/`, byte for byte, as output files under `assets/` (hidden
+    /// files and links left out; links were named when the theme was loaded).
+    public func assetFiles() -> [OutputFile] {
+        var ignored: [Diagnostic] = []
+        let assets = directory.appendingPathComponent("assets")
+        return SiteFile.tree(assets, below: root).files.compactMap { name in
+            Self.readFile(name, in: assets, below: root, path: name, diagnostics: &ignored).map { OutputFile(path: "assets/" + name, bytes: $0) }
+        }
     }
 
     private static func describe(_ error: Error) -> String {
@@ -102,14 +130,17 @@ public struct Theme: Sendable {
         }
     }
 
-    private static func loadStrings(directory: URL, displayPrefix: String, language: Language, diagnostics: inout [Diagnostic]) -> [String: String] {
+    private static func loadStrings(directory: URL, root: URL, displayPrefix: String, language: Language, diagnostics: inout [Diagnostic]) -> [String: String] {
         let relative = "i18n/\(language.rawValue).yml"
         let path = displayPrefix + relative
-        guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(relative).path) else {
-            diagnostics.append(.error("missing-strings", "the theme has no UI strings for \(language.rawValue); add \(relative)", at: SourceLocation(path: path)))
+        let count = diagnostics.count
+        guard let data = readFile(relative, in: directory, below: root, path: path, diagnostics: &diagnostics) else {
+            if diagnostics.count == count {
+                diagnostics.append(.error("missing-strings", "the theme has no UI strings for \(language.rawValue); add \(relative)", at: SourceLocation(path: path)))
+            }
             return [:]
         }
-        guard case .success(let text) = SourceText.decodeTemplate(Array(data), path: path) else {
+        guard case .success(let text) = SourceText.decodeTemplate(data, path: path) else {
             diagnostics.append(.error("invalid-utf8", "the file is not valid UTF-8", at: SourceLocation(path: path)))
             return [:]
         }

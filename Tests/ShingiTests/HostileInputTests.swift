@@ -61,13 +61,15 @@ final class HostileInputTests: XCTestCase {
             text.replacingOccurrences(of: "{root}", with: root.path).replacingOccurrences(of: "{outside}", with: outside.path)
                 .replacingOccurrences(of: "{scratch}", with: scratch.path).replacingOccurrences(of: "{theme}", with: defaultTheme.path)
         }
+        try write(spec.outsideText ?? [:], to: outside)
         try spec.apply(to: root, from: folder, expand: expand)
         if spec.git == true {
             try runGit(["init", "-q"], in: root)
             try commitAll(in: root, message: "base")
         }
         // What a build may write: the site, the one it replaced and the Markdown cache.
-        let written: Set<String> = ["root/site", "root/.site.previous", ".cache"]
+        // A `diff --format html` case writes its report into <scratch>/report.
+        let written: Set<String> = ["root/site", "root/.site.previous", "root/.site.manifest", ".cache", "report"]
         let before = try listing(scratch, excluding: written)
         let previousSite = try tree(root.appendingPathComponent("site"))
 
@@ -100,8 +102,9 @@ final class HostileInputTests: XCTestCase {
             XCTAssertNotNil(site[page], "\(name): \(page) was not written")
             for needle in needles { XCTAssertTrue(html.contains(needle), "\(name): \(page) lacks \(needle)") }
         }
+        let report = try tree(scratch.appendingPathComponent("report"))
         for needle in spec.outputLacks ?? [] {
-            for (page, data) in site where String(decoding: data, as: UTF8.self).contains(needle) {
+            for (page, data) in site.merging(report, uniquingKeysWith: { a, _ in a }) where String(decoding: data, as: UTF8.self).contains(needle) {
                 XCTFail("\(name): \(page) contains \(needle)")
             }
         }
@@ -166,6 +169,8 @@ struct HostileCase: Decodable {
     var generate: [Generated]?
     /// Site path → link target (expanded).
     var symlinks: [String: String]?
+    /// Files written outside the site (`{outside}/<path>` → text), for links to point at.
+    var outsideText: [String: String]?
     /// Site paths where a FIFO is made.
     var fifos: [String]?
     /// The exact lines on standard error, in order.
@@ -192,7 +197,7 @@ struct HostileCase: Decodable {
 
     enum CodingKeys: String, CodingKey {
         case description, command, git, files, text, copies, remove, generate, symlinks, fifos, expect, exit, seconds
-        case moreStderr = "more_stderr", outputContains = "output_contains", outputLacks = "output_lacks"
+        case moreStderr = "more_stderr", outputContains = "output_contains", outputLacks = "output_lacks", outsideText = "outside_text"
     }
 
     static func load(_ folder: URL) throws -> HostileCase {
