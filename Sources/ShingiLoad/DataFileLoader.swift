@@ -67,10 +67,8 @@ struct DataFileLoader {
         // show the full title rather than nothing (and no dangling " | ").
         if config.shortTitle.isEmpty { config.shortTitle = config.title }
         if let base = reader.string("base_url") {
-            if !URLPolicy.isAllowed(base) {
-                diagnostics.append(.error("unsafe-url", "base_url '\(base)' is not an http(s) or relative URL; every link of the site starts with it", at: reader.location(of: "base_url")))
-            } else if base.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || " \"'<>\\`".unicodeScalars.contains($0) }) {
-                diagnostics.append(.error("unsafe-url", "base_url '\(base)' may not contain spaces, quotes, '<', '>', '\\', '`' or control characters; percent-encode them", at: reader.location(of: "base_url")))
+            if let problem = BaseURL.problem(base) {
+                diagnostics.append(.error("unsafe-url", "base_url '\(base)' cannot be used: \(problem); every link, script and stylesheet of the site starts with it", at: reader.location(of: "base_url")))
             } else {
                 config.baseURL = base
             }

@@ -115,6 +115,3 @@ public struct YAMLDocument {
     }
 }
 
-private extension String {
-    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
-}

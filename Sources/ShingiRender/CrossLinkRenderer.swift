@@ -15,22 +15,22 @@ struct CrossLinkRenderer {
         case .issue?:
             let anchor = link.anchor.map(Slug.normaliseExplicit)
             guard let label else { return presenter.issueLink(link.target, section: anchor) }
-            return "<a class=\"issue-link\" href=\"\(HTMLEscape.text(urls.issue(link.target, language, section: anchor)))\">\(label)</a>"
+            return HTMLAnchor.html(href: urls.issue(link.target, language, section: anchor), class: "issue-link", innerHTML: label)
         case .ref?:
             guard let reference = site.reference(link.target) else { break }
-            let title = HTMLEscape.text(presenter.text(reference.title).text)
-            let citation = "<a class=\"citation\" href=\"\(urls.references(language, reference: reference.id))\" title=\"\(title)\">[\(reference.number)]</a>"
+            let citation = HTMLAnchor.html(href: urls.references(language, reference: reference.id), class: "citation",
+                                           title: presenter.text(reference.title).text, innerHTML: "[\(reference.number)]")
             return label.map { "\($0)\(citation)" } ?? citation
         case .member?:
             guard let label else { return presenter.memberLink(link.target) }
-            return "<a class=\"member-link\" href=\"\(urls.member(link.target, language))\">\(label)</a>"
+            return HTMLAnchor.html(href: urls.member(link.target, language), class: "member-link", innerHTML: label)
         case .meeting?:
             guard let label else { return presenter.meetingLink(link.target) }
-            return "<a class=\"meeting-link\" href=\"\(urls.meeting(link.target, language))\">\(label)</a>"
+            return HTMLAnchor.html(href: urls.meeting(link.target, language), class: "meeting-link", innerHTML: label)
         case .comment?:
             guard let comment = site.comment(link.target) else { break }
             let text = label ?? HTMLEscape.text(presenter.t("comment_by").filling("{member}", with: site.member(comment.member).map { presenter.memberName($0).text } ?? comment.member))
-            return "<a class=\"comment-link\" href=\"\(HTMLEscape.text(presenter.commentURL(comment)))\">\(text)</a>"
+            return HTMLAnchor.html(href: presenter.commentURL(comment), class: "comment-link", innerHTML: text)
         case nil:
             break
         }

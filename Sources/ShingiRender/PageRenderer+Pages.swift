@@ -68,18 +68,18 @@ extension PageRenderer {
     private func citationLink(_ place: CitationPlace, _ p: Presenter) -> String {
         switch place {
         case .home:
-            return "<a href=\"\(urls.home(p.language))\">\(HTMLEscape.text(p.t("nav_home")))</a>"
+            return HTMLAnchor.html(href: urls.home(p.language), innerHTML: HTMLEscape.text(p.t("nav_home")))
         case .issue(let id, let section):
             guard let section else { return p.issueLink(id) }
             guard let issue = site.issue(id) else { return HTMLEscape.text(id) }
             return "\(HTMLEscape.text(p.issueLabel(issue))) › \(p.issueLink(id, section: section))"
         case .page(let slug):
             guard let page = site.pages.first(where: { $0.slug == slug }), let (file, _) = translation(page.translations, p.language) else { return slug }
-            return "<a href=\"\(urls.page(slug, p.language))\">\(HTMLEscape.text(file.title))</a>"
+            return HTMLAnchor.html(href: urls.page(slug, p.language), innerHTML: HTMLEscape.text(file.title))
         case .comment(let id):
             guard let comment = site.comment(id) else { return HTMLEscape.text(id) }
             let label = p.t("comment_by").filling("{member}", with: site.member(comment.member).map { p.memberName($0).text } ?? comment.member)
-            return "<a href=\"\(HTMLEscape.text(p.commentURL(comment)))\">\(HTMLEscape.text(label))</a>"
+            return HTMLAnchor.html(href: p.commentURL(comment), innerHTML: HTMLEscape.text(label))
         }
     }
 }

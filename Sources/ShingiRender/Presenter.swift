@@ -84,20 +84,20 @@ struct Presenter {
 
     func memberLink(_ id: String) -> String {
         guard let member = site.member(id) else { return HTMLEscape.text(id) }
-        return "<a class=\"member-link\" href=\"\(urls.member(id, language))\">\(html(memberName(member)))</a>"
+        return HTMLAnchor.html(href: urls.member(id, language), class: "member-link", innerHTML: html(memberName(member)))
     }
 
     func meetingLink(_ id: String) -> String {
         guard let meeting = site.meeting(id) else { return HTMLEscape.text(id) }
-        return "<a class=\"meeting-link\" href=\"\(urls.meeting(id, language))\">\(html(meetingTitle(meeting)))</a>"
+        return HTMLAnchor.html(href: urls.meeting(id, language), class: "meeting-link", innerHTML: html(meetingTitle(meeting)))
     }
 
     func issueLink(_ id: String, section: String? = nil) -> String {
         guard let issue = site.issue(id) else { return HTMLEscape.text(id) }
         if let section, let title = sectionTitle(issue, section) {
-            return "<a class=\"issue-link\" href=\"\(HTMLEscape.text(urls.issue(id, language, section: section)))\">\(html(title))</a>"
+            return HTMLAnchor.html(href: urls.issue(id, language, section: section), class: "issue-link", innerHTML: html(title))
         }
-        return "<a class=\"issue-link\" href=\"\(urls.issue(id, language))\">\(HTMLEscape.text(issueLabel(issue)))　\(html(issueTitle(issue)))</a>"
+        return HTMLAnchor.html(href: urls.issue(id, language), class: "issue-link", innerHTML: "\(HTMLEscape.text(issueLabel(issue)))　\(html(issueTitle(issue)))")
     }
 
     func commentURL(_ comment: Comment) -> String {

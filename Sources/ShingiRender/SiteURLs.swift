@@ -71,6 +71,3 @@ public struct SiteURLs: Sendable {
 
 import Foundation
 
-private extension String {
-    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
-}

@@ -1,4 +1,5 @@
 import Hummingbird
+import ShingiCore
 
 /// Answers every request from the in-memory site: same URLs as the built site, `404.html`
 /// for misses, the error page while the latest build has errors, the live-reload script
@@ -114,8 +115,3 @@ struct SiteResponder: HTTPResponder {
     }
 }
 
-private extension String {
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
-    }
-}

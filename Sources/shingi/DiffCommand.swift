@@ -67,6 +67,9 @@ struct DiffCommand: AsyncParsableCommand {
         if format == .html && out == nil { throw ValidationError("--format html writes a folder: give it with --out DIR") }
         if format != .html && out != nil { throw ValidationError("--out is for --format html") }
         if format != .html && baseURL != nil { throw ValidationError("--base-url is for --format html") }
+        if let baseURL, let problem = BaseURL.problem(baseURL) {
+            throw ValidationError("--base-url '\(baseURL)' cannot be used: \(problem)")
+        }
     }
 
     func run() async throws {

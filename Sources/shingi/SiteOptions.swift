@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ShingiBuild
+import ShingiCore
 import ShingiLoad
 import ShingiRender
 
@@ -17,6 +18,12 @@ struct SiteOptions: ParsableArguments {
 
     @Flag(name: .customLong("no-cache"), help: "Parse and render everything again instead of reusing what the last build parsed and rendered (kept in $XDG_CACHE_HOME/shingi or ~/.cache/shingi).")
     var noCache = false
+
+    func validate() throws {
+        if let baseURL, let problem = BaseURL.problem(baseURL) {
+            throw ValidationError("--base-url '\(baseURL)' cannot be used: \(problem)")
+        }
+    }
 
     var buildOptions: BuildOptions {
         let rootURL = URL(fileURLWithPath: root)
