@@ -98,7 +98,12 @@ struct ContentFile: Sendable {
         let path = "content/" + relative
         let components = relative.split(separator: "/").map(String.init)
         let name = components.last!
-        let nameParts = name.split(separator: ".").map(String.init)
+        let nameParts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        // `a..b.ja.md` and `a.b.ja.md` must not become one item (one silently dropped).
+        if nameParts.dropLast().contains(where: \.isEmpty) {
+            diagnostics.append(.error("invalid-file-name", "'\(name)' has an empty part between dots; name a content file <name>.<lang>.md with no '..' and no dot at either end of <name>", at: SourceLocation(path: path)))
+            return nil
+        }
         guard nameParts.count >= 3, let language = Language(rawValue: nameParts[nameParts.count - 2]) else {
             diagnostics.append(.warning("missing-language-suffix", "a content file is named <name>.<lang>.md with lang one of \(languages.map(\.rawValue).joined(separator: ", ")); this file is skipped", at: SourceLocation(path: path)))
             return nil

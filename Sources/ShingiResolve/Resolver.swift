@@ -28,6 +28,7 @@ public struct Resolver {
         site.reindex()
         checkData(site, languages: languages, diagnostics: &diagnostics)
         site.citations = checkCrossLinks(site, diagnostics: &diagnostics)
+        checkCaseCollisions(site, diagnostics: &diagnostics)
         site.diagnostics = diagnostics.sorted()
         return site
     }
