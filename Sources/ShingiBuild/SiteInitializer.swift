@@ -13,9 +13,11 @@ public enum SiteInitializer {
 
     static let files: [(String, String)] = [
         (".gitignore", """
-        # Written by shingi build: the site, and the one it replaced (kept for the next build).
+        # Written by shingi build: the site, the one it replaced (kept for the next build)
+        # and the list of files it wrote (beside the site, so a deploy never publishes it).
         /site/
         /.site.previous/
+        /.site.manifest
 
         """),
         ("shingi.yml", """

@@ -8,12 +8,17 @@ import ShingiCore
 /// rollback) and is the folder the next build writes into: its folders are reused and
 /// its files replaced. Making thousands of folders afresh, and deleting the old ones,
 /// took most of the Write stage's time on ext4.
+///
+/// shingi replaces or removes only what it wrote itself, as listed in the manifest
+/// beside the output folder (`OutputManifest`). Everything else in the output folder
+/// (`.git` of a gh-pages checkout, `.well-known/security.txt`, `CNAME`, any file or
+/// folder) is carried over into the new site, in place, across any number of builds.
 public struct OutputWriter: Sendable {
     public let output: URL
 
-    /// Written into every build so a later build knows the folder is ours to replace.
-    public static let markerName = ".shingi-build"
-    static let marker = "This folder is written by `shingi build` and replaced on every build.\n"
+    /// Written into every build by shingi before the manifest existed: a folder holding
+    /// it is still recognised as ours (and the marker is removed).
+    static let legacyMarkerName = ".shingi-build"
 
     public init(output: URL) {
         self.output = output.standardizedFileURL
@@ -23,13 +28,15 @@ public struct OutputWriter: Sendable {
         case unsafePath(String)
         case notOurs(String)
         case symlink(String)
+        case occupied(String, String)
         case io(String)
 
         public var description: String {
             switch self {
             case .unsafePath(let path): return "refusing to write '\(path)': it would land outside the output folder"
-            case .notOurs(let path): return "\(path) exists and was not written by shingi; choose another --out or empty that folder"
+            case .notOurs(let path): return "\(path) exists and was not written by shingi; choose another --out, or build into a new folder and move what you keep there (.git, CNAME…) into it: shingi keeps files it did not write"
             case .symlink(let path): return "\(path) is a symbolic link; shingi writes only into a real folder, never through a link: remove the link or choose another --out"
+            case .occupied(let output, let path): return "\(output)/\(path) was not written by shingi, and the new site has a page or folder there; move it away (shingi never replaces what it did not write)"
             case .io(let message): return message
             }
         }
@@ -37,24 +44,31 @@ public struct OutputWriter: Sendable {
 
     /// Whether `path` stays inside the output folder whatever it contains.
     public static func isContained(_ path: String) -> Bool {
-        !path.isEmpty && !path.hasPrefix("/") && !path.contains("\\") && !path.contains("\u{0}")
+        !path.isEmpty && !path.hasPrefix("/") && !path.contains("\\") && !path.contains("\u{0}") && !path.contains("\n")
             && !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0 == ".." || $0 == "." || $0.isEmpty }
     }
 
     public func write(_ files: [OutputFile]) async throws {
         let fm = FileManager.default
         if let bad = files.first(where: { !Self.isContained($0.path) }) { throw WriteError.unsafePath(bad.path) }
-        let kept = try previousDotfiles()
+        var manifest = await OutputManifest.read(for: output)
+        let owned = try ownedFiles(manifest)
+        let newPaths = Set(files.map(\.path))
+        let directories = Self.directories(of: files)
+        let foreign = owned.map { ForeignEntries.find(in: output.path, owned: $0) } ?? []
+        if let occupied = foreign.first(where: { newPaths.contains($0) || directories.contains($0) }) {
+            throw WriteError.occupied(output.path, occupied)
+        }
         let parent = output.deletingLastPathComponent()
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).new-\(ProcessInfo.processInfo.processIdentifier)")
         try? fm.removeItem(at: staging)
+        var moved: [String] = []
         do {
-            let all = files + kept + [OutputFile(path: Self.markerName, text: Self.marker)]
-            try await Self.prepare(staging, reusing: previous, for: all)
+            try await Self.prepare(staging, reusing: previous, owned: manifest.files(of: previous.path) ?? Self.legacyFiles(previous.path), directories: directories)
             let stagingPath = staging.path
-            let previousPath = fm.fileExists(atPath: output.path) ? output.path : nil
-            let failures = await all.parallelMap { file -> String? in
+            let previousPath = owned == nil ? nil : output.path
+            let failures = await files.parallelMap { file -> String? in
                 let target = stagingPath + "/" + file.path
                 // An unchanged file is linked from the previous build instead of written:
                 // no new inode, and its modification time tells deploy tools it is the same.
@@ -62,21 +76,50 @@ public struct OutputWriter: Sendable {
                 return Self.writeFile(file.bytes, to: target)
             }
             if let failure = failures.compactMap({ $0 }).first { throw WriteError.io(failure) }
-            try await swapIn(staging)
+            // The record is written before the swap: the staging folder keeps its inode
+            // when it becomes the output, and so does the output when it is moved aside.
+            var trees: [OutputManifest.Identity: Set<String>] = [:]
+            if let identity = OutputManifest.identity(of: stagingPath) { trees[identity] = newPaths }
+            if let owned, let identity = OutputManifest.identity(of: output.path) { trees[identity] = owned }
+            manifest.trees = trees
+            try await manifest.write(for: output)
+            moved = try Self.move(foreign, from: output.path, to: stagingPath)
+            try await swapIn(staging, owned: owned ?? [])
         } catch {
+            _ = try? Self.move(moved, from: staging.path, to: output.path)
             await Self.removeTree(staging)
             throw error
         }
     }
 
-    /// The site before the current one, kept for the next build to write into.
-    var previous: URL {
-        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous")
+    /// The files of the live output folder that shingi wrote: nil when there is no output
+    /// folder yet. Throws when the folder is a link, or is not shingi's.
+    private func ownedFiles(_ manifest: OutputManifest) throws -> Set<String>? {
+        var info = stat()
+        guard lstat(output.path, &info) == 0 else { return nil }
+        if info.st_mode & S_IFMT == S_IFLNK { throw WriteError.symlink(output.path) }
+        guard info.st_mode & S_IFMT == S_IFDIR else { throw WriteError.notOurs(output.path) }
+        if let files = manifest.files(of: output.path) { return files }
+        if let files = Self.legacyFiles(output.path) { return files }
+        // An empty folder (made for the build) has nothing to lose; a folder of only
+        // dot-entries (a home directory, a fresh clone) is not ours.
+        guard (try? FileManager.default.contentsOfDirectory(atPath: output.path))?.isEmpty ?? false else { throw WriteError.notOurs(output.path) }
+        return []
     }
 
-    /// Makes `staging` an empty tree with the folders of `files`: the kept previous site
-    /// emptied of its files and extra folders when it is ours, a new folder otherwise.
-    static func prepare(_ staging: URL, reusing previous: URL, for files: [OutputFile]) async throws {
+    /// A folder written by a shingi that kept a marker inside: every file in it but the
+    /// top-level dot-entries it used to carry over (`.gitkeep`, `.nojekyll`), which stay.
+    static func legacyFiles(_ path: String) -> Set<String>? {
+        var info = stat()
+        guard lstat(path + "/" + legacyMarkerName, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let all = ForeignEntries.find(in: path, owned: [])
+        var files: Set<String> = [legacyMarkerName]
+        for entry in all where !entry.hasPrefix(".") { files.formUnion(ForeignEntries.files(below: path, entry)) }
+        return files
+    }
+
+    /// The folders of `files`, each listed once.
+    static func directories(of files: [OutputFile]) -> Set<String> {
         var directories = Set<String>()
         for file in files {
             var dir = file.path
@@ -85,16 +128,47 @@ public struct OutputWriter: Sendable {
                 if !directories.insert(dir).inserted { break }
             }
         }
-        var info = stat()
-        let reusable = lstat(previous.path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
-            && lstat(previous.path + "/" + markerName, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
-        // Files go (unlinked, never written into: they may be hard links shared with the
-        // current site); so does anything that is not a folder the new site has. If
-        // anything stays, the tree is not used: it would be published.
-        let reused = reusable && Foundation.rename(previous.path, staging.path) == 0
-            && emptyTree(AT_FDCWD, staging.path.utf8CString.map { $0 }, relative: "", keeping: directories)
+        return directories
+    }
+
+    /// Moves `entries` (relative paths) from one tree to the other, making their folders;
+    /// returns what was moved, so a failure can move it back.
+    static func move(_ entries: [String], from source: String, to target: String) throws -> [String] {
+        var moved: [String] = []
+        for entry in entries {
+            if let slash = entry.lastIndex(of: "/") {
+                try? FileManager.default.createDirectory(atPath: target + "/" + entry[..<slash], withIntermediateDirectories: true)
+            }
+            guard Foundation.rename(source + "/" + entry, target + "/" + entry) == 0 else {
+                let reason = String(cString: strerror(errno))
+                _ = try? move(moved, from: target, to: source)
+                throw WriteError.io("cannot carry \(source)/\(entry) over into the new site: \(reason)")
+            }
+            moved.append(entry)
+        }
+        return moved
+    }
+
+    /// The site before the current one, kept for the next build to write into.
+    var previous: URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous")
+    }
+
+    /// Makes `staging` an empty tree with `directories`: the kept previous site emptied of
+    /// the files shingi wrote there (`owned`) and of extra folders, when it has a record,
+    /// a new folder otherwise. If anything stays (something shingi did not write), the
+    /// kept site is put back untouched and not used.
+    static func prepare(_ staging: URL, reusing previous: URL, owned: Set<String>?, directories: Set<String>) async throws {
+        var reused = false
+        if let owned, OutputManifest.identity(of: previous.path) != nil, Foundation.rename(previous.path, staging.path) == 0 {
+            // Files go (unlinked, never written into: they may be hard links shared with
+            // the current site); so does any folder the new site does not have.
+            reused = emptyTree(AT_FDCWD, staging.path.utf8CString.map { $0 }, relative: "", keeping: directories, owned: owned)
+            if !reused, Foundation.rename(staging.path, previous.path) != 0 {
+                throw WriteError.io("cannot put \(previous.path) back: \(String(cString: strerror(errno)))")
+            }
+        }
         if !reused {
-            await removeTree(staging)
             guard mkdir(staging.path, 0o755) == 0 else {
                 throw WriteError.io("cannot create \(staging.path): \(String(cString: strerror(errno)))")
             }
@@ -114,26 +188,10 @@ public struct OutputWriter: Sendable {
         return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
-    /// Top-level dotfiles of the previous output (`.gitkeep`, `.nojekyll`) are kept.
-    private func previousDotfiles() throws -> [OutputFile] {
-        let fm = FileManager.default
-        var info = stat()
-        if lstat(output.path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK { throw WriteError.symlink(output.path) }
-        var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return [] }
-        guard isDirectory.boolValue else { throw WriteError.notOurs(output.path) }
-        let names = try fm.contentsOfDirectory(atPath: output.path)
-        let isOurs = names.contains(Self.markerName) || names.allSatisfy { $0.hasPrefix(".") }
-        guard isOurs else { throw WriteError.notOurs(output.path) }
-        return names.sorted().filter { $0.hasPrefix(".") && $0 != Self.markerName }.compactMap { name in
-            let path = output.appendingPathComponent(name).path
-            var dir: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &dir), !dir.boolValue, let data = fm.contents(atPath: path) else { return nil }
-            return OutputFile(path: name, bytes: Array(data))
-        }
-    }
-
-    private func swapIn(_ staging: URL) async throws {
+    /// Puts `staging` in place of the output folder; the replaced site (holding only the
+    /// files shingi wrote, `owned`, once what it did not write was carried over) becomes
+    /// the kept previous site.
+    private func swapIn(_ staging: URL, owned: Set<String>) async throws {
         let fm = FileManager.default
         let aside = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
         try? fm.removeItem(at: aside)
@@ -146,27 +204,29 @@ public struct OutputWriter: Sendable {
             throw error
         }
         // The replaced site becomes the kept previous one (unless a folder that is not
-        // ours has that name: then it is deleted).
+        // ours has that name: then it is deleted, as far as it is shingi's).
         if hadPrevious {
             var info = stat()
             if lstat(previous.path, &info) != 0 && errno == ENOENT && Foundation.rename(aside.path, previous.path) == 0 { return }
-            await Self.removeTree(aside)
+            await Self.removeTree(aside, owned: owned)
         }
     }
 
-    /// Deletes a tree of our own with POSIX calls, one folder at a time (unlinking in
-    /// parallel made the cores queue on each folder's lock). Links are removed, never followed.
-    static func removeTree(_ root: URL) async {
-        emptyTree(AT_FDCWD, root.path.utf8CString.map { $0 }, relative: "", keeping: [])
+    /// Deletes a tree with POSIX calls, one folder at a time (unlinking in parallel made
+    /// the cores queue on each folder's lock). Links are removed, never followed. With
+    /// `owned`, only those files go (and folders left empty); the rest stays.
+    static func removeTree(_ root: URL, owned: Set<String>? = nil) async {
+        emptyTree(AT_FDCWD, root.path.utf8CString.map { $0 }, relative: "", keeping: [], owned: owned)
         rmdir(root.path)
     }
 
     /// Removes everything below `name` (opened relative to `parent`) except the folders in
-    /// `keeping` (paths relative to the tree's root), which are emptied the same way.
-    /// Names are used as the bytes they are, so a name that is not UTF-8 goes too.
-    /// Returns false when something could not be removed.
+    /// `keeping` (paths relative to the tree's root), which are emptied the same way, and,
+    /// when `owned` is given, every file not in it. Names are used as the bytes they are,
+    /// so a name that is not UTF-8 goes too (unless only `owned` files may go).
+    /// Returns false when something stayed.
     @discardableResult
-    private static func emptyTree(_ parent: Int32, _ name: [CChar], relative: String, keeping: Set<String>) -> Bool {
+    private static func emptyTree(_ parent: Int32, _ name: [CChar], relative: String, keeping: Set<String>, owned: Set<String>?) -> Bool {
         let fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { return false }
         guard let dir = fdopendir(fd) else { close(fd); return false }
@@ -180,18 +240,28 @@ public struct OutputWriter: Sendable {
             if child == [46, 0] || child == [46, 46, 0] { continue }  // "." and ".."
             if entry.pointee.d_type == UInt8(DT_DIR) {
                 subdirectories.append(child)
-            } else if unlinkat(fd, child, 0) != 0 {
+                continue
+            }
+            if let owned {
+                let path = path(of: child, in: relative)
+                guard let path, owned.contains(path) else { complete = false; continue }
+            }
+            if unlinkat(fd, child, 0) != 0 {
                 if errno == EISDIR { subdirectories.append(child) } else { complete = false }
             }
         }
         for child in subdirectories {
-            let text = String(validating: child.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            let path = text.map { relative.isEmpty ? $0 : relative + "/" + $0 }
-            complete = emptyTree(fd, child, relative: path ?? "", keeping: keeping) && complete
+            let path = path(of: child, in: relative)
+            complete = emptyTree(fd, child, relative: path ?? "", keeping: keeping, owned: owned) && complete
             if let path, keeping.contains(path) { continue }
             if unlinkat(fd, child, AT_REMOVEDIR) != 0 { complete = false }
         }
         return complete
+    }
+
+    /// The tree-relative path of a name read from a folder; nil when it is not UTF-8.
+    private static func path(of child: [CChar], in relative: String) -> String? {
+        String(validating: child.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self).map { relative.isEmpty ? $0 : relative + "/" + $0 }
     }
 
     private func rename(_ from: URL, _ to: URL) throws {

@@ -35,7 +35,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try run(["build", "--root", dir.path]).status, 0)
         XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent(".site.previous/en/issues/1/index.html").path))
         let ignored = try String(contentsOf: dir.appendingPathComponent(".gitignore"), encoding: .utf8)
-        XCTAssertTrue(ignored.contains("\n/site/\n/.site.previous/\n"), ignored)
+        XCTAssertTrue(ignored.contains("\n/site/\n/.site.previous/\n/.site.manifest\n"), ignored)
     }
 
     func testWhatABuildParsedAndRenderedIsCachedUnderXDGCacheHomeUnlessToldNot() throws {

@@ -8,7 +8,7 @@ import XCTest
 /// new site or the live one contains, nor follow anything planted in the kept tree.
 final class PreviousSiteTests: XCTestCase {
     private func texts(_ root: URL) throws -> [String: String] {
-        try tree(root).mapValues { String(decoding: $0, as: UTF8.self) }.filter { $0.key != OutputWriter.markerName }
+        try tree(root).mapValues { String(decoding: $0, as: UTF8.self) }
     }
 
     private func files(_ texts: [String: String]) -> [OutputFile] {
@@ -58,9 +58,9 @@ final class PreviousSiteTests: XCTestCase {
         // The third build writes into the kept first site: none of v1's files or folders survive.
         try await writer.write(files(v3))
         XCTAssertEqual(try texts(out), v3)
-        XCTAssertEqual(entries(out), ["a", "a/index.html", "b", "b/c", "b/c/index.html", "x.html", "x.html/index.html", OutputWriter.markerName])
+        XCTAssertEqual(entries(out), ["a", "a/index.html", "b", "b/c", "b/c/index.html", "x.html", "x.html/index.html"])
         XCTAssertEqual(try texts(previous), v2)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(), [".site.previous", "site"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(), [".site.manifest", ".site.previous", "site"])
     }
 
     func testAFileSharedWithTheLiveSiteIsReplacedNotWrittenInto() async throws {
@@ -112,7 +112,7 @@ final class PreviousSiteTests: XCTestCase {
         }
         try await writer.write(files(["a/index.html": "3", "b/index.html": "3"]))
         XCTAssertEqual(try texts(out), ["a/index.html": "3", "b/index.html": "3"])
-        XCTAssertEqual(entries(out), ["a", "a/index.html", "b", "b/index.html", OutputWriter.markerName])
+        XCTAssertEqual(entries(out), ["a", "a/index.html", "b", "b/index.html"])
         XCTAssertEqual(try texts(outside), ["keep.txt": "outside the site"])
         let type = try fm.attributesOfItem(atPath: out.appendingPathComponent("a").path)[.type] as? FileAttributeType
         XCTAssertEqual(type, .typeDirectory)
@@ -129,6 +129,6 @@ final class PreviousSiteTests: XCTestCase {
         try await writer.write(files(["index.html": "3"]))
         XCTAssertEqual(try texts(out), ["index.html": "3"])
         XCTAssertEqual(try texts(previous), ["notes.txt": "mine"])
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(), [".site.previous", "site"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(), [".site.manifest", ".site.previous", "site"])
     }
 }
