@@ -69,7 +69,7 @@ final class HostileInputTests: XCTestCase {
         }
         // What a build may write: the site, the one it replaced and the Markdown cache.
         // A `diff --format html` case writes its report into <scratch>/report.
-        let written: Set<String> = ["root/site", "root/.site.previous", "root/.site.manifest", ".cache", "report"]
+        let written: Set<String> = ["root/site", "root/.site.previous", "root/.site.manifest", ".cache", "report", ".report.manifest"]
         let before = try listing(scratch, excluding: written)
         let previousSite = try tree(root.appendingPathComponent("site"))
 
