@@ -151,6 +151,29 @@ final class BundledSiteTests: XCTestCase {
         return [section, slide]
     }
 
+    /// Barriers ② and ③ of 3.2 are written once, as in the paper; multi-item table cells
+    /// are separate lines, and the 3.1 table keeps its dashed split between the two groups.
+    func testTableCellsKeepThePapersItems() async throws {
+        let site = try await site()
+        let issue3 = try XCTUnwrap(site.issue("3"))
+        let once: [Language: [String]] = [
+            .ja: ["経験もなく具体的なイメージがわかず", "人材、企業・組織が知り合う場がない"],
+            .en: ["With no experience and no concrete image", "There is no place for personnel and companies"],
+        ]
+        let lines: [Language: [String]] = [
+            .ja: ["理解した人材を育てることができる。<br>- - - - - -<br>・育成には時間がかかる", "作業を依頼できる時間に制約が生まれる。<br>・機密保持の観点から",
+                  "【有識者意見】<br>・JNSAによるJTAG"],
+            .en: ["the company's business well can be developed.<br>- - - - - -<br>• Development takes time", "can be requested.<br>• Some say",
+                  "[Expert opinion]<br>• Tools for visualising skills"],
+        ]
+        for language in [Language.ja, .en] {
+            let html = try XCTUnwrap(issue3.translations[language]).source.fragment.html
+                .replacingOccurrences(of: "<br />", with: "<br>").replacingOccurrences(of: "&#39;", with: "'")
+            XCTAssertEqual(once[language]!.map { html.components(separatedBy: $0).count - 1 }, [1, 1], "\(language)")
+            XCTAssertEqual(lines[language]!.filter { !html.contains($0) }, [], "\(language)")
+        }
+    }
+
     /// The three unlabelled annex slides are the paper's reference material, on a page of
     /// their own that issue 3 (which the paper has them follow) links to; they are in no issue.
     func testAnnexSlidesHaveTheirOwnPage() async throws {
