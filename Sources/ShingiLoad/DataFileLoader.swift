@@ -133,9 +133,10 @@ struct DataFileLoader {
             let number = reader.int("number", required: true, allowNull: true)
             let date = reader.date("date", required: true)
             let title = reader.localized("title", languages: languages)
+            let note = reader.localized("note", languages: languages)
             guard let id, Identifier.check(id, what: "meeting", at: reader.location(of: "id"), into: &diagnostics),
                   let number, let date else { return }
-            meetings.append(Meeting(id: id, number: number, date: date, title: title, location: reader.location))
+            meetings.append(Meeting(id: id, number: number, date: date, title: title, note: note, location: reader.location))
         }
         return meetings
     }

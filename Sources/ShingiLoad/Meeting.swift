@@ -7,5 +7,8 @@ public struct Meeting: Sendable, Hashable {
     public var number: Int?
     public var date: ISODate
     public var title: Localized<String>
+    /// An editorial note on the record (what a date or an attribution is inferred from),
+    /// shown on the meeting's pages and with each comment made there.
+    public var note: Localized<String>
     public var location: SourceLocation
 }

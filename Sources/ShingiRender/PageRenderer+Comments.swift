@@ -27,6 +27,10 @@ extension PageRenderer {
             "t": p.strings,
             "changed": changes?.commentChanged(comment.id, in: p.language) ?? false,
         ]
+        // The meeting's editorial note (e.g. that the attribution is inferred) goes with each comment.
+        let meetingNote = site.meeting(comment.meeting).map { p.text($0.note) }
+        context["has_meeting_note"] = !(meetingNote?.text.isEmpty ?? true)
+        context["meeting_note_html"] = meetingNote.map { p.html($0) } ?? ""
         context["has_date"] = comment.date != nil
         context["has_status"] = file.status != nil
         context["target_line_html"] = targetLine

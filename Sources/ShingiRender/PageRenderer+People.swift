@@ -43,8 +43,9 @@ extension PageRenderer {
 
     func meetingList(_ p: Presenter) -> PageShell {
         let meetings = site.meetings.sorted { ($0.date, $0.id) < ($1.date, $1.id) }.map { meeting -> [String: Any] in
-            ["title_html": p.html(p.meetingTitle(meeting)), "url": urls.meeting(meeting.id, p.language), "date": p.date(meeting.date),
-             "comment_count": site.comments(inMeeting: meeting.id).count]
+            let note = p.text(meeting.note)
+            return ["title_html": p.html(p.meetingTitle(meeting)), "url": urls.meeting(meeting.id, p.language), "date": p.date(meeting.date),
+                    "comment_count": site.comments(inMeeting: meeting.id).count, "note_html": p.html(note), "has_note": !note.text.isEmpty]
         }
         return PageShell(template: "meetings", title: p.t("meetings_title"), urls: everyLanguage(urls.meetings),
                          breadcrumbs: [breadcrumbsHome(p), (p.t("meetings_title"), nil)], context: ["meetings": meetings])
@@ -65,9 +66,11 @@ extension PageRenderer {
             ["anchor": "issue-\(id)", "issue_html": p.issueLink(id), "comments": byIssue[id]!]
         }
         let issues = site.issues.filter { $0.meeting == meeting.id }.map { ["issue_html": p.issueLink($0.id)] }
+        let note = p.text(meeting.note)
         var context: [String: Any] = [
             "title_html": p.html(title), "date": p.date(meeting.date), "groups": groups, "has_comments": !comments.isEmpty,
             "issues": issues, "has_issues": !issues.isEmpty, "comment_count": comments.count,
+            "note_html": p.html(note), "has_note": !note.text.isEmpty,
         ]
         if let number = meeting.number { context["number"] = number }
         var toc: [(id: String, text: String, level: Int)] = issues.isEmpty ? [] : [("meeting-issues", p.t("issues_discussed"), 2)]

@@ -32,6 +32,9 @@ struct Presenter {
         var name = text(member.name)
         let suffix = t("honorific_\(member.role)")
         if language == .ja, !suffix.hasPrefix("honorific_") { name.text += suffix }
+        // English puts the title before the name (Chair Goto) where Japanese puts it after (後藤会長).
+        let prefix = t("honorific_prefix_\(member.role)")
+        if !prefix.isEmpty, !prefix.hasPrefix("honorific_prefix_") { name.text = "\(prefix) \(name.text)" }
         return name
     }
 

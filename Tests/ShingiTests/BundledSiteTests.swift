@@ -1,6 +1,7 @@
 import Foundation
 import ShingiBuild
 import ShingiCore
+import ShingiMarkdown
 import ShingiResolve
 import XCTest
 
@@ -71,6 +72,129 @@ final class BundledSiteTests: XCTestCase {
         ])
         let meetings = site.meetings.map { "\($0.id) \($0.number.map(String.init) ?? "-") \($0.date)" }
         XCTAssertEqual(meetings, ["13 13 2020-07-31", "14 14 2021-01-21", "2021-06-02 - 2021-06-02"])
+        // The paper gives no year for the 14th meeting, no date for the 13th and no meeting for
+        // any comment: those two records say in both languages what they are inferred from.
+        XCTAssertEqual(site.meetings.map { [$0.note[.ja] != nil, $0.note[.en] != nil] }, [[true, true], [true, true], [false, false]])
+        XCTAssertTrue(site.meeting("14")?.note[.ja]?.contains("「1月21日」（「1/21」）とのみ記し、年を記していません") ?? false)
+        XCTAssertTrue(site.meeting("14")?.note[.ja]?.contains("委員のコメントがどの会合で述べられたものかを記していません") ?? false)
+        XCTAssertTrue(site.meeting("13")?.note[.en]?.contains("does not state the date of the 13th meeting") ?? false)
+    }
+
+    /// The inference note is on the meetings list, on the meeting's page and with every
+    /// comment of that meeting, in both languages.
+    func testMeetingNotesAreShownWithTheMeetingAndItsComments() async throws {
+        let (_, out) = try await bundled()
+        let site = try await site()
+        for language in ["ja", "en"] {
+            let note = HTMLEscape.text(try XCTUnwrap(site.meeting("14")?.note[Language(rawValue: language)!]))
+            for page in ["meetings/index.html", "meetings/14/index.html", "comments/index.html"] {
+                let html = try String(contentsOf: out.appendingPathComponent("\(language)/\(page)"), encoding: .utf8)
+                XCTAssertTrue(html.contains(note), "\(language)/\(page)")
+            }
+            let comments = try String(contentsOf: out.appendingPathComponent("\(language)/comments/index.html"), encoding: .utf8)
+            XCTAssertEqual(comments.components(separatedBy: "class=\"comment-meeting-note\"").count - 1, site.comments.count)
+        }
+    }
+
+    /// Each slide sits under the sub-topic whose question it answers, in the paper's order:
+    /// the outline (the table of contents) of issues 2 and 3 in both languages. The paper's
+    /// ｎ．ｎ label follows a slide's body and its page numbers (11, 16, 18, 26) fix the
+    /// boundaries: 問題意識 is 2.1's, カリキュラムのモデル化 answers 2.2, the page-16 slide is
+    /// 2.3's 普及促進策① and page 17 is one slide (②); 兼業・副業 opens 3.2.
+    func testTheOutlineOfIssuesTwoAndThreeFollowsThePaper() async throws {
+        let site = try await site()
+        for language in [Language.ja, .en] {
+            func outline(_ id: String) throws -> [String] {
+                try XCTUnwrap(site.issue(id)?.translations[language]).source.fragment.headings.map { "\(String(repeating: "#", count: $0.level)) \($0.id)" }
+            }
+            XCTAssertEqual(try outline("2"), ["## 2.1", "### 2.1-problem", "### 2.1-concept-1", "### 2.1-concept-2",
+                                              "## 2.2", "### 2.2-model-curriculum",
+                                              "## 2.3", "### 2.3-promotion-1", "### 2.3-promotion-2"], "\(language)")
+            XCTAssertEqual(try outline("3"), ["## 3.1", "### 3.1-flow-trends", "### 3.1-hiring-options", "### 3.1-mobility-modes", "### 3.1-international-comparison",
+                                              "## 3.2", "### 3.2-side-jobs", "### 3.2-government-digitalization", "### 3.2-local-government-dx",
+                                              "### 3.2-interest-in-government", "### 3.2-matching", "### 3.2-skill-tools", "### 3.2-portal"], "\(language)")
+        }
+    }
+
+    /// The text of each moved slide lies under its heading, and that heading under the
+    /// sub-topic (section) the slide answers.
+    func testMovedSlidesCarryTheirTextIntoTheirSubTopic() async throws {
+        let site = try await site()
+        let slides: [(issue: String, section: String, slide: String, ja: String, en: String)] = [
+            ("2", "2.1", "2.1-problem", "情シス部門又はセキュリティ担当で対処すべき課題", "dealt with by the IT department or the persons in charge of security"),
+            ("2", "2.2", "2.2-model-curriculum", "知識を提供するプログラムが広く普及していくためには一定のモデル化が必要", "a certain degree of modelling is necessary"),
+            ("2", "2.2", "2.2-model-curriculum", "参考資料2-1参照", "See Reference Material 2-1"),
+            ("2", "2.3", "2.3-promotion-1", "今回の試行をベースとして", "building on this pilot"),
+            ("2", "2.3", "2.3-promotion-1", "「プラス・セキュリティ」知識が必要となり得る分野", "Fields in which “Plus Security” knowledge may be needed"),
+            ("2", "2.3", "2.3-promotion-2", "事例集【今後作成】", "Collection of cases [to be prepared]"),
+            ("2", "2.3", "2.3-promotion-2", "量的な広がりを生むためには", "To create quantitative growth"),
+            ("3", "3.2", "3.2-side-jobs", "本年9月に厚生労働省がガイドラインを改訂", "in September this year the Ministry of Health, Labour and Welfare revised"),
+            ("3", "3.2", "3.2-matching", "人材、企業・組織が知り合う場がない", "There is no place for personnel and companies or organisations to get to know each other"),
+        ]
+        for slide in slides {
+            let issue = try XCTUnwrap(site.issue(slide.issue))
+            for (language, text) in [(Language.ja, slide.ja), (.en, slide.en)] {
+                let fragment = try XCTUnwrap(issue.translations[language]).source.fragment
+                XCTAssertEqual(Self.headings(before: text, in: fragment), [slide.section, slide.slide], "\(language): \(text)")
+            }
+        }
+    }
+
+    /// The section (level 2) and the slide (level 3) headings last before `text` in a fragment.
+    private static func headings(before text: String, in fragment: RenderedFragment) -> [String] {
+        guard let position = fragment.html.range(of: text)?.lowerBound else { return ["text not found"] }
+        var section = "", slide = ""
+        for heading in fragment.headings {
+            guard let at = fragment.html.range(of: "id=\"\(heading.id)\"")?.lowerBound, at < position else { break }
+            if heading.level == 2 { section = heading.id; slide = "" } else if heading.level == 3 { slide = heading.id }
+        }
+        return [section, slide]
+    }
+
+    /// Barriers ② and ③ of 3.2 are written once, as in the paper; multi-item table cells
+    /// are separate lines, and the 3.1 table keeps its dashed split between the two groups.
+    func testTableCellsKeepThePapersItems() async throws {
+        let site = try await site()
+        let issue3 = try XCTUnwrap(site.issue("3"))
+        let once: [Language: [String]] = [
+            .ja: ["経験もなく具体的なイメージがわかず", "人材、企業・組織が知り合う場がない"],
+            .en: ["With no experience and no concrete image", "There is no place for personnel and companies"],
+        ]
+        let lines: [Language: [String]] = [
+            .ja: ["理解した人材を育てることができる。<br>- - - - - -<br>・育成には時間がかかる", "作業を依頼できる時間に制約が生まれる。<br>・機密保持の観点から",
+                  "【有識者意見】<br>・JNSAによるJTAG"],
+            .en: ["the company's business well can be developed.<br>- - - - - -<br>• Development takes time", "can be requested.<br>• Some say",
+                  "[Expert opinion]<br>• Tools for visualising skills"],
+        ]
+        for language in [Language.ja, .en] {
+            let html = try XCTUnwrap(issue3.translations[language]).source.fragment.html
+                .replacingOccurrences(of: "<br />", with: "<br>").replacingOccurrences(of: "&#39;", with: "'")
+            XCTAssertEqual(once[language]!.map { html.components(separatedBy: $0).count - 1 }, [1, 1], "\(language)")
+            XCTAssertEqual(lines[language]!.filter { !html.contains($0) }, [], "\(language)")
+        }
+    }
+
+    /// The three unlabelled annex slides are the paper's reference material, on a page of
+    /// their own that issue 3 (which the paper has them follow) links to; they are in no issue.
+    func testAnnexSlidesHaveTheirOwnPage() async throws {
+        let (_, out) = try await bundled()
+        let site = try await site()
+        let page = try XCTUnwrap(site.pages.first { $0.slug == "reference-framework" })
+        for language in [Language.ja, .en] {
+            XCTAssertEqual(try XCTUnwrap(page.translations[language]).source.fragment.headings.map(\.id), ["framework", "why-dx", "framework-inputs"])
+            let issue3 = try String(contentsOf: out.appendingPathComponent("\(language.rawValue)/issues/3/index.html"), encoding: .utf8)
+            XCTAssertTrue(issue3.contains("href=\"../../pages/reference-framework/\""), "\(language)")
+        }
+        XCTAssertEqual(site.issues.flatMap(\.anchors).filter { $0.contains("framework") || $0.contains("why-dx") }, [])
+    }
+
+    /// In English the chair is "Chair Goto", as the Japanese shows 後藤会長.
+    func testTheChairIsTitledInBothLanguages() async throws {
+        let (_, out) = try await bundled()
+        for (language, name) in [("ja", "後藤会長"), ("en", "Chair Goto")] {
+            let html = try String(contentsOf: out.appendingPathComponent("\(language)/issues/1/index.html"), encoding: .utf8)
+            XCTAssertTrue(html.contains(">\(name)</a>"), language)
+        }
     }
 
     func testEverySourceURLOfThePaperIsAReference() async throws {
@@ -100,7 +224,7 @@ final class BundledSiteTests: XCTestCase {
         XCTAssertEqual(site.comments.filter { $0.translations[.en] == nil }.map(\.id), [])
         XCTAssertEqual(site.pages.filter { $0.translations[.en] == nil }.map(\.slug), [])
         XCTAssertNotNil(site.home?.translations[.en])
-        XCTAssertEqual(site.pages.map(\.slug).sorted(), ["about", "chair-note-2020-07-31", "discussion-points", "glossary"])
+        XCTAssertEqual(site.pages.map(\.slug).sorted(), ["about", "chair-note-2020-07-31", "discussion-points", "glossary", "reference-framework"])
         XCTAssertEqual(site.members.filter { $0.name[.en] == nil }.map(\.id), [])
         XCTAssertEqual(site.meetings.filter { $0.title[.en] == nil }.map(\.id), [])
         XCTAssertEqual(site.references.filter { $0.title[.en] == nil }.map(\.id), [])
