@@ -302,23 +302,15 @@ public struct SiteBuilder: Sendable {
         return pages
     }
 
-    /// The site's own `templates/`, else the default theme.
+    /// The site's theme: the default theme with its own `templates/` laid over it
+    /// (`ThemeFiles.site`).
     private func loadTheme(languages: [Language]) -> (Theme?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let own = options.root.appendingPathComponent("templates")
-        let directory: URL
-        let prefix: String
-        if FileManager.default.fileExists(atPath: own.path) {
-            directory = own
-            prefix = "templates/"
-        } else if let fallback = options.defaultTheme {
-            directory = fallback
-            prefix = displayPath(fallback) + "/"
-        } else {
-            diagnostics.append(.error("missing-theme", "the site has no templates/ and the default theme was not found; set SHINGI_THEME to a theme folder", at: SourceLocation(path: "templates/")))
+        guard let (files, prefix) = ThemeFiles.site(root: options.root, defaultTheme: options.defaultTheme,
+                                                    displayPath: displayPath, diagnostics: &diagnostics) else {
             return (nil, diagnostics)
         }
-        let theme = Theme.load(directory: directory, displayPrefix: prefix, languages: languages, diagnostics: &diagnostics)
+        let theme = Theme.load(files, displayPrefix: prefix, languages: languages, diagnostics: &diagnostics)
         return (theme, diagnostics)
     }
 

@@ -15,35 +15,11 @@ public struct DiffHTMLReport {
     public var report: DiffReport
     public var old: ResolvedSite
     public var new: ResolvedSite
-    public var themes: Themes
+    /// The new side's theme (`ThemeFiles.site`): the report templates `diff/*.mustache`,
+    /// the UI strings and `assets/style.css`.
+    public var theme: ThemeFiles
     /// Where the site is published: the new side's `base_url` unless overridden.
     public var baseURL: String
-
-    /// The template folder holding `diff/report.mustache` and the stylesheet the site uses.
-    public struct Themes: Sendable {
-        public var templates: URL
-        public var stylesheet: URL
-
-        public init(templates: URL, stylesheet: URL) {
-            self.templates = templates
-            self.stylesheet = stylesheet
-        }
-
-        /// The site's own theme (`<siteRoot>/templates`) where it has what the report
-        /// needs, else the default theme: the report templates from the site's theme when
-        /// it has `diff/report.mustache`, the stylesheet when it has `assets/style.css`.
-        public static func locate(siteRoot: URL, defaultTheme: URL?) -> Themes? {
-            let fm = FileManager.default
-            let own = siteRoot.appendingPathComponent("templates")
-            func has(_ theme: URL?, _ path: String) -> Bool {
-                theme.map { fm.fileExists(atPath: $0.appendingPathComponent(path).path) } ?? false
-            }
-            let templates = has(own, "diff/report.mustache") ? own : (has(defaultTheme, "diff/report.mustache") ? defaultTheme : nil)
-            let stylesheetTheme = has(own, "assets/style.css") ? own : (has(defaultTheme, "assets/style.css") ? defaultTheme : nil)
-            guard let templates, let stylesheetTheme else { return nil }
-            return Themes(templates: templates, stylesheet: stylesheetTheme.appendingPathComponent("assets/style.css"))
-        }
-    }
 
     public enum ReportError: Error, CustomStringConvertible {
         /// The theme's templates or strings have errors (diagnostics as `check` prints them).
@@ -59,11 +35,11 @@ public struct DiffHTMLReport {
         }
     }
 
-    public init(report: DiffReport, old: ResolvedSite, new: ResolvedSite, themes: Themes, baseURL: String? = nil) {
+    public init(report: DiffReport, old: ResolvedSite, new: ResolvedSite, theme: ThemeFiles, baseURL: String? = nil) {
         self.report = report
         self.old = old
         self.new = new
-        self.themes = themes
+        self.theme = theme
         self.baseURL = baseURL ?? new.config.baseURL
     }
 
@@ -76,12 +52,12 @@ public struct DiffHTMLReport {
     /// The files of the report, paths relative to the output folder.
     public func files() throws -> [OutputFile] {
         var diagnostics: [Diagnostic] = []
-        let theme = Theme.load(directory: themes.templates, displayPrefix: themes.templates.path + "/", languages: languages, diagnostics: &diagnostics)
-        guard let theme, !diagnostics.contains(where: { $0.severity == .error }) else { throw ReportError.theme(diagnostics) }
-        guard let stylesheet = FileManager.default.contents(atPath: themes.stylesheet.path) else {
-            throw ReportError.missing("the stylesheet \(themes.stylesheet.path) cannot be read")
+        let loaded = Theme.load(self.theme, displayPrefix: "templates/", languages: languages, diagnostics: &diagnostics)
+        guard let theme = loaded, !diagnostics.contains(where: { $0.severity == .error }) else { throw ReportError.theme(diagnostics) }
+        guard let stylesheet = self.theme.files["assets/style.css"] else {
+            throw ReportError.missing("the theme has no assets/style.css")
         }
-        var files: [OutputFile] = [OutputFile(path: "assets/style.css", bytes: Array(stylesheet))]
+        var files: [OutputFile] = [OutputFile(path: "assets/style.css", bytes: stylesheet.bytes)]
         for language in languages {
             let context = ReportContext(report: report, old: old, new: new, urls: SiteURLs(baseURL: baseURL),
                                         language: language, languages: languages, strings: theme.strings)
@@ -152,7 +128,7 @@ struct ReportContext {
     }
 
     func issueLabel(_ id: String) -> String {
-        guard let outline = report.issue(id) else { return id }
+        guard let outline = report.outline(id) else { return id }
         let number = language == .ja
             ? String(String(outline.number).unicodeScalars.map { Character(Unicode.Scalar($0.value - 0x30 + 0xFF10)!) })
             : String(outline.number)
@@ -162,7 +138,7 @@ struct ReportContext {
     }
 
     func sectionTitle(_ issue: String, _ section: String) -> String {
-        let titles = report.issue(issue)?.sections.first { $0.id == section }?.titles
+        let titles = report.outline(issue)?.sections.first { $0.id == section }?.titles
         return titles?[language] ?? titles?[language.other] ?? "#" + section
     }
 
@@ -200,15 +176,10 @@ struct ReportContext {
             sections.append(sectionGroup(group))
             issues[issues.count - 1]["sections"] = sections
         }
-        let data: [[String: Any]] = [
-            ("references_title", report.references, recordReference),
-            ("members_title", report.members, recordMember),
-            ("meetings_title", report.meetings, recordMeeting),
-        ].compactMap { key, changes, describe in
-            changes.isEmpty ? nil : ["title": t(key), "changes": changes.map { record($0, describe) }]
-        }
+        let data = dataChanges()
         let summary: [[String: Any]] = [
             ("comments_title", report.comments.map(\.change)), ("diff_sections", report.sections.map(\.change)),
+            ("diff_issues", report.issues.map(\.change)), ("diff_pages", report.pages.map(\.change)),
             ("references_title", report.references.map(\.change)), ("members_title", report.members.map(\.change)),
             ("meetings_title", report.meetings.map(\.change)),
         ].compactMap { key, kinds in
@@ -296,7 +267,7 @@ struct ReportContext {
         ]
     }
 
-    private func field(_ change: FieldChange) -> [String: Any] {
+    func field(_ change: FieldChange) -> [String: Any] {
         func value(_ raw: String?) -> Any {
             guard let raw else { return false }
             switch change.field {
@@ -305,12 +276,13 @@ struct ReportContext {
             default: return raw
             }
         }
-        return ["name": fieldName(change.field), "old": value(change.old), "new": value(change.new)]
+        let name = fieldName(change.field) + (change.lang.map { " (\(languageName($0)))" } ?? "")
+        return ["name": name, "old": value(change.old), "new": value(change.new)]
     }
 
     /// The texts in the page's language first; each line of the diff a paragraph of
     /// pieces, with `gap` where unchanged lines were left out.
-    private func texts(_ texts: [Language: [DiffSegment]], onlyChangedLines: Bool) -> [[String: Any]] {
+    func texts(_ texts: [Language: [DiffSegment]], onlyChangedLines: Bool) -> [[String: Any]] {
         let order = [language] + Language.allCases.filter { $0 != language }
         return order.compactMap { textLanguage -> [String: Any]? in
             guard let segments = texts[textLanguage] else { return nil }
@@ -335,28 +307,6 @@ struct ReportContext {
         case .inserted(let text): return ["text": text, "inserted": true]
         case .deleted(let text): return ["text": text, "deleted": true]
         }
-    }
-
-    // MARK: Data files
-
-    private func record(_ change: RecordChange, _ describe: (String) -> (name: String, url: String?)) -> [String: Any] {
-        let (name, url) = describe(change.id)
-        return ["id": change.id, "name": name, "url": orFalse(change.change == .removed ? nil : url),
-                "kind": change.change.rawValue, "kind_label": kindLabel(change.change),
-                "fields": change.fields.map(field), "has_fields": !change.fields.isEmpty]
-    }
-
-    private func recordReference(_ id: String) -> (name: String, url: String?) {
-        let title = (new.reference(id) ?? old.reference(id)).flatMap { text($0.title) } ?? id
-        return (title, link(urls.references(language, reference: id)))
-    }
-
-    private func recordMember(_ id: String) -> (name: String, url: String?) {
-        (memberName(id), link(urls.member(id, language)))
-    }
-
-    private func recordMeeting(_ id: String) -> (name: String, url: String?) {
-        (meetingName(id), link(urls.meeting(id, language)))
     }
 
     // MARK: Filters

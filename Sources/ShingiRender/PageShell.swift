@@ -17,6 +17,15 @@ struct PageShell {
 }
 
 extension PageRenderer {
+    /// The page's key in `ChangeMarks.pages`: its path under the language folder
+    /// (`issues/1`, `pages/about`), `index` for the home page.
+    func changeKey(_ shell: PageShell, _ language: Language) -> String {
+        guard let url = shell.urls[language] else { return "" }
+        let prefix = urls.home(language)
+        let path = url.hasPrefix(prefix) ? String(url.dropFirst(prefix.count)) : url
+        return path.isEmpty ? "index" : String(path.hasSuffix("/") ? path.dropLast() : Substring(path))
+    }
+
     /// Renders the page template, then the layout around it; or, with a page cache, takes
     /// the previous build's page at `path` when both contexts are those it was made from.
     func renderShell(_ shell: PageShell, presenter p: Presenter, path: String) -> Result<RenderedPage, Diagnostic> {
@@ -53,7 +62,8 @@ extension PageRenderer {
             "untranslated": shell.contentLanguage != nil,
             "content_lang": (shell.contentLanguage ?? language).rawValue,
             "has_changes": changes != nil,
-            "changes_since": changes?.since ?? "",
+            "changes_label": changes?.label[language] ?? false,
+            "page_changed": changes?.pageChanged(changeKey(shell, language), in: language) ?? false,
         ]
         // The key covers the layout too; its context has no body yet, which the page
         // template makes from its own context. Both have `t` set to `p.strings` above.

@@ -152,16 +152,6 @@ public struct SiteRenderer: Sendable {
 
     /// The theme's `assets/` folder, copied byte for byte.
     func assetFiles() -> [OutputFile] {
-        let assets = theme.directory.appendingPathComponent("assets")
-        guard let names = FileManager.default.enumerator(atPath: assets.path)?.allObjects as? [String] else { return [] }
-        return names.sorted().compactMap { name in
-            var isDirectory: ObjCBool = false
-            let path = assets.appendingPathComponent(name).path
-            guard !Theme.isSymbolicLink(URL(fileURLWithPath: path)),
-                  FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  !name.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
-                  let data = FileManager.default.contents(atPath: path) else { return nil }
-            return OutputFile(path: "assets/" + name, bytes: Array(data))
-        }
+        theme.files.paths(under: "assets/").map { OutputFile(path: $0, bytes: theme.files.files[$0]!.bytes) }
     }
 }

@@ -4,12 +4,14 @@ import ShingiCore
 import ShingiLoad
 import Yams
 
-/// A theme folder: Mustache templates (`*.mustache`, partials in `partials/`), UI strings
-/// (`i18n/<lang>.yml`) and `assets/` copied as they are. swift-mustache fails silently
+/// A theme: Mustache templates (`*.mustache`, partials in `partials/`), UI strings
+/// (`i18n/<lang>.yml`) and `assets/` copied as they are, from `ThemeFiles` (the embedded
+/// default theme with a site's own `templates/` laid over it). swift-mustache fails silently
 /// (a missing partial renders empty, a missing template renders nil), so everything it
 /// would skip is checked here and reported as a diagnostic naming the file.
 public struct Theme: Sendable {
-    public let directory: URL
+    /// The theme's files; `assets/` are published from here.
+    public let files: ThemeFiles
     public let library: MustacheLibrary
     public let strings: [Language: [String: String]]
     /// Template names, e.g. `layout`, `issue`, `partials/toc`.
@@ -29,27 +31,21 @@ public struct Theme: Sendable {
     /// Where the theme's paths are reported from (site-relative when the theme is the site's own).
     public let displayPrefix: String
 
+    /// Reads the folder and loads it as a whole theme (tests, a theme of its own).
     public static func load(directory: URL, displayPrefix: String, languages: [Language], diagnostics: inout [Diagnostic]) -> Theme? {
-        let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            diagnostics.append(.error("missing-theme", "the theme folder does not exist; restore templates/ or delete it to use the default theme", at: SourceLocation(path: displayPrefix)))
-            return nil
-        }
+        guard let files = ThemeFiles.read(directory: directory, displayPrefix: displayPrefix, diagnostics: &diagnostics) else { return nil }
+        return load(files, displayPrefix: displayPrefix, languages: languages, diagnostics: &diagnostics)
+    }
+
+    public static func load(_ files: ThemeFiles, displayPrefix: String, languages: [Language], diagnostics: inout [Diagnostic]) -> Theme? {
         var templates: [String: MustacheTemplate] = [:]
         var sources: [String: (path: String, text: String)] = [:]
-        let all = (fm.enumerator(atPath: directory.path)?.allObjects as? [String] ?? []).sorted()
-        // A link in a theme could publish any file of the machine (as a template or an asset).
-        for relative in all where isSymbolicLink(directory.appendingPathComponent(relative)) {
-            diagnostics.append(.warning("symlink-skipped", "symbolic links in a theme are not followed; copy the file instead", at: SourceLocation(path: displayPrefix + relative)))
-        }
-        let files = all.filter { $0.hasSuffix(".mustache") && !isSymbolicLink(directory.appendingPathComponent($0)) }
-        for relative in files {
-            let path = displayPrefix + relative
+        for relative in files.files.keys.sorted() where relative.hasSuffix(".mustache") {
+            let file = files.files[relative]!
+            let path = file.displayPath
             let name = String(relative.dropLast(".mustache".count))
-            guard let data = fm.contents(atPath: directory.appendingPathComponent(relative).path) else { continue }
             let text: String
-            switch SourceText.decodeTemplate(Array(data), path: path) {
+            switch SourceText.decodeTemplate(file.bytes, path: path) {
             case .failure(let diagnostic): diagnostics.append(diagnostic); continue
             case .success(let decoded): text = decoded
             }
@@ -66,17 +62,17 @@ public struct Theme: Sendable {
             }
         }
         for name in requiredTemplates where templates[name] == nil && sources[name] == nil {
-            if !diagnostics.contains(where: { $0.location.path == displayPrefix + name + ".mustache" }) {
+            if files.files[name + ".mustache"] == nil {
                 diagnostics.append(.error("missing-template", "the theme has no template '\(name).mustache'; every page kind needs its template", at: SourceLocation(path: displayPrefix + name + ".mustache")))
             }
         }
         var strings: [Language: [String: String]] = [:]
         for language in languages {
-            strings[language] = loadStrings(directory: directory, displayPrefix: displayPrefix, language: language, diagnostics: &diagnostics)
+            strings[language] = loadStrings(files, displayPrefix: displayPrefix, language: language, diagnostics: &diagnostics)
         }
         checkReferences(sources: sources, known: Set(templates.keys), strings: strings, diagnostics: &diagnostics)
         checkStringParity(strings, displayPrefix: displayPrefix, diagnostics: &diagnostics)
-        return Theme(directory: directory, library: MustacheLibrary(templates: templates), strings: strings,
+        return Theme(files: files, library: MustacheLibrary(templates: templates), strings: strings,
                      templateNames: Set(templates.keys), fingerprint: fingerprint(sources, strings), displayPrefix: displayPrefix)
     }
 
@@ -85,11 +81,6 @@ public struct Theme: Sendable {
         _ = digest.add(sources.mapValues(\.text))
         _ = digest.add(Dictionary(uniqueKeysWithValues: strings.map { ($0.key.rawValue, $0.value) }))
         return digest.finish()
-    }
-
-    static func isSymbolicLink(_ url: URL) -> Bool {
-        var info = stat()
-        return lstat(url.path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
     }
 
     private static func describe(_ error: Error) -> String {
@@ -102,14 +93,14 @@ public struct Theme: Sendable {
         }
     }
 
-    private static func loadStrings(directory: URL, displayPrefix: String, language: Language, diagnostics: inout [Diagnostic]) -> [String: String] {
+    private static func loadStrings(_ files: ThemeFiles, displayPrefix: String, language: Language, diagnostics: inout [Diagnostic]) -> [String: String] {
         let relative = "i18n/\(language.rawValue).yml"
-        let path = displayPrefix + relative
-        guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(relative).path) else {
-            diagnostics.append(.error("missing-strings", "the theme has no UI strings for \(language.rawValue); add \(relative)", at: SourceLocation(path: path)))
+        guard let file = files.files[relative] else {
+            diagnostics.append(.error("missing-strings", "the theme has no UI strings for \(language.rawValue); add \(relative)", at: SourceLocation(path: displayPrefix + relative)))
             return [:]
         }
-        guard case .success(let text) = SourceText.decodeTemplate(Array(data), path: path) else {
+        let path = file.displayPath
+        guard case .success(let text) = SourceText.decodeTemplate(file.bytes, path: path) else {
             diagnostics.append(.error("invalid-utf8", "the file is not valid UTF-8", at: SourceLocation(path: path)))
             return [:]
         }
