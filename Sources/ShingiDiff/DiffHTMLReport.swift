@@ -193,6 +193,7 @@ struct ReportContext {
             "t": t,
             "site_title": text(new.config.title) ?? "",
             "short_title": text(new.config.shortTitle) ?? text(new.config.title) ?? "",
+            "show_short_title": text(new.config.shortTitle) != text(new.config.title),
             "home_url": link(urls.home(language)),
             "css_url": "../assets/style.css",
             "old": report.old, "new": report.new,

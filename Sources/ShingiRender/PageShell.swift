@@ -46,6 +46,8 @@ extension PageRenderer {
             "lang": language.rawValue,
             "site_title": p.text(site.config.title).text,
             "short_title": p.text(site.config.shortTitle).text,
+            // Without a short title of its own the header would show the title twice.
+            "show_short_title": p.text(site.config.shortTitle).text != p.text(site.config.title).text,
             "page_title": shell.title,
             "is_home": shell.template == "home",
             "home_url": urls.home(language),

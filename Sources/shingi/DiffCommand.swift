@@ -119,7 +119,7 @@ extension DiffCommand {
         }
     }
 
-    /// The HTML report in the theme of the new side (its own templates/, else the default theme).
+    /// The HTML report in the theme of the new side (the default theme with its templates/ laid over it).
     private func writeHTML(_ report: DiffReport, old: ResolvedSite, new: ResolvedSite, newRoot: URL) async throws {
         func fail(_ message: String) -> ExitCode {
             FileHandle.standardError.write(Data("error: \(message)\n".utf8))

@@ -127,6 +127,22 @@ final class DiffCoverageTests: XCTestCase {
         XCTAssertEqual(marks.count, 11)
     }
 
+    /// The HTML report lists issue, page and data-entry changes with their fields and texts.
+    func testHTMLReportShowsIssuesPagesAndFields() throws {
+        let (old, new) = try sides()
+        let out = try temporaryDirectory(self).appendingPathComponent("report")
+        let result = try runShingi(["diff", "--dirs", old.path, new.path, "--format", "html", "--out", out.path])
+        XCTAssertEqual(result.status, 0, result.err)
+        let en = try String(contentsOf: out.appendingPathComponent("en/index.html"), encoding: .utf8)
+        let data = en.components(separatedBy: "<section class=\"diff-data\" id=\"data-changes\" data-group>")[1]
+        let headings = data.components(separatedBy: "<h3>").dropFirst().map { $0.components(separatedBy: "</h3>")[0] }
+        XCTAssertEqual(headings, ["Policy issues (title, summary, lead text…)", "Home page and other pages", "References and Sources", "Members", "Meetings"])
+        XCTAssertTrue(data.contains("<tr><th scope=\"row\">Title (Japanese)</th><td><del>体制の構築</del></td><td><ins>体制の構築と運用</ins></td></tr>"), data)
+        XCTAssertTrue(data.contains("<tr><th scope=\"row\">Name (English)</th><td><del>Goto</del></td><td><ins>Gotō</ins></td></tr>"), data)
+        XCTAssertTrue(data.contains("<p class=\"diff-line diff-changed\"><ins>A second paragraph.</ins></p>"), data)
+        XCTAssertTrue(data.contains("<ins>前文を追加。</ins>"), data)
+    }
+
     func testUnknownFilterIdIsAnErrorWithASuggestion() throws {
         let (old, new) = try sides()
         for (option, value, message) in [

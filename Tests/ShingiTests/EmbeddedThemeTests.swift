@@ -65,6 +65,22 @@ final class EmbeddedThemeTests: XCTestCase {
         XCTAssertTrue(home.hasPrefix("<!DOCTYPE html>"), home)
     }
 
+    /// A site without `short_title` (as `init` writes it) shows its title once in the
+    /// header; the language-choice page's title is the site's, not the tool's.
+    func testInitSiteShowsItsTitleOnceAndTheRootTitleNamesTheSite() async throws {
+        let root = try temporaryDirectory(self).appendingPathComponent("new-site")
+        try SiteInitializer.create(at: root)
+        let out = root.appendingPathComponent("site")
+        let result = await SiteBuilder(options: BuildOptions(root: root, output: out, defaultTheme: nil)).run(write: true)
+        XCTAssertEqual(result.diagnostics.map(\.description), [])
+        let home = try String(contentsOf: out.appendingPathComponent("ja/index.html"), encoding: .utf8)
+        let header = home.components(separatedBy: "<header class=\"site-header\">")[1].components(separatedBy: "</header>")[0]
+        XCTAssertEqual(header.components(separatedBy: "新しい専門調査会").count - 1, 1, header)
+        XCTAssertFalse(header.contains("site-org"), header)
+        let choice = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        XCTAssertTrue(choice.contains("<title>新しい専門調査会 / New Expert Panel</title>"), choice)
+    }
+
     /// Every file below `folder` by relative path.
     private func files(_ folder: URL) throws -> [String: Data] {
         var result: [String: Data] = [:]
