@@ -183,7 +183,16 @@ public struct SiteBuilder: Sendable {
         let assetsChanged = since?.contains { $0.hasPrefix(assetsPrefix) } ?? false
         if let good, let since, since.allSatisfy({ $0.hasPrefix("content/") || $0.hasPrefix(assetsPrefix) }),
            good.result.site?.config.languages == site.config.languages {
-            theme = good.theme
+            var reused = good.theme
+            if assetsChanged {
+                // The theme holds its files: take the assets as they are now.
+                var ignored: [Diagnostic] = []
+                if let (files, _) = ThemeFiles.site(root: options.root, defaultTheme: options.defaultTheme,
+                                                    displayPath: displayPath, diagnostics: &ignored) {
+                    reused = reused.withFiles(files)
+                }
+            }
+            theme = reused
             themeWarnings = good.themeDiagnostics
             diagnostics += themeWarnings
             themeReused = true

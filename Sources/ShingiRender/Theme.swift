@@ -163,6 +163,13 @@ public struct Theme: Sendable {
         }
     }
 
+    /// The same templates and strings with the files (assets) of `files`: after a change
+    /// to assets only, the templates need not be parsed again.
+    public func withFiles(_ files: ThemeFiles) -> Theme {
+        Theme(files: files, library: library, strings: strings, templateNames: templateNames,
+              fingerprint: fingerprint, displayPrefix: displayPrefix)
+    }
+
     /// Renders `name` with `context`; nil when the template does not exist.
     public func render(_ name: String, _ context: [String: Any]) -> String? {
         library.render(context, withTemplate: name)

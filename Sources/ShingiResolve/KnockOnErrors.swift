@@ -30,7 +30,7 @@ enum KnockOnErrors {
             guard count > 0 else { continue }
             result.removeAll(where: isKnockOn)
             result.append(.warning("unchecked-references",
-                                   "\(count) reference\(count == 1 ? "" : "s") to \(file.what)s could not be checked because this file did not load; fix its error first",
+                                   "\(count) use\(count == 1 ? "" : "s") of its \(file.what) ids could not be checked because this file did not load; fix its error first",
                                    at: SourceLocation(path: file.path, line: 1, column: 1)))
         }
         return result

@@ -18,14 +18,14 @@ final class DiagnosticsTests: XCTestCase {
     func testMembersFileThatDoesNotLoadGivesItsErrorAndOneLine() async throws {
         let broken = MiniSite.files["content/members.yml"]!.replacingOccurrences(of: "role: member", with: "role: \"member")
         try await assertDiagnostics(["content/members.yml": broken], [
-            "content/members.yml:1:1: warning: 6 references to members could not be checked because this file did not load; fix its error first [unchecked-references]",
+            "content/members.yml:1:1: warning: 6 uses of its member ids could not be checked because this file did not load; fix its error first [unchecked-references]",
             "content/members.yml:6:16: error: malformed YAML: while scanning a quoted scalar (line 6), found unexpected end of stream; check indentation, quotes and ':' [malformed-yaml]",
         ])
     }
 
     func testMeetingsFileThatDoesNotLoadGivesItsErrorAndOneLine() async throws {
         try await assertDiagnostics(["content/meetings.yml": "- id: \"14\"\n  number: [14\n"], [
-            "content/meetings.yml:1:1: warning: 4 references to meetings could not be checked because this file did not load; fix its error first [unchecked-references]",
+            "content/meetings.yml:1:1: warning: 4 uses of its meeting ids could not be checked because this file did not load; fix its error first [unchecked-references]",
             "content/meetings.yml:3:1: error: malformed YAML: while parsing a flow sequence (line 2), did not find expected ',' or ']'; check indentation, quotes and ':' [malformed-yaml]",
         ])
     }
