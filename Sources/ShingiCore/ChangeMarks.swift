@@ -7,6 +7,9 @@ public struct ChangeMarks: Sendable, Hashable {
     /// What the legend names as the earlier version (`--changes-label`, a meeting's name),
     /// per language; none when the user named nothing: a raw revision is never published.
     public var label: [Language: String]
+    /// The meeting whose papers were the earlier version (`--changes-meeting`): the
+    /// legend shows its title and date in each language.
+    public var meeting: String?
     public var sections: [Language: Set<String>]
     public var comments: [Language: Set<String>]
     public var pages: [Language: Set<String>]

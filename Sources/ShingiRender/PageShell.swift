@@ -17,6 +17,16 @@ struct PageShell {
 }
 
 extension PageRenderer {
+    /// What the legend calls the earlier version: the meeting's title and date, or the
+    /// user's label; nil for "the previous version".
+    func changesLabel(_ changes: ChangeMarks, _ p: Presenter) -> String? {
+        guard let id = changes.meeting, let meeting = site.meeting(id) else { return changes.label[p.language] }
+        let title = p.meetingTitle(meeting).text
+        let date = DateFormatting.format(meeting.date, p.language)
+        if title.contains(date) { return title }
+        return p.language == .ja ? "\(title)（\(date)）" : "\(title) (\(date))"
+    }
+
     /// The page's key in `ChangeMarks.pages`: its path under the language folder
     /// (`issues/1`, `pages/about`), `index` for the home page.
     func changeKey(_ shell: PageShell, _ language: Language) -> String {
@@ -64,7 +74,7 @@ extension PageRenderer {
             "untranslated": shell.contentLanguage != nil,
             "content_lang": (shell.contentLanguage ?? language).rawValue,
             "has_changes": changes != nil,
-            "changes_label": changes?.label[language] ?? false,
+            "changes_label": changes.flatMap { changesLabel($0, p) } ?? false,
             "page_changed": changes?.pageChanged(changeKey(shell, language), in: language) ?? false,
         ]
         // The key covers the layout too; its context has no body yet, which the page

@@ -23,8 +23,14 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(name: .customLong("changes-label"), help: ArgumentHelp("What the legend of --changes-since calls the earlier version, e.g. '第14回会合の資料'; without it the legend says 'the previous version' (the revision is never shown).", valueName: "text"))
     var changesLabel: String?
 
+    @Option(name: .customLong("changes-meeting"), help: ArgumentHelp("Name the earlier version of --changes-since by a meeting of meetings.yml: the legend shows its title and date.", valueName: "id"))
+    var changesMeeting: String?
+
     func validate() throws {
-        if changesLabel != nil && changesSince == nil { throw ValidationError("--changes-label names the version of --changes-since; give that too") }
+        if changesLabel != nil && changesMeeting != nil { throw ValidationError("give --changes-label or --changes-meeting, not both") }
+        if (changesLabel != nil || changesMeeting != nil) && changesSince == nil {
+            throw ValidationError("\(changesLabel != nil ? "--changes-label" : "--changes-meeting") names the version of --changes-since; give that too")
+        }
     }
 
     func run() async throws {
@@ -68,7 +74,16 @@ extension BuildCommand {
                 // The build itself reports the working tree's errors.
                 return (ChangeMarks(label: label), nil)
             }
-            return (SiteDiff().compare(old, new, oldLabel: revision, newLabel: DiffSide.workingTree.label).changeMarks(label: label), new)
+            var marks = SiteDiff().compare(old, new, oldLabel: revision, newLabel: DiffSide.workingTree.label).changeMarks(label: label)
+            if let id = changesMeeting {
+                guard new.meeting(id) != nil else {
+                    let hint = Suggestion.hint(for: id, in: new.meetings.map(\.id))
+                    FileHandle.standardError.write(Data("error: --changes-meeting \(id): there is no meeting '\(id)' in content/meetings.yml\(hint)\n".utf8))
+                    throw ExitCode(1)
+                }
+                marks.meeting = id
+            }
+            return (marks, new)
         } catch DiffError.notInGit(_, let path) {
             FileHandle.standardError.write(Data("error: --changes-since: '\(path)' is not in a git repository, so there is no earlier version to compare with; build without --changes-since\n".utf8))
             throw ExitCode(1)

@@ -52,6 +52,24 @@ final class ChangesSinceTests: XCTestCase {
         XCTAssertTrue(label.err.contains("--changes-label names the version of --changes-since; give that too"), label.err)
     }
 
+    /// `--changes-meeting` names the earlier version by a meeting: its title and date.
+    func testTheMeetingNamesTheEarlierVersion() throws {
+        let root = try MiniSite.make(self)
+        try runGit(["init", "-q"], in: root)
+        try commitAll(in: root, message: "first")
+        try write(["content/comments/14/c1.en.md": MiniSite.files["content/comments/14/c1.en.md"]!.replacingOccurrences(of: "should", with: "must")], to: root)
+        let out = try temporaryDirectory(self).appendingPathComponent("site")
+        let result = try runShingi(["build", "--root", root.path, "--out", out.path, "--changes-since", "HEAD", "--changes-meeting", "14"])
+        XCTAssertEqual(result.status, 0, result.err)
+        let ja = try String(contentsOf: out.appendingPathComponent("ja/index.html"), encoding: .utf8)
+        XCTAssertTrue(ja.contains("次の時点以降に変更された箇所です： 第14回会合（令和3年（2021年）1月21日）</p>"), ja)
+        let en = try String(contentsOf: out.appendingPathComponent("en/index.html"), encoding: .utf8)
+        XCTAssertTrue(en.contains("have changed since: 14th meeting (21 January 2021)</p>"), en)
+        let unknown = try runShingi(["build", "--root", root.path, "--out", out.path, "--changes-since", "HEAD", "--changes-meeting", "15"])
+        XCTAssertEqual(unknown.status, 1)
+        XCTAssertEqual(unknown.err, "error: --changes-meeting 15: there is no meeting '15' in content/meetings.yml\n")
+    }
+
     func testOutsideGitTheErrorSaysToBuildWithoutTheOption() throws {
         let root = try MiniSite.make(self)
         let result = try runShingi(["build", "--root", root.path, "--changes-since", "HEAD"])
