@@ -8,7 +8,8 @@ public struct BuildOptions: Sendable {
     public var output: URL
     /// Overrides `base_url` of shingi.yml.
     public var baseURL: String?
-    /// The default theme, for sites without their own `templates/`.
+    /// A folder to use as the default theme instead of the one embedded in the binary
+    /// (`$SHINGI_THEME`, for working on the theme itself); nil uses the embedded one.
     public var defaultTheme: URL?
     /// Sections and comments to mark as changed on the pages (`--changes-since`).
     public var changes: ChangeMarks?

@@ -183,7 +183,16 @@ public struct SiteBuilder: Sendable {
         let assetsChanged = since?.contains { $0.hasPrefix(assetsPrefix) } ?? false
         if let good, let since, since.allSatisfy({ $0.hasPrefix("content/") || $0.hasPrefix(assetsPrefix) }),
            good.result.site?.config.languages == site.config.languages {
-            theme = good.theme
+            var reused = good.theme
+            if assetsChanged {
+                // The theme holds its files: take the assets as they are now.
+                var ignored: [Diagnostic] = []
+                if let (files, _) = ThemeFiles.site(root: options.root, defaultTheme: options.defaultTheme,
+                                                    displayPath: displayPath, diagnostics: &ignored) {
+                    reused = reused.withFiles(files)
+                }
+            }
+            theme = reused
             themeWarnings = good.themeDiagnostics
             diagnostics += themeWarnings
             themeReused = true
@@ -302,24 +311,15 @@ public struct SiteBuilder: Sendable {
         return pages
     }
 
-    /// The site's own `templates/`, else the default theme.
+    /// The site's theme: the default theme with its own `templates/` laid over it
+    /// (`ThemeFiles.site`).
     private func loadTheme(languages: [Language]) -> (Theme?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let own = options.root.appendingPathComponent("templates")
-        let directory: URL
-        let root: URL
-        let prefix: String
-        if let linked = SiteFile.linkedFolder("templates", in: options.root) {
-            return (nil, [linked])
-        } else if SiteFile.kind(of: own, below: options.root) != .missing {
-            (directory, root, prefix) = (own, options.root, "templates/")
-        } else if let fallback = options.defaultTheme {
-            (directory, root, prefix) = (fallback, fallback, displayPath(fallback) + "/")
-        } else {
-            diagnostics.append(.error("missing-theme", "the site has no templates/ and the default theme was not found; set SHINGI_THEME to a theme folder", at: SourceLocation(path: "templates/")))
+        guard let (files, prefix) = ThemeFiles.site(root: options.root, defaultTheme: options.defaultTheme,
+                                                    displayPath: displayPath, diagnostics: &diagnostics) else {
             return (nil, diagnostics)
         }
-        let theme = Theme.load(directory: directory, below: root, displayPrefix: prefix, languages: languages, diagnostics: &diagnostics)
+        let theme = Theme.load(files, displayPrefix: prefix, languages: languages, diagnostics: &diagnostics)
         return (theme, diagnostics)
     }
 

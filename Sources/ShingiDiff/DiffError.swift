@@ -4,6 +4,9 @@ import ShingiCore
 public enum DiffError: Error, Sendable, CustomStringConvertible {
     /// A side could not be read (a bad revision, no repository, a missing folder).
     case unreadable(side: String, message: String)
+    /// The site root is not in a git repository, so a revision cannot be read. The
+    /// command says what to do instead (`diff --dirs`; `build` without `--changes-since`).
+    case notInGit(side: String, path: String)
     /// A side was read but its content has errors; its diagnostics, sorted.
     case doesNotLoad(side: String, diagnostics: [Diagnostic])
 
@@ -11,6 +14,8 @@ public enum DiffError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .unreadable(let side, let message):
             return "\(side): \(message)"
+        case .notInGit(let side, let path):
+            return "\(side): '\(path)' is not in a git repository, so there is no revision to read"
         case .doesNotLoad(let side, let diagnostics):
             let errors = diagnostics.errorCount
             return "\(side): the content has \(errors) error\(errors == 1 ? "" : "s"); nothing was compared"

@@ -10,6 +10,7 @@ extension DiffFormatter {
         var out = "\(bold)shingi diff \(report.old) → \(report.new)\(reset)\n"
         var summary: [String] = []
         for (name, kinds) in [("comments", report.comments.map(\.change)), ("sections", report.sections.map(\.change)),
+                              ("issues", report.issues.map(\.change)), ("pages", report.pages.map(\.change)),
                               ("references", report.references.map(\.change)), ("members", report.members.map(\.change)),
                               ("meetings", report.meetings.map(\.change))] where !kinds.isEmpty {
             summary.append("\(name): \(counts(kinds))")
@@ -38,7 +39,7 @@ extension DiffFormatter {
         // Grouped by issue and section, in reading order.
         var currentIssue: String?
         for group in report.sectionGroups {
-            let outline = report.issue(group.issue)
+            let outline = report.outline(group.issue)
             if group.issue != currentIssue {
                 currentIssue = group.issue
                 let titles = Language.allCases.compactMap { outline?.titles[$0] }.joined(separator: " / ")
@@ -55,19 +56,35 @@ extension DiffFormatter {
                 if change.change == .moved, let old = change.oldTarget { line += " from \(old)" }
                 line += " — \(change.member), meeting \(change.meeting)"
                 line += change.change == .moved ? "" : languageList(change.languages)
-                for field in change.fields { line += "; \(field.field) \(field.old ?? "none") → \(field.new ?? "none")" }
+                for field in change.fields { line += "; \(field.label) \(field.old ?? "none") → \(field.new ?? "none")" }
                 out += line + "\n"
                 texts(change.texts, onlyChangedLines: false)
+            }
+        }
+        func fields(_ fields: [FieldChange]) {
+            for field in fields { out += "      \(field.label): \(render(field.segments))\n" }
+        }
+        for (name, changes) in [("issues", report.issues), ("pages", report.pages)] where !changes.isEmpty {
+            out += "\n\(bold)\(name)\(reset)\n"
+            for change in changes {
+                var line = "  \(change.id) \(change.change.rawValue)"
+                if change.change == .edited {
+                    let what = change.fields.map(\.label) + (change.languages.isEmpty ? [] : ["text" + languageList(change.languages)])
+                    line += ": " + what.joined(separator: ", ")
+                } else {
+                    line += languageList(change.languages)
+                }
+                out += line + "\n"
+                fields(change.fields)
+                texts(change.texts, onlyChangedLines: change.change == .edited)
             }
         }
         for (name, changes) in [("references", report.references), ("members", report.members), ("meetings", report.meetings)] where !changes.isEmpty {
             out += "\n\(bold)\(name)\(reset)\n"
             for change in changes {
                 out += "  \(change.id) \(change.change.rawValue)"
-                out += change.fields.isEmpty ? "\n" : ": " + change.fields.map(\.field).joined(separator: ", ") + "\n"
-                for field in change.fields {
-                    out += "      \(field.field): \(red)[-\(field.old ?? "")-]\(reset)\(green){+\(field.new ?? "")+}\(reset)\n"
-                }
+                out += change.fields.isEmpty ? "\n" : ": " + change.fields.map(\.label).joined(separator: ", ") + "\n"
+                fields(change.fields)
             }
         }
         return out

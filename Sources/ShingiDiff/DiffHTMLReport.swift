@@ -15,46 +15,11 @@ public struct DiffHTMLReport {
     public var report: DiffReport
     public var old: ResolvedSite
     public var new: ResolvedSite
-    public var themes: Themes
+    /// The new side's theme (`ThemeFiles.site`): the report templates `diff/*.mustache`,
+    /// the UI strings and `assets/style.css`.
+    public var theme: ThemeFiles
     /// Where the site is published: the new side's `base_url` unless overridden.
     public var baseURL: String
-
-    /// The template folder holding `diff/report.mustache` and the stylesheet the site uses.
-    public struct Themes: Sendable {
-        public var templates: URL
-        public var stylesheet: URL
-        /// What the themes' files are opened below, never through a link (`SiteFile`):
-        /// the site root for its own `templates/`, the default theme's folder otherwise.
-        public var templatesRoot: URL
-        public var stylesheetRoot: URL
-
-        public init(templates: URL, stylesheet: URL, templatesRoot: URL? = nil, stylesheetRoot: URL? = nil) {
-            self.templates = templates
-            self.stylesheet = stylesheet
-            self.templatesRoot = templatesRoot ?? templates
-            self.stylesheetRoot = stylesheetRoot ?? stylesheet.deletingLastPathComponent().deletingLastPathComponent()
-        }
-
-        /// The site's own theme (`<siteRoot>/templates`) where it has what the report
-        /// needs, else the default theme: the report templates from the site's theme when
-        /// it has `diff/report.mustache`, the stylesheet when it has `assets/style.css`.
-        /// Files are looked at without following links: a linked file or folder in the
-        /// site's theme is not "there", and is never read.
-        public static func locate(siteRoot: URL, defaultTheme: URL?) -> Themes? {
-            let own = (theme: siteRoot.appendingPathComponent("templates"), root: siteRoot)
-            let fallback = defaultTheme.map { (theme: $0, root: $0) }
-            func has(_ candidate: (theme: URL, root: URL)?, _ path: String) -> Bool {
-                guard let candidate else { return false }
-                if case .file = SiteFile.kind(of: candidate.theme.appendingPathComponent(path), below: candidate.root) { return true }
-                return false
-            }
-            let templates = has(own, "diff/report.mustache") ? own : (has(fallback, "diff/report.mustache") ? fallback : nil)
-            let stylesheet = has(own, "assets/style.css") ? own : (has(fallback, "assets/style.css") ? fallback : nil)
-            guard let templates, let stylesheet else { return nil }
-            return Themes(templates: templates.theme, stylesheet: stylesheet.theme.appendingPathComponent("assets/style.css"),
-                          templatesRoot: templates.root, stylesheetRoot: stylesheet.root)
-        }
-    }
 
     public enum ReportError: Error, CustomStringConvertible {
         /// The theme's templates or strings have errors (diagnostics as `check` prints them).
@@ -70,11 +35,11 @@ public struct DiffHTMLReport {
         }
     }
 
-    public init(report: DiffReport, old: ResolvedSite, new: ResolvedSite, themes: Themes, baseURL: String? = nil) {
+    public init(report: DiffReport, old: ResolvedSite, new: ResolvedSite, theme: ThemeFiles, baseURL: String? = nil) {
         self.report = report
         self.old = old
         self.new = new
-        self.themes = themes
+        self.theme = theme
         self.baseURL = baseURL ?? new.config.baseURL
     }
 
@@ -87,12 +52,12 @@ public struct DiffHTMLReport {
     /// The files of the report, paths relative to the output folder.
     public func files() throws -> [OutputFile] {
         var diagnostics: [Diagnostic] = []
-        let theme = Theme.load(directory: themes.templates, below: themes.templatesRoot, displayPrefix: themes.templates.path + "/", languages: languages, diagnostics: &diagnostics)
-        guard let theme, !diagnostics.contains(where: { $0.severity == .error }) else { throw ReportError.theme(diagnostics) }
-        guard case .bytes(let stylesheet) = SiteFile.read(themes.stylesheet, below: themes.stylesheetRoot, limit: Theme.maxFileSize) else {
-            throw ReportError.missing("the stylesheet \(themes.stylesheet.path) cannot be read (it is missing, too large, or a symbolic link, which is never followed)")
+        let loaded = Theme.load(self.theme, displayPrefix: "templates/", languages: languages, diagnostics: &diagnostics)
+        guard let theme = loaded, !diagnostics.contains(where: { $0.severity == .error }) else { throw ReportError.theme(diagnostics) }
+        guard let stylesheet = self.theme.files["assets/style.css"] else {
+            throw ReportError.missing("the theme has no assets/style.css")
         }
-        var files: [OutputFile] = [OutputFile(path: "assets/style.css", bytes: Array(stylesheet))]
+        var files: [OutputFile] = [OutputFile(path: "assets/style.css", bytes: stylesheet.bytes)]
         for language in languages {
             let context = ReportContext(report: report, old: old, new: new, urls: SiteURLs(baseURL: baseURL),
                                         language: language, languages: languages, strings: theme.strings)
@@ -163,7 +128,7 @@ struct ReportContext {
     }
 
     func issueLabel(_ id: String) -> String {
-        guard let outline = report.issue(id) else { return id }
+        guard let outline = report.outline(id) else { return id }
         let number = language == .ja
             ? String(String(outline.number).unicodeScalars.map { Character(Unicode.Scalar($0.value - 0x30 + 0xFF10)!) })
             : String(outline.number)
@@ -173,7 +138,7 @@ struct ReportContext {
     }
 
     func sectionTitle(_ issue: String, _ section: String) -> String {
-        let titles = report.issue(issue)?.sections.first { $0.id == section }?.titles
+        let titles = report.outline(issue)?.sections.first { $0.id == section }?.titles
         return titles?[language] ?? titles?[language.other] ?? "#" + section
     }
 
@@ -211,15 +176,10 @@ struct ReportContext {
             sections.append(sectionGroup(group))
             issues[issues.count - 1]["sections"] = sections
         }
-        let data: [[String: Any]] = [
-            ("references_title", report.references, recordReference),
-            ("members_title", report.members, recordMember),
-            ("meetings_title", report.meetings, recordMeeting),
-        ].compactMap { key, changes, describe in
-            changes.isEmpty ? nil : ["title": t(key), "changes": changes.map { record($0, describe) }]
-        }
+        let data = dataChanges()
         let summary: [[String: Any]] = [
             ("comments_title", report.comments.map(\.change)), ("diff_sections", report.sections.map(\.change)),
+            ("diff_issues", report.issues.map(\.change)), ("diff_pages", report.pages.map(\.change)),
             ("references_title", report.references.map(\.change)), ("members_title", report.members.map(\.change)),
             ("meetings_title", report.meetings.map(\.change)),
         ].compactMap { key, kinds in
@@ -233,6 +193,7 @@ struct ReportContext {
             "t": t,
             "site_title": text(new.config.title) ?? "",
             "short_title": text(new.config.shortTitle) ?? text(new.config.title) ?? "",
+            "show_short_title": text(new.config.shortTitle) != text(new.config.title),
             "home_url": link(urls.home(language)),
             "css_url": "../assets/style.css",
             "old": report.old, "new": report.new,
@@ -307,7 +268,7 @@ struct ReportContext {
         ]
     }
 
-    private func field(_ change: FieldChange) -> [String: Any] {
+    func field(_ change: FieldChange) -> [String: Any] {
         func value(_ raw: String?) -> Any {
             guard let raw else { return false }
             switch change.field {
@@ -316,12 +277,13 @@ struct ReportContext {
             default: return raw
             }
         }
-        return ["name": fieldName(change.field), "old": value(change.old), "new": value(change.new)]
+        let name = fieldName(change.field) + (change.lang.map { " (\(languageName($0)))" } ?? "")
+        return ["name": name, "old": value(change.old), "new": value(change.new)]
     }
 
     /// The texts in the page's language first; each line of the diff a paragraph of
     /// pieces, with `gap` where unchanged lines were left out.
-    private func texts(_ texts: [Language: [DiffSegment]], onlyChangedLines: Bool) -> [[String: Any]] {
+    func texts(_ texts: [Language: [DiffSegment]], onlyChangedLines: Bool) -> [[String: Any]] {
         let order = [language] + Language.allCases.filter { $0 != language }
         return order.compactMap { textLanguage -> [String: Any]? in
             guard let segments = texts[textLanguage] else { return nil }
@@ -346,28 +308,6 @@ struct ReportContext {
         case .inserted(let text): return ["text": text, "inserted": true]
         case .deleted(let text): return ["text": text, "deleted": true]
         }
-    }
-
-    // MARK: Data files
-
-    private func record(_ change: RecordChange, _ describe: (String) -> (name: String, url: String?)) -> [String: Any] {
-        let (name, url) = describe(change.id)
-        return ["id": change.id, "name": name, "url": orFalse(change.change == .removed ? nil : url),
-                "kind": change.change.rawValue, "kind_label": kindLabel(change.change),
-                "fields": change.fields.map(field), "has_fields": !change.fields.isEmpty]
-    }
-
-    private func recordReference(_ id: String) -> (name: String, url: String?) {
-        let title = (new.reference(id) ?? old.reference(id)).flatMap { text($0.title) } ?? id
-        return (title, link(urls.references(language, reference: id)))
-    }
-
-    private func recordMember(_ id: String) -> (name: String, url: String?) {
-        (memberName(id), link(urls.member(id, language)))
-    }
-
-    private func recordMeeting(_ id: String) -> (name: String, url: String?) {
-        (meetingName(id), link(urls.meeting(id, language)))
     }
 
     // MARK: Filters

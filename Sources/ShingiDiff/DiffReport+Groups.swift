@@ -21,8 +21,8 @@ extension DiffReport {
             keys.append(key)
         }
         func rank(_ key: Key) -> (Int, Int, String, String) {
-            let issueIndex = issues.firstIndex { $0.id == key.issue } ?? Int.max
-            let sectionIndex = issue(key.issue)?.sectionIndex(key.section) ?? Int.max
+            let issueIndex = outlines.firstIndex { $0.id == key.issue } ?? Int.max
+            let sectionIndex = outline(key.issue)?.sectionIndex(key.section) ?? Int.max
             return (issueIndex, sectionIndex, key.issue, key.section)
         }
         keys.sort { rank($0) < rank($1) }

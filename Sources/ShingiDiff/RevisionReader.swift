@@ -68,7 +68,7 @@ public struct RevisionReader: Sendable {
         try requireSite(root, name: name, what: "site root '\(root.path)'")
         let top = try git(["-C", root.path, "rev-parse", "--show-toplevel"])
         guard top.status == 0 else {
-            throw DiffError.unreadable(side: name, message: "'\(root.path)' is not in a git repository; to compare two folders use --dirs")
+            throw DiffError.notInGit(side: name, path: root.path)
         }
         let repository = top.output.trimmingCharacters(in: .newlines)
         let prefix = try git(["-C", root.path, "rev-parse", "--show-prefix"]).output.trimmingCharacters(in: .newlines)

@@ -2,7 +2,7 @@ import ShingiCore
 import ShingiLoad
 import ShingiResolve
 
-/// Compares two resolved versions of a site by identity (DESIGN.md): comments by file
+/// Compares two resolved versions of a site by identity (docs/content-format.md): comments by file
 /// stem, sections by issue and section id, data entries by id.
 public struct SiteDiff {
     public init() {}
@@ -10,10 +10,11 @@ public struct SiteDiff {
     public func compare(_ old: ResolvedSite, _ new: ResolvedSite, oldLabel: String, newLabel: String) -> DiffReport {
         DiffReport(old: oldLabel, new: newLabel,
                    comments: comments(old, new), sections: sections(old, new),
+                   issues: issues(old, new), pages: pages(old, new),
                    references: records(old.references, new.references, id: \.id, fields: Self.referenceFields),
                    members: records(old.members, new.members, id: \.id, fields: Self.memberFields),
                    meetings: records(old.meetings, new.meetings, id: \.id, fields: Self.meetingFields),
-                   issues: outlines(old, new))
+                   outlines: outlines(old, new))
     }
 
     // MARK: Comments
@@ -38,9 +39,7 @@ public struct SiteDiff {
                 let newText = comment.translations[language].map { Self.trimmed($0.source.body) } ?? ""
                 if oldText != newText { texts[language] = TextDiff.diff(oldText, newText, language: language) }
             }
-            var fields: [FieldChange] = []
-            if before.member != comment.member { fields.append(FieldChange(field: "member", old: before.member, new: comment.member)) }
-            if before.meeting != comment.meeting { fields.append(FieldChange(field: "meeting", old: before.meeting, new: comment.meeting)) }
+            let fields = FieldChange.compare(Self.commentFields(before), Self.commentFields(comment))
             if !texts.isEmpty || !fields.isEmpty {
                 changes.append(CommentChange(id: comment.id, change: .edited, member: comment.member, meeting: comment.meeting,
                                              oldTarget: target(before), newTarget: target(comment),
@@ -53,6 +52,14 @@ public struct SiteDiff {
             }
         }
         return changes.sorted { ($0.id, $0.change) < ($1.id, $1.change) }
+    }
+
+    /// A comment's front matter besides its target (a changed target is a `moved` change).
+    static func commentFields(_ comment: Comment) -> [FieldChange.Side] {
+        var statuses: [Language: String] = [:]
+        for (language, file) in comment.translations.values { statuses[language] = file.status }
+        return [.plain("member", comment.member), .plain("meeting", comment.meeting),
+                .plain("date", comment.date?.description), .localized("status", Localized(statuses))]
     }
 
     private func target(_ comment: Comment) -> CommentTarget { CommentTarget(issue: comment.issue, section: comment.section) }
@@ -141,43 +148,6 @@ public struct SiteDiff {
             }
         }
         return changes
-    }
-
-    // MARK: Data files
-
-    private static func text(_ value: Localized<String>) -> String? {
-        value.isEmpty ? nil : value.languages.map { "\($0.rawValue): \(value[$0]!)" }.joined(separator: ", ")
-    }
-
-    private static var referenceFields: [(String, (Reference) -> String?)] { [
-        ("title", { text($0.title) }), ("publisher", { text($0.publisher) }), ("date", { $0.date?.description }),
-        ("url", { $0.url }), ("note", { text($0.note) }),
-    ] }
-    private static var memberFields: [(String, (Member) -> String?)] { [
-        ("name", { text($0.name) }), ("role", { $0.role }), ("affiliation", { text($0.affiliation) }),
-    ] }
-    private static var meetingFields: [(String, (Meeting) -> String?)] { [
-        ("number", { $0.number.map(String.init) }), ("date", { $0.date.description }), ("title", { text($0.title) }),
-    ] }
-
-    private func records<T>(_ old: [T], _ new: [T], id: KeyPath<T, String>, fields: [(String, (T) -> String?)]) -> [RecordChange] {
-        let oldByID = Dictionary(old.map { ($0[keyPath: id], $0) }, uniquingKeysWith: { first, _ in first })
-        let newByID = Dictionary(new.map { ($0[keyPath: id], $0) }, uniquingKeysWith: { first, _ in first })
-        var changes: [RecordChange] = []
-        for (key, item) in newByID {
-            guard let before = oldByID[key] else {
-                changes.append(RecordChange(id: key, change: .added, fields: []))
-                continue
-            }
-            let changed = fields.compactMap { name, value -> FieldChange? in
-                value(before) == value(item) ? nil : FieldChange(field: name, old: value(before), new: value(item))
-            }
-            if !changed.isEmpty { changes.append(RecordChange(id: key, change: .edited, fields: changed)) }
-        }
-        for key in oldByID.keys where newByID[key] == nil {
-            changes.append(RecordChange(id: key, change: .removed, fields: []))
-        }
-        return changes.sorted { ($0.id, $0.change) < ($1.id, $1.change) }
     }
 
     // MARK: Outline

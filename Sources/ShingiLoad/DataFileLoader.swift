@@ -38,7 +38,14 @@ struct DataFileLoader {
         let url = root.appendingPathComponent(path)
         switch SiteFile.kind(of: url, below: root) {
         case .missing:
-            diagnostics.append(.error("missing-config", "no shingi.yml in the site root; run 'shingi init' or pass --root", at: SourceLocation(path: path, line: 1, column: 1)))
+            var isDirectory: ObjCBool = false
+            let folder = root.standardizedFileURL.path
+            let message = !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory)
+                ? "the site root \(folder) does not exist; pass --root with the folder that holds shingi.yml"
+                : !isDirectory.boolValue
+                ? "the site root \(folder) is a file, not a folder; pass --root with the folder that holds shingi.yml"
+                : "the site root \(folder) has no shingi.yml; start a site there with 'shingi init \(folder)' or pass --root with the folder that holds shingi.yml"
+            diagnostics.append(.error("missing-config", message, at: SourceLocation(path: path, line: 1, column: 1)))
             return config
         case .symlink:
             // A link could make the site's titles, base_url and limits another file's.
@@ -118,7 +125,12 @@ struct DataFileLoader {
         entries("members.yml", diagnostics: &diagnostics) { reader, diagnostics in
             let id = reader.string("id", required: true, example: "goto")
             let name = reader.localized("name", required: true, languages: languages)
-            let role = reader.string("role", required: true, example: "member") ?? "member"
+            var role = reader.string("role", required: true, example: "member") ?? "member"
+            if !Member.roles.contains(role) {
+                diagnostics.append(.error("invalid-value", "role '\(role)' is not one of \(Member.roles.joined(separator: ", "))"
+                                          + Suggestion.hint(for: role, in: Member.roles), at: reader.location(of: "role")))
+                role = "member"
+            }
             let affiliation = reader.localized("affiliation", languages: languages)
             guard let id, Identifier.check(id, what: "member", at: reader.location(of: "id"), into: &diagnostics), !name.isEmpty else { return }
             members.append(Member(id: id, name: name, role: role, affiliation: affiliation, location: reader.location))

@@ -167,7 +167,9 @@ public struct FieldReader {
     public mutating func finish(known extra: Set<String> = []) -> [Diagnostic] {
         for (keyNode, _) in mapping {
             guard let key = keyNode.scalar?.string, !readKeys.contains(key), !extra.contains(key) else { continue }
-            diagnostics.append(.warning("unknown-field", "\(subject) has an unknown field '\(key)'; check its spelling against DESIGN.md",
+            let advice = Suggestion.closest(to: key, in: readKeys.union(extra)).map { "did you mean '\($0)'?" }
+                ?? "check its spelling against docs/content-format.md"
+            diagnostics.append(.warning("unknown-field", "\(subject) has an unknown field '\(key)'; \(advice)",
                                         at: document.location(of: keyNode)))
         }
         return diagnostics

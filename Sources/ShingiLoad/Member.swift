@@ -4,8 +4,12 @@ import ShingiCore
 public struct Member: Sendable, Hashable {
     public var id: String
     public var name: Localized<String>
-    /// `chair`, `member`, `advisor`, …
+    /// One of `roles`.
     public var role: String
     public var affiliation: Localized<String>
     public var location: SourceLocation
+
+    /// The roles a member may have; the theme has a label (`role_<role>`) and an
+    /// honorific (`honorific_<role>`) for each.
+    public static let roles = ["chair", "member", "advisor"]
 }

@@ -82,7 +82,9 @@ public struct YAMLDocument {
             return .error("malformed-yaml", "malformed YAML: \(detail)\(problem); check indentation, quotes and ':'", at: at(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            return .error("duplicate-key", "duplicate key \(keys) in one mapping; keep one", at: at(context.mark))
+            let repeated = duplicates.sorted().lazy.compactMap { repeatedKey($0, after: context.mark, in: yaml) }.first
+            return .error("duplicate-key", "duplicate key \(keys) in one mapping; keep one",
+                          at: repeated.map { SourceLocation(path: path, line: $0.line + lineOffset, column: $0.column) } ?? at(context.mark))
         case .reader(let problem, let offset, let value, _):
             // libyaml counts the offset in characters (Unicode scalars) of the text.
             let scalars = yaml.unicodeScalars
@@ -115,3 +117,27 @@ public struct YAMLDocument {
     }
 }
 
+extension YAMLDocument {
+    /// Where `key` appears again in the block mapping whose first `key` is at `mark`
+    /// (Yams reports the first one): the next line at the same indentation starting with
+    /// that key, before the mapping ends. Nil for a flow mapping (`{a: 1, a: 2}`).
+    static func repeatedKey(_ key: String, after mark: Mark, in yaml: String) -> (line: Int, column: Int)? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        let indent = mark.column - 1
+        guard mark.line >= 1, mark.line < lines.count else { return nil }
+        let spellings = [key, "\"\(key)\"", "'\(key)'"]
+        for index in mark.line..<lines.count {
+            let line = lines[index]
+            let content = line.drop { $0 == " " }
+            if content.isEmpty || content.hasPrefix("#") { continue }
+            let spaces = line.count - content.count
+            if spaces < indent { return nil }
+            guard spaces == indent else { continue }
+            for spelling in spellings where content.hasPrefix(spelling) {
+                let rest = content.dropFirst(spelling.count).drop { $0 == " " }
+                if rest.hasPrefix(":") { return (index + 1, mark.column) }
+            }
+        }
+        return nil
+    }
+}

@@ -82,9 +82,9 @@ struct PageRenderer: Sendable {
 
     /// Pages outside any language: the language choice and 404, with both languages' strings.
     private func standalone(_ template: String, path: String) -> Result<RenderedPage, Diagnostic> {
-        let languages = site.config.languages.map { language -> [String: Any] in
+        let languages = site.config.languages.enumerated().map { index, language -> [String: Any] in
             let p = presenter(language)
-            return ["lang": language.rawValue, "t": p.strings, "url": urls.home(language),
+            return ["lang": language.rawValue, "t": p.strings, "url": urls.home(language), "first": index == 0,
                     "site_title": p.text(site.config.title).text, "short_title": p.text(site.config.shortTitle).text]
         }
         let context: [String: Any] = ["languages": languages, "css_url": urls.asset("style.css"),

@@ -17,6 +17,25 @@ struct PageShell {
 }
 
 extension PageRenderer {
+    /// What the legend calls the earlier version: the meeting's title and date, or the
+    /// user's label; nil for "the previous version".
+    func changesLabel(_ changes: ChangeMarks, _ p: Presenter) -> String? {
+        guard let id = changes.meeting, let meeting = site.meeting(id) else { return changes.label[p.language] }
+        let title = p.meetingTitle(meeting).text
+        let date = DateFormatting.format(meeting.date, p.language)
+        if title.contains(date) { return title }
+        return p.language == .ja ? "\(title)（\(date)）" : "\(title) (\(date))"
+    }
+
+    /// The page's key in `ChangeMarks.pages`: its path under the language folder
+    /// (`issues/1`, `pages/about`), `index` for the home page.
+    func changeKey(_ shell: PageShell, _ language: Language) -> String {
+        guard let url = shell.urls[language] else { return "" }
+        let prefix = urls.home(language)
+        let path = url.hasPrefix(prefix) ? String(url.dropFirst(prefix.count)) : url
+        return path.isEmpty ? "index" : String(path.hasSuffix("/") ? path.dropLast() : Substring(path))
+    }
+
     /// Renders the page template, then the layout around it; or, with a page cache, takes
     /// the previous build's page at `path` when both contexts are those it was made from.
     func renderShell(_ shell: PageShell, presenter p: Presenter, path: String) -> Result<RenderedPage, Diagnostic> {
@@ -37,6 +56,8 @@ extension PageRenderer {
             "lang": language.rawValue,
             "site_title": p.text(site.config.title).text,
             "short_title": p.text(site.config.shortTitle).text,
+            // Without a short title of its own the header would show the title twice.
+            "show_short_title": p.text(site.config.shortTitle).text != p.text(site.config.title).text,
             "page_title": shell.title,
             "is_home": shell.template == "home",
             "home_url": urls.home(language),
@@ -53,7 +74,8 @@ extension PageRenderer {
             "untranslated": shell.contentLanguage != nil,
             "content_lang": (shell.contentLanguage ?? language).rawValue,
             "has_changes": changes != nil,
-            "changes_since": changes?.since ?? "",
+            "changes_label": changes.flatMap { changesLabel($0, p) } ?? false,
+            "page_changed": changes?.pageChanged(changeKey(shell, language), in: language) ?? false,
         ]
         // The key covers the layout too; its context has no body yet, which the page
         // template makes from its own context. Both have `t` set to `p.strings` above.

@@ -117,7 +117,7 @@ public struct SiteRenderer: Sendable {
             if let skeleton, skeleton.isEmpty { unfitNow.insert(job) } else { made[job] = skeleton }
         }
         if jobs == nil { files.append(Sitemap(site: site, urls: urls).file()) }
-        if jobs == nil || assets { files += theme.assetFiles() }
+        if jobs == nil || assets { files += assetFiles() }
         return Rendered(files: files.sorted { $0.path < $1.path }, diagnostics: diagnostics, comments: renderer.comments,
                         skeletons: made, unfit: unfitNow, pageKeys: pageKeys, keptPages: keptPages)
     }
@@ -148,5 +148,10 @@ public struct SiteRenderer: Sendable {
             }
         }
         return ids
+    }
+
+    /// The theme's `assets/` folder, copied byte for byte.
+    func assetFiles() -> [OutputFile] {
+        theme.files.paths(under: "assets/").map { OutputFile(path: $0, bytes: theme.files.files[$0]!.bytes) }
     }
 }

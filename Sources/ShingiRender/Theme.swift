@@ -4,15 +4,14 @@ import ShingiCore
 import ShingiLoad
 import Yams
 
-/// A theme folder: Mustache templates (`*.mustache`, partials in `partials/`), UI strings
-/// (`i18n/<lang>.yml`) and `assets/` copied as they are. swift-mustache fails silently
+/// A theme: Mustache templates (`*.mustache`, partials in `partials/`), UI strings
+/// (`i18n/<lang>.yml`) and `assets/` copied as they are, from `ThemeFiles` (the embedded
+/// default theme with a site's own `templates/` laid over it). swift-mustache fails silently
 /// (a missing partial renders empty, a missing template renders nil), so everything it
 /// would skip is checked here and reported as a diagnostic naming the file.
 public struct Theme: Sendable {
-    public let directory: URL
-    /// What the theme's files are opened below without following links (`SiteFile`): the
-    /// site root for a site's own `templates/`, the theme folder itself otherwise.
-    public let root: URL
+    /// The theme's files; `assets/` are published from here.
+    public let files: ThemeFiles
     public let library: MustacheLibrary
     public let strings: [Language: [String: String]]
     /// Template names, e.g. `layout`, `issue`, `partials/toc`.
@@ -32,33 +31,21 @@ public struct Theme: Sendable {
     /// Where the theme's paths are reported from (site-relative when the theme is the site's own).
     public let displayPrefix: String
 
-    /// The largest template, UI-strings file or asset a theme may hold.
-    public static let maxFileSize = 64 << 20
+    /// Reads the folder and loads it as a whole theme (tests, a theme of its own).
+    public static func load(directory: URL, displayPrefix: String, languages: [Language], diagnostics: inout [Diagnostic]) -> Theme? {
+        guard let files = ThemeFiles.read(directory: directory, displayPrefix: displayPrefix, diagnostics: &diagnostics) else { return nil }
+        return load(files, displayPrefix: displayPrefix, languages: languages, diagnostics: &diagnostics)
+    }
 
-    /// - Parameter root: what every file of the theme is opened below, never through a
-    ///   link (the site root for `templates/`; the theme folder for the default theme).
-    public static func load(directory: URL, below root: URL? = nil, displayPrefix: String, languages: [Language], diagnostics: inout [Diagnostic]) -> Theme? {
-        let root = root ?? directory
-        guard SiteFile.kind(of: directory, below: root) == .directory else {
-            diagnostics.append(.error("missing-theme", "the theme folder does not exist or is not a real folder; restore templates/ or delete it to use the default theme", at: SourceLocation(path: displayPrefix)))
-            return nil
-        }
+    public static func load(_ files: ThemeFiles, displayPrefix: String, languages: [Language], diagnostics: inout [Diagnostic]) -> Theme? {
         var templates: [String: MustacheTemplate] = [:]
         var sources: [String: (path: String, text: String)] = [:]
-        let (all, symlinks) = SiteFile.tree(directory, below: root)
-        // A link in a theme could publish any file of the machine (as a template, a UI
-        // string or an asset): none is followed, and each is named.
-        // The UI strings are required: a link there is an error when they are read.
-        let required = Set(languages.map { "i18n/\($0.rawValue).yml" })
-        for relative in symlinks where !required.contains(relative) {
-            diagnostics.append(.warning("symlink-skipped", "symbolic links in a theme are not followed; copy the file instead", at: SourceLocation(path: displayPrefix + relative)))
-        }
-        for relative in all where relative.hasSuffix(".mustache") {
-            let path = displayPrefix + relative
+        for relative in files.files.keys.sorted() where relative.hasSuffix(".mustache") {
+            let file = files.files[relative]!
+            let path = file.displayPath
             let name = String(relative.dropLast(".mustache".count))
-            guard let bytes = readFile(relative, in: directory, below: root, path: path, diagnostics: &diagnostics) else { continue }
             let text: String
-            switch SourceText.decodeTemplate(bytes, path: path) {
+            switch SourceText.decodeTemplate(file.bytes, path: path) {
             case .failure(let diagnostic): diagnostics.append(diagnostic); continue
             case .success(let decoded): text = decoded
             }
@@ -75,17 +62,17 @@ public struct Theme: Sendable {
             }
         }
         for name in requiredTemplates where templates[name] == nil && sources[name] == nil {
-            if !diagnostics.contains(where: { $0.location.path == displayPrefix + name + ".mustache" }) {
+            if files.files[name + ".mustache"] == nil {
                 diagnostics.append(.error("missing-template", "the theme has no template '\(name).mustache'; every page kind needs its template", at: SourceLocation(path: displayPrefix + name + ".mustache")))
             }
         }
         var strings: [Language: [String: String]] = [:]
         for language in languages {
-            strings[language] = loadStrings(directory: directory, root: root, displayPrefix: displayPrefix, language: language, diagnostics: &diagnostics)
+            strings[language] = loadStrings(files, displayPrefix: displayPrefix, language: language, diagnostics: &diagnostics)
         }
         checkReferences(sources: sources, known: Set(templates.keys), strings: strings, diagnostics: &diagnostics)
         checkStringParity(strings, displayPrefix: displayPrefix, diagnostics: &diagnostics)
-        return Theme(directory: directory, root: root, library: MustacheLibrary(templates: templates), strings: strings,
+        return Theme(files: files, library: MustacheLibrary(templates: templates), strings: strings,
                      templateNames: Set(templates.keys), fingerprint: fingerprint(sources, strings), displayPrefix: displayPrefix)
     }
 
@@ -94,30 +81,6 @@ public struct Theme: Sendable {
         _ = digest.add(sources.mapValues(\.text))
         _ = digest.add(Dictionary(uniqueKeysWithValues: strings.map { ($0.key.rawValue, $0.value) }))
         return digest.finish()
-    }
-
-    /// One file of the theme, read with `SiteFile` (never through a link); nil with a
-    /// diagnostic when it cannot be read, nil alone when it does not exist.
-    static func readFile(_ relative: String, in directory: URL, below root: URL, path: String, diagnostics: inout [Diagnostic]) -> [UInt8]? {
-        switch SiteFile.read(directory.appendingPathComponent(relative), below: root, limit: maxFileSize) {
-        case .bytes(let bytes): return bytes
-        case .missing: return nil
-        case .symlink:
-            diagnostics.append(.error("symlink-refused", "this theme file is (or lies below) a symbolic link; links in a theme are not followed: copy the file instead", at: SourceLocation(path: path)))
-        case .tooLarge(let size): diagnostics.append(SiteFile.tooLarge(path: path, size: size, limit: maxFileSize))
-        case .unreadable(let reason): diagnostics.append(.error("unreadable-file", "the file cannot be read: \(reason)", at: SourceLocation(path: path)))
-        }
-        return nil
-    }
-
-    /// The theme's `assets/`, byte for byte, as output files under `assets/` (hidden
-    /// files and links left out; links were named when the theme was loaded).
-    public func assetFiles() -> [OutputFile] {
-        var ignored: [Diagnostic] = []
-        let assets = directory.appendingPathComponent("assets")
-        return SiteFile.tree(assets, below: root).files.compactMap { name in
-            Self.readFile(name, in: assets, below: root, path: name, diagnostics: &ignored).map { OutputFile(path: "assets/" + name, bytes: $0) }
-        }
     }
 
     private static func describe(_ error: Error) -> String {
@@ -130,17 +93,14 @@ public struct Theme: Sendable {
         }
     }
 
-    private static func loadStrings(directory: URL, root: URL, displayPrefix: String, language: Language, diagnostics: inout [Diagnostic]) -> [String: String] {
+    private static func loadStrings(_ files: ThemeFiles, displayPrefix: String, language: Language, diagnostics: inout [Diagnostic]) -> [String: String] {
         let relative = "i18n/\(language.rawValue).yml"
-        let path = displayPrefix + relative
-        let count = diagnostics.count
-        guard let data = readFile(relative, in: directory, below: root, path: path, diagnostics: &diagnostics) else {
-            if diagnostics.count == count {
-                diagnostics.append(.error("missing-strings", "the theme has no UI strings for \(language.rawValue); add \(relative)", at: SourceLocation(path: path)))
-            }
+        guard let file = files.files[relative] else {
+            diagnostics.append(.error("missing-strings", "the theme has no UI strings for \(language.rawValue); add \(relative)", at: SourceLocation(path: displayPrefix + relative)))
             return [:]
         }
-        guard case .success(let text) = SourceText.decodeTemplate(data, path: path) else {
+        let path = file.displayPath
+        guard case .success(let text) = SourceText.decodeTemplate(file.bytes, path: path) else {
             diagnostics.append(.error("invalid-utf8", "the file is not valid UTF-8", at: SourceLocation(path: path)))
             return [:]
         }
@@ -201,6 +161,13 @@ public struct Theme: Sendable {
                 }
             }
         }
+    }
+
+    /// The same templates and strings with the files (assets) of `files`: after a change
+    /// to assets only, the templates need not be parsed again.
+    public func withFiles(_ files: ThemeFiles) -> Theme {
+        Theme(files: files, library: library, strings: strings, templateNames: templateNames,
+              fingerprint: fingerprint, displayPrefix: displayPrefix)
     }
 
     /// Renders `name` with `context`; nil when the template does not exist.

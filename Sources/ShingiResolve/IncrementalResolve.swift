@@ -20,7 +20,8 @@ extension Resolver {
     /// diagnostic of an item lies in one of its files.
     public func update(_ previous: ResolvedSite, with loaded: LoadedSite, changedMarkdown: Set<String>,
                        changedOther: Set<String> = []) -> ResolvedSite? {
-        guard !previous.diagnostics.hasErrors, previous.config.languages == loaded.config.languages,
+        // A file that did not load is missing from its item: the full resolve says so once.
+        guard !previous.diagnostics.hasErrors, !loaded.diagnostics.hasErrors, previous.config.languages == loaded.config.languages,
               previous.config.baseURL == loaded.config.baseURL else { return nil }
         let languages = loaded.config.languages
         var site = previous

@@ -29,7 +29,7 @@ public struct Resolver {
         checkData(site, languages: languages, diagnostics: &diagnostics)
         site.citations = checkCrossLinks(site, diagnostics: &diagnostics)
         checkCaseCollisions(site, diagnostics: &diagnostics)
-        site.diagnostics = diagnostics.sorted()
+        site.diagnostics = KnockOnErrors.collapse(diagnostics, loaded: loaded).sorted()
         return site
     }
 
@@ -53,7 +53,10 @@ public struct Resolver {
     private func missingTranslation<T>(_ translations: Localized<T>, languages: [Language], what: String, expectedPath: (Language) -> String,
                                        location: SourceLocation, diagnostics: inout [Diagnostic]) {
         for language in languages where translations[language] == nil {
-            diagnostics.append(.warning("missing-translation", "\(what) has no \(language.englishName) translation (\(expectedPath(language))); its page is built from the other language with a notice", at: location))
+            // A translation that exists but did not load has its own error already.
+            let path = expectedPath(language)
+            if diagnostics.contains(where: { $0.severity == .error && $0.location.path == path }) { continue }
+            diagnostics.append(.warning("missing-translation", "\(what) has no \(language.englishName) translation (\(path)); its page is built from the other language with a notice", at: location))
         }
     }
 
@@ -176,11 +179,11 @@ public struct Resolver {
         var valid = true
         for file in translations.values.values.sorted(by: { $0.source.path < $1.source.path }) {
             if site.member(file.member.value) == nil {
-                diagnostics.append(.error("unknown-member", "member '\(file.member.value)' is not in content/members.yml; add it there or fix the id", at: file.member.location))
+                diagnostics.append(.error("unknown-member", "member '\(file.member.value)' is not in content/members.yml\(Self.advice(file.member.value, site.members.map(\.id)))", at: file.member.location))
                 valid = false
             }
             if site.meeting(file.meeting.value) == nil {
-                diagnostics.append(.error("unknown-meeting", "meeting '\(file.meeting.value)' is not in content/meetings.yml; add it there or fix the id", at: file.meeting.location))
+                diagnostics.append(.error("unknown-meeting", "meeting '\(file.meeting.value)' is not in content/meetings.yml\(Self.advice(file.meeting.value, site.meetings.map(\.id)))", at: file.meeting.location))
                 valid = false
             }
             if let index = site.issueIndex[file.targetIssue.value] {
@@ -193,9 +196,16 @@ public struct Resolver {
                 diagnostics.append(.error("unknown-issue", "target issue '\(file.targetIssue.value)' does not exist; known issues: \(site.issues.map(\.id).joined(separator: ", "))", at: file.targetIssue.location))
                 valid = false
             }
-            if file.source.path != primary.source.path && (file.member.value != primary.member.value || file.targetIssue.value != primary.targetIssue.value
-                || file.targetSection != primary.targetSection || file.meeting.value != primary.meeting.value) {
-                diagnostics.append(.error("translation-mismatch", "this translation's member, target or meeting differs from \(primary.source.path); the languages of one comment must agree", at: file.source.frontMatterLocation))
+            if file.source.path != primary.source.path {
+                // Each field that differs, with both values, at the field itself.
+                let fields: [(name: String, value: String, primary: String, location: SourceLocation)] = [
+                    ("member", file.member.value, primary.member.value, file.member.location),
+                    ("target", "\(file.targetIssue.value)#\(file.targetSection)", "\(primary.targetIssue.value)#\(primary.targetSection)", file.targetIssue.location),
+                    ("meeting", file.meeting.value, primary.meeting.value, file.meeting.location),
+                ]
+                for field in fields where field.value != field.primary {
+                    diagnostics.append(.error("translation-mismatch", "this translation has \(field.name) '\(field.value)' but \(primary.source.path) has '\(field.primary)'; the languages of one comment must agree", at: field.location))
+                }
             }
         }
         guard valid else { return nil }
@@ -229,14 +239,19 @@ public struct Resolver {
         for reference in site.references { warnMissing(reference.title, "the title of reference '\(reference.id)'", at: reference.location) }
     }
 
+    /// What to do about an unknown id: the close one, or add it.
+    static func advice(_ id: String, _ ids: [String]) -> String {
+        Suggestion.closest(to: id, in: ids).map { "; did you mean '\($0)'?" } ?? "; add it there or fix the id"
+    }
+
     /// An issue's advisors and meeting exist.
     func checkData(of issue: Issue, site: ResolvedSite, diagnostics: inout [Diagnostic]) {
         for file in issue.translations.values.values {
             for advisor in file.advisors where site.member(advisor.value) == nil {
-                diagnostics.append(.error("unknown-member", "advisor '\(advisor.value)' is not in content/members.yml; add it there or fix the id", at: advisor.location))
+                diagnostics.append(.error("unknown-member", "advisor '\(advisor.value)' is not in content/members.yml\(Self.advice(advisor.value, site.members.map(\.id)))", at: advisor.location))
             }
             if let meeting = file.meeting, site.meeting(meeting.value) == nil {
-                diagnostics.append(.error("unknown-meeting", "meeting '\(meeting.value)' is not in content/meetings.yml; add it there or fix the id", at: meeting.location))
+                diagnostics.append(.error("unknown-meeting", "meeting '\(meeting.value)' is not in content/meetings.yml\(Self.advice(meeting.value, site.meetings.map(\.id)))", at: meeting.location))
             }
         }
     }

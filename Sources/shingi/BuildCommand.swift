@@ -17,8 +17,21 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Fail on warnings too.")
     var strict = false
 
-    @Option(name: .customLong("changes-since"), help: ArgumentHelp("Mark on the pages the sections and comments changed since this git revision.", valueName: "rev"))
+    @Option(name: .customLong("changes-since"), help: ArgumentHelp("Mark on the pages the sections, comments and pages changed since this git revision.", valueName: "rev"))
     var changesSince: String?
+
+    @Option(name: .customLong("changes-label"), help: ArgumentHelp("What the legend of --changes-since calls the earlier version, e.g. '第14回会合の資料'; without it the legend says 'the previous version' (the revision is never shown).", valueName: "text"))
+    var changesLabel: String?
+
+    @Option(name: .customLong("changes-meeting"), help: ArgumentHelp("Name the earlier version of --changes-since by a meeting of meetings.yml: the legend shows its title and date.", valueName: "id"))
+    var changesMeeting: String?
+
+    func validate() throws {
+        if changesLabel != nil && changesMeeting != nil { throw ValidationError("give --changes-label or --changes-meeting, not both") }
+        if (changesLabel != nil || changesMeeting != nil) && changesSince == nil {
+            throw ValidationError("\(changesLabel != nil ? "--changes-label" : "--changes-meeting") names the version of --changes-since; give that too")
+        }
+    }
 
     func run() async throws {
         var options = site.buildOptions
@@ -36,8 +49,7 @@ struct BuildCommand: AsyncParsableCommand {
         let pages = result.pagesPerLanguage.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
         let destination = site.out ?? (site.root == "." ? "site/" : (site.root as NSString).appendingPathComponent("site") + "/")
         if let changes = options.changes {
-            let marked = Set(changes.sections.values.flatMap { $0 }).count + Set(changes.comments.values.flatMap { $0 }).count
-            print("marked \(marked) changed section\(marked == 1 ? "" : "s") and comments since \(changes.since)")
+            print("marked \(changes.count) changed place\(changes.count == 1 ? "" : "s") (sections, comments, pages) since \(changesSince ?? "")")
         }
         print("built \(pages) pages into \(destination) with \(diagnostics.warningCount) warning\(diagnostics.warningCount == 1 ? "" : "s") in \(String(format: "%.2f", result.seconds)) s")
     }
@@ -51,6 +63,8 @@ extension BuildCommand {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("shingi-changes-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let reader = RevisionReader(root: root, parser: MarkdownIsolation.parser)
+        // The legend shows what the user named, the same text in every language.
+        let label = changesLabel.map { text in Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, text) }) } ?? [:]
         do {
             let old = try await reader.read(.revision(revision), name: "old", scratch: scratch)
             let new: ResolvedSite
@@ -58,9 +72,21 @@ extension BuildCommand {
                 new = try await reader.read(.workingTree, name: "new", scratch: scratch)
             } catch DiffError.doesNotLoad(side: _, diagnostics: _) {
                 // The build itself reports the working tree's errors.
-                return (ChangeMarks(since: revision), nil)
+                return (ChangeMarks(label: label), nil)
             }
-            return (SiteDiff().compare(old, new, oldLabel: revision, newLabel: DiffSide.workingTree.label).changeMarks, new)
+            var marks = SiteDiff().compare(old, new, oldLabel: revision, newLabel: DiffSide.workingTree.label).changeMarks(label: label)
+            if let id = changesMeeting {
+                guard new.meeting(id) != nil else {
+                    let hint = Suggestion.hint(for: id, in: new.meetings.map(\.id))
+                    FileHandle.standardError.write(Data("error: --changes-meeting \(id): there is no meeting '\(id)' in content/meetings.yml\(hint)\n".utf8))
+                    throw ExitCode(1)
+                }
+                marks.meeting = id
+            }
+            return (marks, new)
+        } catch DiffError.notInGit(_, let path) {
+            FileHandle.standardError.write(Data("error: --changes-since: '\(path)' is not in a git repository, so there is no earlier version to compare with; build without --changes-since\n".utf8))
+            throw ExitCode(1)
         } catch let error as DiffError {
             for line in error.labelledDiagnostics { FileHandle.standardError.write(Data((line + "\n").utf8)) }
             FileHandle.standardError.write(Data("error: --changes-since: \(error)\n".utf8))

@@ -3,6 +3,7 @@ import Foundation
 import ShingiBuild
 import ShingiCore
 import ShingiDiff
+import ShingiRender
 import ShingiResolve
 
 struct DiffCommand: AsyncParsableCommand {
@@ -83,8 +84,12 @@ struct DiffCommand: AsyncParsableCommand {
         do {
             oldSite = try await reader.read(oldSide, name: "old", scratch: scratch)
             (newSite, newRoot) = try await reader.load(newSide, name: "new", scratch: scratch)
+            try checkFilters(oldSite, newSite)
             report = SiteDiff().compare(oldSite, newSite, oldLabel: oldSide.label, newLabel: newSide.label)
                 .filtered(member: member, meeting: meeting, issue: issue, language: lang)
+        } catch DiffError.notInGit(let side, let path) {
+            FileHandle.standardError.write(Data("error: \(side): '\(path)' is not in a git repository; to compare two folders use --dirs\n".utf8))
+            throw ExitCode(1)
         } catch let error as DiffError {
             for line in error.labelledDiagnostics { FileHandle.standardError.write(Data((line + "\n").utf8)) }
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
@@ -100,16 +105,34 @@ struct DiffCommand: AsyncParsableCommand {
 }
 
 extension DiffCommand {
-    /// The HTML report in the theme of the new side (its own templates/, else the default theme).
+    /// A `--member`, `--meeting` or `--issue` naming nothing on either side is a typo, not
+    /// "no changes".
+    private func checkFilters(_ old: ResolvedSite, _ new: ResolvedSite) throws {
+        let filters: [(option: String, value: String?, what: String, ids: [String])] = [
+            ("--member", member, "member", (old.members + new.members).map(\.id)),
+            ("--meeting", meeting, "meeting", (old.meetings + new.meetings).map(\.id)),
+            ("--issue", issue, "policy issue", (old.issues + new.issues).map(\.id)),
+        ]
+        for filter in filters {
+            guard let value = filter.value, !filter.ids.contains(value) else { continue }
+            let message = "\(filter.option) \(value): there is no \(filter.what) '\(value)' in either version"
+                + Suggestion.hint(for: value, in: filter.ids)
+            FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    /// The HTML report in the theme of the new side (the default theme with its templates/ laid over it).
     private func writeHTML(_ report: DiffReport, old: ResolvedSite, new: ResolvedSite, newRoot: URL) async throws {
         func fail(_ message: String) -> ExitCode {
             FileHandle.standardError.write(Data("error: \(message)\n".utf8))
             return ExitCode(1)
         }
-        guard let themes = DiffHTMLReport.Themes.locate(siteRoot: newRoot, defaultTheme: DefaultTheme.locate()) else {
-            throw fail("the HTML report needs the default theme (templates/diff/report.mustache); set SHINGI_THEME to shingi's templates/ folder")
+        var diagnostics: [Diagnostic] = []
+        guard let (theme, _) = ThemeFiles.site(root: newRoot, defaultTheme: DefaultTheme.locate(), displayPath: \.path, diagnostics: &diagnostics) else {
+            throw fail(diagnostics.sorted().map(\.description).joined(separator: "\n"))
         }
-        let html = DiffHTMLReport(report: report, old: old, new: new, themes: themes, baseURL: baseURL)
+        let html = DiffHTMLReport(report: report, old: old, new: new, theme: theme, baseURL: baseURL)
         let folder = URL(fileURLWithPath: out!)
         do {
             try await html.write(to: folder)

@@ -9,7 +9,7 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Preview the site with live reload while you edit.",
         discussion: """
         Builds the site in memory and serves it (on 127.0.0.1:8000 unless told otherwise), \
-        rebuilds it when content/, templates/ (or the default theme it uses) or shingi.yml change, \
+        rebuilds it when content/, templates/ (or the folder of SHINGI_THEME) or shingi.yml change, \
         re-rendering only the pages a change reaches, and reloads the open pages. \
         While the latest build has errors, every page shows them; the server keeps running. \
         Links are served from the root of the preview whatever base_url says. Ctrl-C stops.

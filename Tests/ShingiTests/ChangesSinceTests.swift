@@ -14,10 +14,12 @@ final class ChangesSinceTests: XCTestCase {
         let out = try temporaryDirectory(self).appendingPathComponent("site")
         let result = try runShingi(["build", "--root", root.path, "--out", out.path, "--changes-since", "HEAD"])
         XCTAssertEqual(result.status, 0, result.err)
-        XCTAssertTrue(result.out.hasPrefix("marked 2 changed sections and comments since HEAD\n"), result.out)
+        XCTAssertTrue(result.out.hasPrefix("marked 2 changed places (sections, comments, pages) since HEAD\n"), result.out)
 
         let ja = try String(contentsOf: out.appendingPathComponent("ja/issues/1/index.html"), encoding: .utf8)
-        XCTAssertTrue(ja.contains("<code>HEAD</code></p>"))
+        // The revision is the author's business: readers see "the previous version".
+        XCTAssertTrue(ja.contains("</span>枠と色で示した節・コメントは、前の版から変更された箇所です。</p>"), ja)
+        XCTAssertFalse(ja.contains("HEAD"))
         XCTAssertEqual(ja.components(separatedBy: "<div class=\"changed-section\">").count - 1, 1)
         XCTAssertTrue(ja.contains("<div class=\"changed-section\">\n<h2 id=\"1.2\">"))
         XCTAssertTrue(ja.contains("<li class=\"comment changed\" id=\"comment-c1\">"))
@@ -25,7 +27,54 @@ final class ChangesSinceTests: XCTestCase {
         let en = try String(contentsOf: out.appendingPathComponent("en/issues/1/index.html"), encoding: .utf8)
         XCTAssertFalse(en.contains("<div class=\"changed-section\">"))
         XCTAssertTrue(en.contains("<li class=\"comment\" id=\"comment-c1\">"))
-        XCTAssertTrue(en.contains("have changed since: <code>HEAD</code>"))
+        XCTAssertTrue(en.contains("</span>Sections and comments marked in colour have changed since the previous version.</p>"), en)
+        XCTAssertFalse(en.contains("HEAD"))
+    }
+
+    /// `--changes-label` names the earlier version in the legend; a change of an issue's
+    /// own title marks its page.
+    func testTheLabelNamesTheEarlierVersionAndAPageChangeIsNoted() throws {
+        let root = try MiniSite.make(self)
+        try runGit(["init", "-q"], in: root)
+        try commitAll(in: root, message: "first")
+        try write(["content/issues/1/index.en.md": MiniSite.files["content/issues/1/index.en.md"]!
+            .replacingOccurrences(of: "title: \"Building structures\"", with: "title: \"Building teams\"")], to: root)
+        let out = try temporaryDirectory(self).appendingPathComponent("site")
+        let result = try runShingi(["build", "--root", root.path, "--out", out.path, "--changes-since", "HEAD", "--changes-label", "第14回会合の資料"])
+        XCTAssertEqual(result.status, 0, result.err)
+        XCTAssertTrue(result.out.hasPrefix("marked 1 changed place (sections, comments, pages) since HEAD\n"), result.out)
+        let en = try String(contentsOf: out.appendingPathComponent("en/issues/1/index.html"), encoding: .utf8)
+        XCTAssertTrue(en.contains("</span>Sections and comments marked in colour have changed since: 第14回会合の資料 <span class=\"badge changed-badge\">This page itself (its title, text or details) has changed too.</span></p>"), en)
+        let ja = try String(contentsOf: out.appendingPathComponent("ja/issues/1/index.html"), encoding: .utf8)
+        XCTAssertTrue(ja.contains("</span>枠と色で示した節・コメントは、次の時点以降に変更された箇所です： 第14回会合の資料</p>"), ja)
+        let label = try runShingi(["build", "--root", root.path, "--changes-label", "x"])
+        XCTAssertEqual(label.status, 64)
+        XCTAssertTrue(label.err.contains("--changes-label names the version of --changes-since; give that too"), label.err)
+    }
+
+    /// `--changes-meeting` names the earlier version by a meeting: its title and date.
+    func testTheMeetingNamesTheEarlierVersion() throws {
+        let root = try MiniSite.make(self)
+        try runGit(["init", "-q"], in: root)
+        try commitAll(in: root, message: "first")
+        try write(["content/comments/14/c1.en.md": MiniSite.files["content/comments/14/c1.en.md"]!.replacingOccurrences(of: "should", with: "must")], to: root)
+        let out = try temporaryDirectory(self).appendingPathComponent("site")
+        let result = try runShingi(["build", "--root", root.path, "--out", out.path, "--changes-since", "HEAD", "--changes-meeting", "14"])
+        XCTAssertEqual(result.status, 0, result.err)
+        let ja = try String(contentsOf: out.appendingPathComponent("ja/index.html"), encoding: .utf8)
+        XCTAssertTrue(ja.contains("次の時点以降に変更された箇所です： 第14回会合（令和3年（2021年）1月21日）</p>"), ja)
+        let en = try String(contentsOf: out.appendingPathComponent("en/index.html"), encoding: .utf8)
+        XCTAssertTrue(en.contains("have changed since: 14th meeting (21 January 2021)</p>"), en)
+        let unknown = try runShingi(["build", "--root", root.path, "--out", out.path, "--changes-since", "HEAD", "--changes-meeting", "15"])
+        XCTAssertEqual(unknown.status, 1)
+        XCTAssertEqual(unknown.err, "error: --changes-meeting 15: there is no meeting '15' in content/meetings.yml\n")
+    }
+
+    func testOutsideGitTheErrorSaysToBuildWithoutTheOption() throws {
+        let root = try MiniSite.make(self)
+        let result = try runShingi(["build", "--root", root.path, "--changes-since", "HEAD"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.err, "error: --changes-since: '\(root.path)' is not in a git repository, so there is no earlier version to compare with; build without --changes-since\n")
     }
 
     func testWithoutTheOptionNothingIsMarked() async throws {

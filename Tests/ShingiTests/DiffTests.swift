@@ -101,13 +101,13 @@ final class DiffTests: XCTestCase {
     func testJSONReportOfTwoRevisions() async throws {
         let (_, root) = try repository()
         let json = DiffFormatter.json(try await report(root: root, .revision("HEAD~1"), .revision("HEAD")))
-        try assertGolden(json, "two-revisions.json")
+        try assertDiffGolden(json, "two-revisions.json")
     }
 
     func testTerminalReportOfTwoRevisions() async throws {
         let (_, root) = try repository()
         let text = DiffFormatter.text(try await report(root: root, .revision("HEAD~1"), .workingTree))
-        try assertGolden(text, "two-revisions.txt")
+        try assertDiffGolden(text, "two-revisions.txt")
     }
 
     func testIdenticalRevisionsHaveNoChanges() async throws {
@@ -139,8 +139,11 @@ final class DiffTests: XCTestCase {
             _ = try await report(root: root, .revision("HEAD"), .workingTree)
             XCTFail("a folder outside git was read as a revision")
         } catch let error as DiffError {
-            XCTAssertEqual(error.description, "old: '\(root.path)' is not in a git repository; to compare two folders use --dirs")
+            XCTAssertEqual(error.description, "old: '\(root.path)' is not in a git repository, so there is no revision to read")
         }
+        let command = try shingi(["diff", "HEAD", "--root", root.path])
+        XCTAssertEqual(command.status, 1)
+        XCTAssertEqual(command.err, "error: old: '\(root.path)' is not in a git repository; to compare two folders use --dirs\n")
     }
 
     func testSideWithBrokenLinkPrintsItsDiagnosticsLabelled() async throws {
@@ -197,7 +200,7 @@ final class DiffTests: XCTestCase {
         XCTAssertEqual(same.out, "shingi diff HEAD → working tree\nno changes\n")
         let changed = try shingi(["diff", "HEAD~1", "HEAD", "--root", root.path, "--exit-code", "--format", "json"])
         XCTAssertEqual(changed.status, 1, changed.err)
-        try assertGolden(changed.out, "two-revisions.json")
+        try assertDiffGolden(changed.out, "two-revisions.json")
         let unknown = try shingi(["diff", "nope", "--root", root.path])
         XCTAssertEqual(unknown.status, 1)
         XCTAssertEqual(unknown.out, "")
@@ -329,9 +332,11 @@ final class DiffTests: XCTestCase {
 
     /// Runs the built `shingi` binary.
     private func shingi(_ arguments: [String]) throws -> ProcessResult { try runShingi(arguments) }
+}
 
+extension XCTestCase {
     /// Compares `actual` with `Tests/Fixtures/diff/<name>` (rewritten with SHINGI_UPDATE_GOLDENS=1).
-    private func assertGolden(_ actual: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    func assertDiffGolden(_ actual: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let url = fixturesRoot.appendingPathComponent("diff").appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["SHINGI_UPDATE_GOLDENS"] == "1" {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -1,0 +1,62 @@
+import ShingiCore
+import ShingiLoad
+
+extension ReportContext {
+    /// The changes outside the sections, one group each: policy issues (front matter and
+    /// lead text), pages, references, members, meetings.
+    func dataChanges() -> [[String: Any]] {
+        let items: [[String: Any]] = [
+            ("diff_issues", report.issues, describeIssue),
+            ("diff_pages", report.pages, describePage),
+        ].compactMap { key, changes, describe in
+            changes.isEmpty ? nil : ["title": t(key), "changes": changes.map { item($0, describe) }]
+        }
+        let records: [[String: Any]] = [
+            ("references_title", report.references, recordReference),
+            ("members_title", report.members, recordMember),
+            ("meetings_title", report.meetings, recordMeeting),
+        ].compactMap { key, changes, describe in
+            changes.isEmpty ? nil : ["title": t(key), "changes": changes.map { record($0, describe) }]
+        }
+        return items + records
+    }
+
+    private func item(_ change: ItemChange, _ describe: (String) -> (name: String, url: String?)) -> [String: Any] {
+        let (name, url) = describe(change.id)
+        return ["id": change.id, "name": name, "url": orFalse(change.change == .removed ? nil : url),
+                "kind": change.change.rawValue, "kind_label": kindLabel(change.change),
+                "fields": change.fields.map(field), "has_fields": !change.fields.isEmpty,
+                "texts": texts(change.texts, onlyChangedLines: change.change == .edited)]
+    }
+
+    private func record(_ change: RecordChange, _ describe: (String) -> (name: String, url: String?)) -> [String: Any] {
+        let (name, url) = describe(change.id)
+        return ["id": change.id, "name": name, "url": orFalse(change.change == .removed ? nil : url),
+                "kind": change.change.rawValue, "kind_label": kindLabel(change.change),
+                "fields": change.fields.map(field), "has_fields": !change.fields.isEmpty, "texts": [[String: Any]]()]
+    }
+
+    private func describeIssue(_ id: String) -> (name: String, url: String?) {
+        (issueLabel(id), link(urls.issue(id, language)))
+    }
+
+    private func describePage(_ id: String) -> (name: String, url: String?) {
+        if id == ItemChange.homeID { return (t("nav_home"), link(urls.home(language))) }
+        let slug = String(id.dropFirst(ItemChange.pageID("").count))
+        let page = new.pages.first { $0.slug == slug } ?? old.pages.first { $0.slug == slug }
+        return (page.flatMap { text(Localized($0.translations.values.mapValues(\.title))) } ?? slug, link(urls.page(slug, language)))
+    }
+
+    private func recordReference(_ id: String) -> (name: String, url: String?) {
+        let title = (new.reference(id) ?? old.reference(id)).flatMap { text($0.title) } ?? id
+        return (title, link(urls.references(language, reference: id)))
+    }
+
+    private func recordMember(_ id: String) -> (name: String, url: String?) {
+        (memberName(id), link(urls.member(id, language)))
+    }
+
+    private func recordMeeting(_ id: String) -> (name: String, url: String?) {
+        (meetingName(id), link(urls.meeting(id, language)))
+    }
+}

@@ -1,0 +1,38 @@
+import ShingiCore
+import ShingiLoad
+
+/// When a data file cannot be loaded (a YAML syntax error), every reference to its
+/// entries would be reported as unknown, burying the one real error under false advice
+/// ("add it there"). Those knock-on errors are replaced by one line per file saying how
+/// many references could not be checked.
+enum KnockOnErrors {
+    /// The data files, the kind of entry they hold, and the codes of the errors a
+    /// reference to a missing entry gives.
+    private static let files: [(path: String, what: String, codes: Set<String>)] = [
+        ("content/members.yml", "member", ["unknown-member"]),
+        ("content/meetings.yml", "meeting", ["unknown-meeting"]),
+        ("content/references.yml", "reference", []),
+    ]
+
+    /// `diagnostics` with the knock-on errors of each data file that failed to load (it
+    /// has errors and gave no entries) replaced by one warning at the file.
+    static func collapse(_ diagnostics: [Diagnostic], loaded: LoadedSite) -> [Diagnostic] {
+        var result = diagnostics
+        let entryCounts = ["content/members.yml": loaded.members.count, "content/meetings.yml": loaded.meetings.count,
+                           "content/references.yml": loaded.references.count]
+        for file in files where entryCounts[file.path] == 0 {
+            guard loaded.diagnostics.contains(where: { $0.severity == .error && $0.location.path == file.path }) else { continue }
+            let brokenLink = "which does not exist in \(file.path)"
+            let isKnockOn = { (diagnostic: Diagnostic) in
+                file.codes.contains(diagnostic.code) || (diagnostic.code == "broken-link" && diagnostic.message.contains(brokenLink))
+            }
+            let count = result.count(where: isKnockOn)
+            guard count > 0 else { continue }
+            result.removeAll(where: isKnockOn)
+            result.append(.warning("unchecked-references",
+                                   "\(count) use\(count == 1 ? "" : "s") of its \(file.what) ids could not be checked because this file did not load; fix its error first",
+                                   at: SourceLocation(path: file.path, line: 1, column: 1)))
+        }
+        return result
+    }
+}
