@@ -48,8 +48,8 @@ extension BuildCommand {
     /// returns the working tree's site, which the build then renders without reading it
     /// again (nil when it has errors: the build reports them).
     func changeMarks(since revision: String, root: URL) async throws -> (ChangeMarks, ResolvedSite?) {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("shingi-changes-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: scratch) }
+        let scratch = try ScratchFolders.create(prefix: "shingi-changes")
+        defer { ScratchFolders.remove(scratch) }
         let reader = RevisionReader(root: root, parser: MarkdownIsolation.parser)
         do {
             let old = try await reader.read(.revision(revision), name: "old", scratch: scratch)
@@ -62,8 +62,8 @@ extension BuildCommand {
             }
             return (SiteDiff().compare(old, new, oldLabel: revision, newLabel: DiffSide.workingTree.label).changeMarks, new)
         } catch let error as DiffError {
-            for line in error.labelledDiagnostics { FileHandle.standardError.write(Data((line + "\n").utf8)) }
-            FileHandle.standardError.write(Data("error: --changes-since: \(error)\n".utf8))
+            for line in error.labelledDiagnostics { TerminalText.printError(line) }
+            TerminalText.printError("error: --changes-since: \(error)")
             throw ExitCode(1)
         }
     }

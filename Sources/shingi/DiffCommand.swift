@@ -72,8 +72,8 @@ struct DiffCommand: AsyncParsableCommand {
     func run() async throws {
         let oldSide: DiffSide = dirs ? .directory(old) : .revision(old)
         let newSide: DiffSide = dirs ? .directory(new!) : new.map { .revision($0) } ?? .workingTree
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("shingi-diff-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: scratch) }
+        let scratch = try ScratchFolders.create(prefix: "shingi-diff")
+        defer { ScratchFolders.remove(scratch) }
         let reader = RevisionReader(root: URL(fileURLWithPath: root), parser: MarkdownIsolation.parser)
         let report: DiffReport
         let oldSite: ResolvedSite, newSite: ResolvedSite, newRoot: URL
@@ -83,8 +83,8 @@ struct DiffCommand: AsyncParsableCommand {
             report = SiteDiff().compare(oldSite, newSite, oldLabel: oldSide.label, newLabel: newSide.label)
                 .filtered(member: member, meeting: meeting, issue: issue, language: lang)
         } catch let error as DiffError {
-            for line in error.labelledDiagnostics { FileHandle.standardError.write(Data((line + "\n").utf8)) }
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            for line in error.labelledDiagnostics { TerminalText.printError(line) }
+            TerminalText.printError("error: \(error)")
             throw ExitCode(1)
         }
         switch format {
@@ -100,7 +100,7 @@ extension DiffCommand {
     /// The HTML report in the theme of the new side (its own templates/, else the default theme).
     private func writeHTML(_ report: DiffReport, old: ResolvedSite, new: ResolvedSite, newRoot: URL) async throws {
         func fail(_ message: String) -> ExitCode {
-            FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+            TerminalText.printError("error: \(message)")
             return ExitCode(1)
         }
         guard let themes = DiffHTMLReport.Themes.locate(siteRoot: newRoot, defaultTheme: DefaultTheme.locate()) else {
@@ -113,7 +113,7 @@ extension DiffCommand {
         } catch {
             throw fail("\(error)")
         }
-        print("wrote the review report to \(folder.path)/index.html (\(html.languagesWritten.map(\.rawValue).joined(separator: ", ")))")
+        print(TerminalText.escaped("wrote the review report to \(folder.path)/index.html (\(html.languagesWritten.map(\.rawValue).joined(separator: ", ")))"))
     }
 }
 
