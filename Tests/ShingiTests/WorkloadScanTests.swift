@@ -1,5 +1,6 @@
 import Foundation
 import ShingiCore
+import ShingiLoad
 @testable import ShingiMarkdown
 import XCTest
 
@@ -34,6 +35,19 @@ final class WorkloadScanTests: XCTestCase {
         XCTAssertEqual(WorkloadScan.firstExcess(text, maxHeadings: 3),
                        problem("too-many-headings", "the file has more than 3 headings; split it into several pages", 12, 1))
         XCTAssertNil(WorkloadScan.firstExcess("~~~\n# a\n# b\n~~~\n", maxHeadings: 0))
+    }
+
+    /// The in-process parser (tests, `SHINGI_MARKDOWN_WORKERS=0`) has no memory limit:
+    /// the caps keep the 3.9 MB table from ever reaching it.
+    func testTheLoaderRefusesAnExcessBeforeTheInProcessParserSeesIt() async throws {
+        let table = "|" + String(repeating: "x|", count: 50_000) + "\n|" + String(repeating: "-|", count: 50_000) + "\n"
+            + String(repeating: "a\n", count: 1_850_000)
+        let root = try MiniSite.make(self, ["content/pages/wide.ja.md": "---\ntitle: \"表\"\n---\n" + table,
+                                            "content/pages/wide.en.md": "---\ntitle: \"Table\"\n---\nText.\n"])
+        let site = await ContentLoader(root: root, parser: InProcessMarkdownParser()).load()
+        XCTAssertEqual(site.diagnostics.filter { $0.location.path == "content/pages/wide.ja.md" }.map(\.description), [
+            "content/pages/wide.ja.md:4:1: error: this table is 50000 columns wide, and every row is filled to that width: more than 100000 cells; split it into smaller tables [table-too-large]",
+        ])
     }
 
     func testTheBundledPaperIsFarInsideTheDefaultCaps() throws {
