@@ -15,7 +15,7 @@ public struct ServeOutput: Sendable {
     /// Standard output and standard error; a line may quote content (a diagnostic), so
     /// control characters in it are printed visibly.
     public static let console = ServeOutput(
-        line: { FileHandle.standardOutput.write(Data((TerminalText.escaped($0) + "\n").utf8)) },
+        line: { TerminalText.printOutput($0) },
         problem: { TerminalText.printError($0) }
     )
 }
