@@ -12,7 +12,8 @@ struct DiffCommand: AsyncParsableCommand {
         discussion: """
         OLD and NEW are git revisions of the repository containing the site root (NEW defaults to the \
         working tree), or two folders with --dirs. Revisions are read with git archive into a temporary \
-        folder: the working tree and the index are never touched. Comments are matched by identity \
+        folder (only shingi.yml, content/ and templates/, each file within the size limits; the folder is \
+        removed on every exit, Ctrl-C included): the working tree and the index are never touched. Comments are matched by identity \
         (file stem), sections by issue and section id. --format html writes a review report in every \
         language of the site to --out (index.html, ja/index.html, en/index.html, assets/style.css), each \
         change linked to its place on the published site (base_url of NEW, or --base-url).
