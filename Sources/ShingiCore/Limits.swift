@@ -1,9 +1,23 @@
 /// Bounds that keep hostile or broken input from exhausting the build: no real committee
-/// paper comes near them. Only the file size can be changed (`limits: max_file_size:` in
-/// shingi.yml, in bytes); the others are fixed.
+/// paper comes near them. The file size, the parser's memory and the page size can be
+/// changed (`limits:` in shingi.yml, in bytes); the others are fixed.
 public enum Limits {
     /// The largest content file (`.md` or `.yml`) read, in bytes, unless shingi.yml says otherwise.
     public static let defaultMaxFileSize = 4 * 1024 * 1024
+    /// The address space a Markdown worker process may use for one file
+    /// (`limits: max_parser_memory:`); past it the file is `markdown-parser-failed (memory)`.
+    public static let defaultMaxParserMemory = 1024 * 1024 * 1024
+    /// The smallest `max_parser_memory` accepted: below it a worker cannot even start.
+    public static let minParserMemory = 256 * 1024 * 1024
+    /// The largest page written, in bytes (`limits: max_page_size:`).
+    public static let defaultMaxPageSize = 64 * 1024 * 1024
+    /// Cells of one Markdown table (columns × rows, short rows count at the header's
+    /// width, as cmark-gfm fills them): a paper's largest table has a few hundred.
+    public static let maxTableCells = 100_000
+    /// Footnote references in one Markdown file.
+    public static let maxFootnoteReferences = 10_000
+    /// Headings in one Markdown file.
+    public static let maxHeadings = 10_000
     /// How deep block quotes, lists, emphasis and links may nest in a Markdown body.
     public static let maxMarkdownNesting = 100
     /// How deep YAML mappings and lists may nest (libyaml's own limit, reported by us).

@@ -3,11 +3,14 @@ import ShingiCore
 extension DiffFormatter {
     /// The terminal report: a summary with counts, then the changes grouped by policy
     /// issue and section, then the data files. With `colour`, deleted text is red and
-    /// inserted text green (ANSI); the `[-…-]`/`{+…+}` marks are there either way.
+    /// inserted text green (ANSI); the `[-…-]`/`{+…+}` marks are there either way. Every
+    /// text from the content goes through `TerminalText.escaped` (`e`): a control
+    /// character committed in a value is shown, not obeyed by the reviewer's terminal.
     public static func text(_ report: DiffReport, colour: Bool = false) -> String {
+        func e(_ text: String) -> String { TerminalText.escaped(text) }
         let bold = colour ? "\u{1B}[1m" : "", red = colour ? "\u{1B}[31m" : "", green = colour ? "\u{1B}[32m" : ""
         let reset = colour ? "\u{1B}[0m" : ""
-        var out = "\(bold)shingi diff \(report.old) → \(report.new)\(reset)\n"
+        var out = "\(bold)shingi diff \(e(report.old)) → \(e(report.new))\(reset)\n"
         var summary: [String] = []
         for (name, kinds) in [("comments", report.comments.map(\.change)), ("sections", report.sections.map(\.change)),
                               ("issues", report.issues.map(\.change)), ("pages", report.pages.map(\.change)),
@@ -21,9 +24,9 @@ extension DiffFormatter {
         func render(_ pieces: [DiffSegment]) -> String {
             pieces.map { piece in
                 switch piece {
-                case .equal(let text): return text
-                case .deleted(let text): return "\(red)[-\(text)-]\(reset)"
-                case .inserted(let text): return "\(green){+\(text)+}\(reset)"
+                case .equal(let text): return e(text)
+                case .deleted(let text): return "\(red)[-\(e(text))-]\(reset)"
+                case .inserted(let text): return "\(green){+\(e(text))+}\(reset)"
                 }
             }.joined()
         }
@@ -42,21 +45,21 @@ extension DiffFormatter {
             let outline = report.outline(group.issue)
             if group.issue != currentIssue {
                 currentIssue = group.issue
-                let titles = Language.allCases.compactMap { outline?.titles[$0] }.joined(separator: " / ")
-                out += "\n\(bold)issue \(group.issue)\(titles.isEmpty ? "" : ": " + titles)\(reset)\n"
+                let titles = e(Language.allCases.compactMap { outline?.titles[$0] }.joined(separator: " / "))
+                out += "\n\(bold)issue \(e(group.issue))\(titles.isEmpty ? "" : ": " + titles)\(reset)\n"
             }
             let sectionTitles = Language.allCases.compactMap { language in outline?.sections.first { $0.id == group.section }?.titles[language] }
-            out += "  \(bold)#\(group.section)\(sectionTitles.isEmpty ? "" : " " + sectionTitles.joined(separator: " / "))\(reset)\n"
+            out += "  \(bold)#\(e(group.section))\(sectionTitles.isEmpty ? "" : " " + e(sectionTitles.joined(separator: " / ")))\(reset)\n"
             for change in group.sections {
                 out += "    section \(change.change.rawValue)\(languageList(change.languages))\n"
                 texts(change.texts, onlyChangedLines: change.change == .edited)
             }
             for change in group.comments {
-                var line = "    comment \(change.id) \(change.change.rawValue)"
-                if change.change == .moved, let old = change.oldTarget { line += " from \(old)" }
-                line += " — \(change.member), meeting \(change.meeting)"
+                var line = "    comment \(e(change.id)) \(change.change.rawValue)"
+                if change.change == .moved, let old = change.oldTarget { line += " from \(e("\(old)"))" }
+                line += " — \(e(change.member)), meeting \(e(change.meeting))"
                 line += change.change == .moved ? "" : languageList(change.languages)
-                for field in change.fields { line += "; \(field.label) \(field.old ?? "none") → \(field.new ?? "none")" }
+                for field in change.fields { line += "; \(field.label) \(e(field.old ?? "none")) → \(e(field.new ?? "none"))" }
                 out += line + "\n"
                 texts(change.texts, onlyChangedLines: false)
             }
@@ -67,7 +70,7 @@ extension DiffFormatter {
         for (name, changes) in [("issues", report.issues), ("pages", report.pages)] where !changes.isEmpty {
             out += "\n\(bold)\(name)\(reset)\n"
             for change in changes {
-                var line = "  \(change.id) \(change.change.rawValue)"
+                var line = "  \(e(change.id)) \(change.change.rawValue)"
                 if change.change == .edited {
                     let what = change.fields.map(\.label) + (change.languages.isEmpty ? [] : ["text" + languageList(change.languages)])
                     line += ": " + what.joined(separator: ", ")
@@ -82,7 +85,7 @@ extension DiffFormatter {
         for (name, changes) in [("references", report.references), ("members", report.members), ("meetings", report.meetings)] where !changes.isEmpty {
             out += "\n\(bold)\(name)\(reset)\n"
             for change in changes {
-                out += "  \(change.id) \(change.change.rawValue)"
+                out += "  \(e(change.id)) \(change.change.rawValue)"
                 out += change.fields.isEmpty ? "\n" : ": " + change.fields.map(\.label).joined(separator: ", ") + "\n"
                 fields(change.fields)
             }

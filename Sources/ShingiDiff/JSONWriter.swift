@@ -1,3 +1,5 @@
+import ShingiCore
+
 /// A JSON value and a deterministic writer for it: the same value gives the same bytes
 /// on every platform (Foundation's pretty printer lays out empty containers differently
 /// on Linux and macOS). Keys sorted by their UTF-8 bytes, two-space indentation, `[]`
@@ -62,7 +64,9 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, 
     }
 
     /// RFC 8259 §7: quotation mark, reverse solidus and the control characters
-    /// U+0000–U+001F are escaped (the controls as `\u00XX`); everything else is written
+    /// U+0000–U+001F are escaped (the controls as `\u00XX`), and so is every other
+    /// character a terminal would act on (`TerminalText.isUnsafe`: DEL, C1, bidirectional
+    /// overrides), so a report piped to a terminal shows them; everything else is written
     /// as it is, in UTF-8.
     static func writeString(_ value: String, to out: inout String) {
         out += "\""
@@ -70,7 +74,7 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, 
             switch scalar.value {
             case 0x22: out += "\\\""
             case 0x5C: out += "\\\\"
-            case 0x00...0x1F:
+            case _ where TerminalText.isUnsafe(scalar) || scalar.value < 0x20:
                 let hex = String(scalar.value, radix: 16, uppercase: false)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(scalar)

@@ -60,7 +60,13 @@ public struct RevisionReader: Sendable {
         return nil
     }
 
-    /// Exports the site root as it is at `revision` and returns where it now is.
+    /// What a site build reads of a site root; nothing else of a revision is exported.
+    static let sitePaths = ["shingi.yml", "content", "templates"]
+
+    /// Exports what a build reads of the site root as it is at `revision` (`shingi.yml`,
+    /// `content/`, `templates/`, whichever exist) and returns where it now is. The sizes
+    /// are checked in git's listing first: a file over the limit is reported, never
+    /// extracted (a 1 GiB file compresses to a megabyte in git).
     private func export(_ revision: String, name: String, into scratch: URL) throws -> URL {
         if let problem = Self.problem(withRevision: revision) {
             throw DiffError.unreadable(side: name, message: problem)
@@ -77,20 +83,66 @@ public struct RevisionReader: Sendable {
             throw DiffError.unreadable(side: name, message: "unknown revision '\(revision)' in the git repository at \(repository)")
         }
         let hash = commit.output.trimmingCharacters(in: .newlines)
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        let archive = scratch.appendingPathComponent("\(name).tar")
-        let exported = try git(["-C", repository, "archive", "--format=tar", "--output=\(archive.path)", hash, "--", prefix.isEmpty ? "." : prefix])
-        guard exported.status == 0 else {
+        if !prefix.isEmpty, try git(["-C", repository, "cat-file", "-e", "\(hash):\(prefix)"]).status != 0 {
             throw DiffError.unreadable(side: name, message: "the site root '\(prefix)' does not exist at revision '\(revision)'")
         }
+        let listing = try git(["-C", repository, "ls-tree", "-r", "-l", "-z", "--full-name", hash, "--"] + Self.sitePaths.map { prefix + $0 })
+        guard listing.status == 0 else {
+            throw DiffError.unreadable(side: name, message: "could not list revision '\(revision)': \(listing.error.trimmingCharacters(in: .newlines))")
+        }
+        let files = Self.blobs(inListing: listing.output, prefix: prefix)
         let tree = scratch.appendingPathComponent(name)
-        try FileManager.default.createDirectory(at: tree, withIntermediateDirectories: true)
+        let siteRoot = prefix.isEmpty ? tree : tree.appendingPathComponent(prefix)
+        try FileManager.default.createDirectory(at: siteRoot, withIntermediateDirectories: true)
+        func extract(_ paths: [String]) throws {
+            guard !paths.isEmpty else { return }
+            try unpack(hash, paths: paths.map { prefix + $0 }, repository: repository, revision: revision, name: name, scratch: scratch, tree: tree)
+        }
+
+        // shingi.yml first, read within the default limit: its own limit applies to the rest.
+        var tooLarge: [Diagnostic] = []
+        if let config = files["shingi.yml"] {
+            if config > Limits.defaultMaxFileSize {
+                tooLarge.append(.fileTooLarge(path: "shingi.yml", size: config, limit: Limits.defaultMaxFileSize))
+            } else {
+                try extract(["shingi.yml"])
+            }
+        }
+        let limit = SiteConfig.load(root: siteRoot).config.maxFileSize
+        for (path, size) in files where path != "shingi.yml" && size > limit {
+            tooLarge.append(.fileTooLarge(path: path, size: size, limit: limit))
+        }
+        if !tooLarge.isEmpty { throw DiffError.doesNotLoad(side: name, diagnostics: tooLarge.sorted()) }
+        try extract(Self.sitePaths.dropFirst().filter { folder in files.keys.contains { $0 == folder || $0.hasPrefix(folder + "/") } })
+        return siteRoot
+    }
+
+    /// The entries of `git ls-tree -r -l -z` below the site root, by path relative to it,
+    /// with their sizes (links count as the length of their target; submodules are left out).
+    static func blobs(inListing listing: String, prefix: String) -> [String: Int] {
+        var result: [String: Int] = [:]
+        for record in listing.split(separator: "\0") {
+            guard let tab = record.firstIndex(of: "\t") else { continue }
+            let fields = record[..<tab].split(separator: " ")
+            let path = record[record.index(after: tab)...]
+            guard fields.count == 4, fields[1] == "blob", let size = Int(fields[3]), path.hasPrefix(prefix) else { continue }
+            result[String(path.dropFirst(prefix.count))] = size
+        }
+        return result
+    }
+
+    /// Writes `paths` (relative to the repository) of `hash` into `tree` with git archive and tar.
+    private func unpack(_ hash: String, paths: [String], repository: String, revision: String, name: String, scratch: URL, tree: URL) throws {
+        let archive = scratch.appendingPathComponent("\(name).tar")
+        defer { try? FileManager.default.removeItem(at: archive) }
+        let exported = try git(["-C", repository, "archive", "--format=tar", "--output=\(archive.path)", hash, "--"] + paths)
+        guard exported.status == 0 else {
+            throw DiffError.unreadable(side: name, message: "could not export revision '\(revision)': \(exported.error.trimmingCharacters(in: .newlines))")
+        }
         let unpacked = try Self.run(["tar", "-x", "-f", archive.path, "-C", tree.path])
         guard unpacked.status == 0 else {
             throw DiffError.unreadable(side: name, message: "could not unpack revision '\(revision)': \(unpacked.error.trimmingCharacters(in: .newlines))")
         }
-        try? FileManager.default.removeItem(at: archive)
-        return prefix.isEmpty ? tree : tree.appendingPathComponent(prefix)
     }
 
     private func git(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {

@@ -44,7 +44,8 @@ public struct ContentLoader: Sendable {
     /// Reads and parses `files` in parallel, in their order: on the cooperative pool, or
     /// on threads of their own when the parser blocks while a worker process parses.
     func loadMarkdown(_ files: [ContentFile], config: SiteConfig) async -> [MarkdownFileLoader.Result] {
-        let loader = MarkdownFileLoader(root: root, cache: cache, parser: parser, languages: config.languages, maxFileSize: config.maxFileSize)
+        let loader = MarkdownFileLoader(root: root, cache: cache, parser: parser.limitingMemory(to: config.maxParserMemory),
+                                        languages: config.languages, maxFileSize: config.maxFileSize)
         let loadFile = { @Sendable (file: ContentFile) in loader.load(file) }
         if let callers = parser.blockingCallers {
             return await files.threadedMap(width: callers, loadFile)

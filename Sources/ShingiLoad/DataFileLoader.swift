@@ -81,14 +81,7 @@ struct DataFileLoader {
             }
         }
         if var limits = reader.nested("limits", subject: "limits in shingi.yml") {
-            if let size = limits.int("max_file_size") ?? nil {
-                if size > 0 {
-                    config.maxFileSize = size
-                } else {
-                    diagnostics.append(.error("invalid-limit", "max_file_size is \(size); give the largest content file to read, in bytes (default \(Limits.defaultMaxFileSize))", at: limits.location(of: "max_file_size")))
-                }
-            }
-            diagnostics += limits.finish()
+            config.readLimits(&limits, diagnostics: &diagnostics)
         }
         if let code = reader.string("default_language") {
             if let language = Language(rawValue: code), config.languages.contains(language) {

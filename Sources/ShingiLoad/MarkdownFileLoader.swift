@@ -46,7 +46,9 @@ struct MarkdownFileLoader: Sendable {
         guard var reader = FieldReader(document.root, in: document, subject: "the front matter", diagnostics: &diagnostics) else {
             return Result(item: nil, diagnostics: diagnostics)
         }
-        let fragment = cache?.fragment(for: split.body, using: parser) ?? parser.parse(split.body)
+        // Past the caps of the constructs whose cost outgrows the file, cmark-gfm never sees it.
+        let fragment = WorkloadScan.firstExcess(split.body).map(RenderedFragment.refused)
+            ?? cache?.fragment(for: split.body, using: parser) ?? parser.parse(split.body)
         let source = MarkdownSource(path: file.path, language: file.language, fragment: fragment, body: split.body, bodyFirstLine: split.bodyFirstLine)
         for problem in fragment.problems {
             let location = source.location(of: problem.position)

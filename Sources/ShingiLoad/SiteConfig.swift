@@ -10,6 +10,10 @@ public struct SiteConfig: Sendable {
     public var defaultLanguage: Language
     /// The largest content file read, in bytes (`limits: max_file_size:`).
     public var maxFileSize = Limits.defaultMaxFileSize
+    /// The memory a Markdown worker may use for one file, in bytes (`limits: max_parser_memory:`).
+    public var maxParserMemory = Limits.defaultMaxParserMemory
+    /// The largest page written, in bytes (`limits: max_page_size:`).
+    public var maxPageSize = Limits.defaultMaxPageSize
 
     public init(title: Localized<String>, shortTitle: Localized<String> = Localized(), baseURL: String = "/",
                 languages: [Language] = Language.allCases, defaultLanguage: Language = .ja) {

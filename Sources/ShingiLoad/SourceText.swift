@@ -2,7 +2,8 @@ import Foundation
 import ShingiCore
 
 /// A file's text as the rest of the pipeline sees it: valid UTF-8, without a byte-order
-/// mark, with `\n` line endings (CRLF and lone CR are folded), and with its site-relative path.
+/// mark, with `\n` line endings (CRLF and lone CR are folded), without control characters
+/// (`ControlCharacterScan`), and with its site-relative path.
 public struct SourceText: Sendable, Hashable {
     public var path: String
     public var text: String
@@ -29,6 +30,7 @@ public struct SourceText: Sendable, Hashable {
         if text.utf8.contains(UInt8(ascii: "\r")) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
+        if let problem = ControlCharacterScan.firstProblem(in: text, path: path) { return .failure(problem) }
         return .success(SourceText(path: path, text: text))
     }
 

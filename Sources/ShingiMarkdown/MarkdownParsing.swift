@@ -8,10 +8,16 @@ public protocol MarkdownParsing: Sendable {
     /// blocks its caller while another process works (nil: parsing is ordinary work in
     /// this process, use the cooperative pool).
     var blockingCallers: Int? { get }
+    /// This parser with at most `bytes` of memory for one file (`limits:
+    /// max_parser_memory:`); a parser in this process cannot be bounded and is returned as
+    /// it is (the caps of `WorkloadScan` protect it).
+    func limitingMemory(to bytes: Int) -> any MarkdownParsing
 }
 
 extension MarkdownParsing {
     public var blockingCallers: Int? { nil }
+
+    public func limitingMemory(to bytes: Int) -> any MarkdownParsing { self }
 }
 
 /// Parses in the calling process. Fast and simple, but a crash or hang of cmark-gfm
@@ -28,6 +34,8 @@ public struct InProcessMarkdownParser: MarkdownParsing {
 public enum MarkdownParserFailure: String, Sendable, Hashable {
     case crash
     case timeout
+    /// The worker ran out of the memory it may use for one file.
+    case memory
 }
 
 extension RenderedFragment {
@@ -35,11 +43,19 @@ extension RenderedFragment {
     /// of its body, so the rest of the site still loads and the failure is reported like
     /// any other problem of the file.
     public static func parserFailed(_ failure: MarkdownParserFailure) -> RenderedFragment {
+        let hint = failure == .memory
+            ? "split the file, simplify large tables and long runs of repeated syntax, or raise 'limits: max_parser_memory:' (in bytes) in shingi.yml"
+            : "simplify repeated syntax such as long runs of link definitions, brackets or emphasis"
         let problem = MarkdownProblem(
             isError: true, code: "markdown-parser-failed",
-            message: "the Markdown parser failed on this file (\(failure.rawValue)); simplify repeated syntax such as long runs of link definitions, brackets or emphasis",
+            message: "the Markdown parser failed on this file (\(failure.rawValue)); \(hint)",
             position: BodyPosition(line: 1, column: 1))
         return RenderedFragment(html: "", headings: [], crossLinks: [], footnotes: [], problems: [problem])
+    }
+
+    /// The fragment of a file refused before parsing (`WorkloadScan`): no content, only the problem.
+    public static func refused(_ problem: MarkdownProblem) -> RenderedFragment {
+        RenderedFragment(html: "", headings: [], crossLinks: [], footnotes: [], problems: [problem])
     }
 
     /// A fragment from `parserFailed`: a timeout may not recur, so it is never kept

@@ -76,13 +76,13 @@ enum NestingScan {
         return count >= 3
     }
 
-    private static func opensFence(_ rest: Slice<UnsafeBufferPointer<UInt8>>) -> (byte: UInt8, count: Int)? {
+    static func opensFence(_ rest: Slice<UnsafeBufferPointer<UInt8>>) -> (byte: UInt8, count: Int)? {
         guard let first = rest.first, first == UInt8(ascii: "`") || first == UInt8(ascii: "~") else { return nil }
         let count = rest.prefix { $0 == first }.count
         return count >= 3 ? (first, count) : nil
     }
 
-    private static func closes(_ rest: Slice<UnsafeBufferPointer<UInt8>>, fence: (byte: UInt8, count: Int)) -> Bool {
+    static func closes(_ rest: Slice<UnsafeBufferPointer<UInt8>>, fence: (byte: UInt8, count: Int)) -> Bool {
         let count = rest.prefix { $0 == fence.byte }.count
         return count >= fence.count && rest.dropFirst(count).allSatisfy { $0 == space || $0 == tab }
     }

@@ -26,6 +26,20 @@ enum Frame {
     static func length(_ header: [UInt8]) -> Int {
         header.reduce(0) { $0 << 8 | Int($1) }
     }
+
+    /// A request's payload: the memory the worker may use for this file (8 bytes,
+    /// big-endian), then the Markdown.
+    static func request(_ markdown: String, memoryLimit: Int) -> [UInt8] {
+        var payload = (0..<8).reversed().map { UInt8(truncatingIfNeeded: memoryLimit >> ($0 * 8)) }
+        payload.append(contentsOf: markdown.utf8)
+        return payload
+    }
+
+    /// The memory limit and the Markdown of a request's payload; nil when it is too short.
+    static func parseRequest(_ payload: [UInt8]) -> (memoryLimit: Int, markdown: String)? {
+        guard payload.count >= 8 else { return nil }
+        return (length(Array(payload[..<8])), String(decoding: payload[8...], as: UTF8.self))
+    }
 }
 
 /// Blocking frame I/O for the worker side, where waiting is all there is to do.

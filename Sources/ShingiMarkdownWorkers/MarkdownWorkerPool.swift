@@ -1,4 +1,5 @@
 import Foundation
+import ShingiCore
 import ShingiMarkdown
 
 /// Runs the Markdown stage in a few supervised worker processes (the `shingi` binary in
@@ -37,8 +38,17 @@ public final class MarkdownWorkerPool: MarkdownParsing, @unchecked Sendable {
     public var blockingCallers: Int? { 2 * size }
 
     public func parse(_ markdown: String) -> RenderedFragment {
-        let request = Array(markdown.utf8)
-        let deadline = SystemCalls.now() + timeBound.nanoseconds(forBytes: request.count)
+        parse(markdown, memoryLimit: Limits.defaultMaxParserMemory)
+    }
+
+    public func limitingMemory(to bytes: Int) -> any MarkdownParsing {
+        MemoryLimitedPool(pool: self, memoryLimit: bytes)
+    }
+
+    /// Parses `markdown` in a worker that may use at most `memoryLimit` bytes of address space.
+    public func parse(_ markdown: String, memoryLimit: Int) -> RenderedFragment {
+        let request = Frame.request(markdown, memoryLimit: memoryLimit)
+        let deadline = SystemCalls.now() + timeBound.nanoseconds(forBytes: request.count - 8)
         // One retry: a worker that died while idle never saw this file.
         for _ in 0..<2 {
             var worker = checkOut()
@@ -60,6 +70,9 @@ public final class MarkdownWorkerPool: MarkdownParsing, @unchecked Sendable {
             case .failure(.timeout):
                 checkIn(nil)
                 return .parserFailed(.timeout)
+            case .failure(.memory):
+                checkIn(nil)
+                return .parserFailed(.memory)
             }
         }
         checkIn(nil)

@@ -11,6 +11,8 @@ final class WorkerProcess {
         case crash
         /// The worker did not answer within the file's time bound; it has been killed.
         case timeout
+        /// The worker ran out of the memory it may use for the file.
+        case memory
     }
 
     let pid: pid_t
@@ -101,15 +103,20 @@ final class WorkerProcess {
     private func reapedFailure(whileSending: Bool, deadline: UInt64) -> Failure {
         let timedOut = SystemCalls.now() >= deadline
         kill(pid, SIGKILL)
-        reap()
+        let status = reap()
         if timedOut { return .timeout }
+        // Exited (not signalled) with the worker's out-of-memory status.
+        if status & 0x7F == 0 && (status >> 8) & 0xFF == MarkdownWorker.outOfMemoryStatus { return .memory }
         return whileSending ? .unavailable : .crash
     }
 
-    private func reap() {
+    /// Waits for the worker to end; its wait status.
+    @discardableResult
+    private func reap() -> Int32 {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         exited = true
+        return status
     }
 
     private func send(_ bytes: [UInt8], deadline: UInt64) -> Bool {

@@ -109,6 +109,11 @@ public struct SiteRenderer: Sendable {
         for (job, (result, skeleton)) in zip(jobs ?? self.jobs, results) {
             switch result {
             case .success(let page):
+                // A page over the limit is reported, not written.
+                if let problem = PageSizeLimit.problem(page.file, job: job, site: site) {
+                    diagnostics.append(problem)
+                    continue
+                }
                 files.append(page.file)
                 pageKeys[page.file.path] = page.key
                 keptPages[page.file.path] = page.kept

@@ -1,4 +1,5 @@
 import Foundation
+import ShingiCore
 
 /// Where the server's lines go: one line per rebuild and status on `line`, warnings and
 /// diagnostics on `problem`. The command prints them; tests collect them.
@@ -11,9 +12,10 @@ public struct ServeOutput: Sendable {
         self.problem = problem
     }
 
-    /// Standard output and standard error.
+    /// Standard output and standard error; a line may quote content (a diagnostic), so
+    /// control characters in it are printed visibly.
     public static let console = ServeOutput(
-        line: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) },
-        problem: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+        line: { TerminalText.printOutput($0) },
+        problem: { TerminalText.printError($0) }
     )
 }

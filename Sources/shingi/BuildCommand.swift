@@ -60,8 +60,8 @@ extension BuildCommand {
     /// returns the working tree's site, which the build then renders without reading it
     /// again (nil when it has errors: the build reports them).
     func changeMarks(since revision: String, root: URL) async throws -> (ChangeMarks, ResolvedSite?) {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("shingi-changes-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: scratch) }
+        let scratch = try ScratchFolders.create(prefix: "shingi-changes")
+        defer { ScratchFolders.remove(scratch) }
         let reader = RevisionReader(root: root, parser: MarkdownIsolation.parser)
         // The legend shows what the user named, the same text in every language.
         let label = changesLabel.map { text in Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, text) }) } ?? [:]
@@ -88,8 +88,8 @@ extension BuildCommand {
             FileHandle.standardError.write(Data("error: --changes-since: '\(path)' is not in a git repository, so there is no earlier version to compare with; build without --changes-since\n".utf8))
             throw ExitCode(1)
         } catch let error as DiffError {
-            for line in error.labelledDiagnostics { FileHandle.standardError.write(Data((line + "\n").utf8)) }
-            FileHandle.standardError.write(Data("error: --changes-since: \(error)\n".utf8))
+            for line in error.labelledDiagnostics { TerminalText.printError(line) }
+            TerminalText.printError("error: --changes-since: \(error)")
             throw ExitCode(1)
         }
     }

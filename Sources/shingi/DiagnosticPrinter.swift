@@ -1,11 +1,12 @@
 import Foundation
 import ShingiCore
 
-/// Prints diagnostics to standard error, one per line, sorted.
+/// Prints diagnostics to standard error, one per line, sorted; a control character
+/// from the content (a file name, a quoted value) is printed visibly (`TerminalText`).
 enum DiagnosticPrinter {
     static func print(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics.sorted() {
-            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+            TerminalText.printError(diagnostic.description)
         }
     }
 

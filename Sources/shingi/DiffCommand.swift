@@ -13,7 +13,8 @@ struct DiffCommand: AsyncParsableCommand {
         discussion: """
         OLD and NEW are git revisions of the repository containing the site root (NEW defaults to the \
         working tree), or two folders with --dirs. Revisions are read with git archive into a temporary \
-        folder: the working tree and the index are never touched. Comments are matched by identity \
+        folder (only shingi.yml, content/ and templates/, each file within the size limits; the folder is \
+        removed on every exit, Ctrl-C included): the working tree and the index are never touched. Comments are matched by identity \
         (file stem), sections by issue and section id. --format html writes a review report in every \
         language of the site to --out (index.html, ja/index.html, en/index.html, assets/style.css), each \
         change linked to its place on the published site (base_url of NEW, or --base-url).
@@ -76,8 +77,8 @@ struct DiffCommand: AsyncParsableCommand {
     func run() async throws {
         let oldSide: DiffSide = dirs ? .directory(old) : .revision(old)
         let newSide: DiffSide = dirs ? .directory(new!) : new.map { .revision($0) } ?? .workingTree
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("shingi-diff-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: scratch) }
+        let scratch = try ScratchFolders.create(prefix: "shingi-diff")
+        defer { ScratchFolders.remove(scratch) }
         let reader = RevisionReader(root: URL(fileURLWithPath: root), parser: MarkdownIsolation.parser)
         let report: DiffReport
         let oldSite: ResolvedSite, newSite: ResolvedSite, newRoot: URL
@@ -91,8 +92,8 @@ struct DiffCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("error: \(side): '\(path)' is not in a git repository; to compare two folders use --dirs\n".utf8))
             throw ExitCode(1)
         } catch let error as DiffError {
-            for line in error.labelledDiagnostics { FileHandle.standardError.write(Data((line + "\n").utf8)) }
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            for line in error.labelledDiagnostics { TerminalText.printError(line) }
+            TerminalText.printError("error: \(error)")
             throw ExitCode(1)
         }
         switch format {
@@ -125,7 +126,7 @@ extension DiffCommand {
     /// The HTML report in the theme of the new side (the default theme with its templates/ laid over it).
     private func writeHTML(_ report: DiffReport, old: ResolvedSite, new: ResolvedSite, newRoot: URL) async throws {
         func fail(_ message: String) -> ExitCode {
-            FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+            TerminalText.printError("error: \(message)")
             return ExitCode(1)
         }
         var diagnostics: [Diagnostic] = []
@@ -139,7 +140,7 @@ extension DiffCommand {
         } catch {
             throw fail("\(error)")
         }
-        print("wrote the review report to \(folder.path)/index.html (\(html.languagesWritten.map(\.rawValue).joined(separator: ", ")))")
+        print(TerminalText.escaped("wrote the review report to \(folder.path)/index.html (\(html.languagesWritten.map(\.rawValue).joined(separator: ", ")))"))
     }
 }
 

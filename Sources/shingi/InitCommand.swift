@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ShingiCore
 import ShingiBuild
 
 struct InitCommand: ParsableCommand {
@@ -21,7 +22,7 @@ struct InitCommand: ParsableCommand {
         do {
             try SiteInitializer.create(at: URL(fileURLWithPath: directory))
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            TerminalText.printError("error: \(error)")
             throw ExitCode(1)
         }
         print("created a new site in \(directory); build it with: shingi build --root \(directory)")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ShingiCore
 import ShingiLoad
 import ShingiServe
 
@@ -48,7 +49,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             try await task.value
         } catch let error as ServeError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            TerminalText.printError("error: \(error)")
             throw ExitCode(1)
         }
         print("stopped")

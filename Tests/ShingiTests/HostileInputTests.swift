@@ -86,6 +86,11 @@ final class HostileInputTests: XCTestCase {
         let expected = spec.expect.map(expand)
         if spec.moreStderr == true { lines = Array(lines.prefix(expected.count)) }
         XCTAssertEqual(lines, expected, "\(name): standard error")
+        if let stdout = spec.stdout {
+            var outLines = result.out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            if outLines.last == "" { outLines.removeLast() }
+            XCTAssertEqual(outLines, stdout.map(expand), "\(name): standard output")
+        }
         let builds = (spec.command?.first ?? "build") == "build"
         if spec.exit == 0, builds {
             XCTAssertTrue(result.out.hasPrefix("built "), "\(name): \(result.out)")
@@ -177,6 +182,8 @@ struct HostileCase: Decodable {
     var expect: [String]
     /// Standard error may go on after the expected lines (usage text).
     var moreStderr: Bool?
+    /// The exact lines on standard output, when they matter (a `diff` report).
+    var stdout: [String]?
     var exit: Int32
     /// The wall-clock bound in seconds; the process is killed after it.
     var seconds: Double
@@ -196,7 +203,7 @@ struct HostileCase: Decodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case description, command, git, files, text, copies, remove, generate, symlinks, fifos, expect, exit, seconds
+        case description, command, git, files, text, copies, remove, generate, symlinks, fifos, expect, stdout, exit, seconds
         case moreStderr = "more_stderr", outputContains = "output_contains", outputLacks = "output_lacks", outsideText = "outside_text"
     }
 

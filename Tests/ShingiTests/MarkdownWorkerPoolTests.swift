@@ -33,6 +33,19 @@ final class MarkdownWorkerPoolTests: XCTestCase {
         XCTAssertEqual(pool.parse("# b\n"), .parserFailed(.crash))
     }
 
+    /// 500,000 emphasised words need some 400 MB in a worker: under a limit of 256 MiB its
+    /// allocations fail, and the file, only it, is a memory failure.
+    func testAWorkerOverItsMemoryLimitFailsOnlyItsFile() throws {
+        let pool = try realPool(size: 1)
+        let document = String(repeating: "*a* ", count: 500_000)
+        let fragment = pool.parse(document, memoryLimit: 256 << 20)
+        XCTAssertEqual(fragment, .parserFailed(.memory))
+        XCTAssertEqual(fragment.problems.first?.message, "the Markdown parser failed on this file (memory); split the file, simplify large tables and long runs of repeated syntax, or raise 'limits: max_parser_memory:' (in bytes) in shingi.yml")
+        XCTAssertEqual(pool.limitingMemory(to: 256 << 20).parse("# a\n").headings.map(\.id), ["a"])
+        // Within the default limit (1 GiB) the same file parses as in-process.
+        XCTAssertEqual(pool.parse(document), MarkdownRenderer.render(document))
+    }
+
     func testAHangingWorkerIsKilledAtTheTimeBound() throws {
         let bound = ParseTimeBound(base: 0.3, secondsPer100KB: 0)
         let pool = MarkdownWorkerPool(executable: "/bin/sh", arguments: ["-c", "exec sleep 30"], size: 1, timeBound: bound)

@@ -1,0 +1,24 @@
+import ShingiCore
+import ShingiResolve
+
+/// The cap on the size of one written page (`limits: max_page_size:`): the per-file caps
+/// bound what one Markdown file makes, this bounds what a page gathers from many (the
+/// comments index, a member's page) and what a theme multiplies.
+enum PageSizeLimit {
+    /// The error for `file` when it is over the limit: at the Markdown file the page is
+    /// made from, or at the page itself for a page that lists many.
+    static func problem(_ file: OutputFile, job: PageJob, site: ResolvedSite) -> Diagnostic? {
+        let limit = site.config.maxPageSize
+        guard file.bytes.count > limit else { return nil }
+        let source: String?
+        switch job {
+        case .page(let slug, let language): source = site.pages.first { $0.slug == slug }?.translations.resolve(language)?.value.source.path
+        case .issue(let id, let language): source = site.issue(id)?.translations.resolve(language)?.value.source.path
+        case .home(let language): source = site.home?.translations.resolve(language)?.value.source.path
+        default: source = nil
+        }
+        return .error("page-too-large",
+                      "the page \(file.path) is \(Limits.describe(bytes: file.bytes.count)), more than the limit of \(Limits.describe(bytes: limit)); split its content over several pages, or raise 'limits: max_page_size:' (in bytes) in shingi.yml",
+                      at: SourceLocation(path: source ?? file.path))
+    }
+}
