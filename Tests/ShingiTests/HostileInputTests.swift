@@ -85,10 +85,20 @@ final class HostileInputTests: XCTestCase {
         if lines.last == "" { lines.removeLast() }
         let expected = spec.expect.map(expand)
         if spec.moreStderr == true { lines = Array(lines.prefix(expected.count)) }
+        var outLines = result.out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if outLines.last == "" { outLines.removeLast() }
+        // SHINGI_UPDATE_GOLDENS=1 writes what the binary printed into case.json (paths
+        // put back as {root}, {outside}, {scratch}); review the diff before committing.
+        if ProcessInfo.processInfo.environment["SHINGI_UPDATE_GOLDENS"] == "1", lines != expected || (spec.stdout.map { outLines != $0.map(expand) } ?? false) {
+            func unexpand(_ text: String) -> String {
+                text.replacingOccurrences(of: root.path, with: "{root}").replacingOccurrences(of: outside.path, with: "{outside}")
+                    .replacingOccurrences(of: scratch.path, with: "{scratch}")
+            }
+            try spec.rewrite(folder, expect: lines.map(unexpand), stdout: spec.stdout == nil ? nil : outLines.map(unexpand))
+            return
+        }
         XCTAssertEqual(lines, expected, "\(name): standard error")
         if let stdout = spec.stdout {
-            var outLines = result.out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            if outLines.last == "" { outLines.removeLast() }
             XCTAssertEqual(outLines, stdout.map(expand), "\(name): standard output")
         }
         let builds = (spec.command?.first ?? "build") == "build"
@@ -205,6 +215,16 @@ struct HostileCase: Decodable {
     enum CodingKeys: String, CodingKey {
         case description, command, git, files, text, copies, remove, generate, symlinks, fifos, expect, stdout, exit, seconds
         case moreStderr = "more_stderr", outputContains = "output_contains", outputLacks = "output_lacks", outsideText = "outside_text"
+    }
+
+    /// Replaces the expected lines of the case in `folder`, keeping the rest of its JSON.
+    func rewrite(_ folder: URL, expect: [String], stdout: [String]?) throws {
+        let url = folder.appendingPathComponent("case.json")
+        guard var json = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any] else { return }
+        json["expect"] = expect
+        if let stdout { json["stdout"] = stdout }
+        let data = try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        try (data + Data("\n".utf8)).write(to: url)
     }
 
     static func load(_ folder: URL) throws -> HostileCase {
