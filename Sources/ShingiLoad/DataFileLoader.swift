@@ -69,6 +69,9 @@ struct DataFileLoader {
                 config.baseURL = base
             }
         }
+        if var source = reader.nested("source", subject: "source in shingi.yml") {
+            config.source = SourceDocument.read(&source, languages: config.languages, diagnostics: &diagnostics)
+        }
         if var limits = reader.nested("limits", subject: "limits in shingi.yml") {
             if let size = limits.int("max_file_size") ?? nil {
                 if size > 0 {
