@@ -5,6 +5,8 @@ import ShingiResolve
 /// Turns a checked `[[kind:id#anchor|label]]` into its HTML in the page's language.
 struct CrossLinkRenderer {
     let presenter: Presenter
+    /// On an issue page's text, citations link to the page's own reference list.
+    var citations: CitationCollector?
 
     func html(_ link: CrossLinkReference) -> String {
         let site = presenter.site
@@ -19,7 +21,11 @@ struct CrossLinkRenderer {
         case .ref?:
             guard let reference = site.reference(link.target) else { break }
             let title = HTMLEscape.text(presenter.text(reference.title).text)
-            let citation = "<a class=\"citation\" href=\"\(urls.references(language, reference: reference.id))\" title=\"\(title)\">[\(reference.number)]</a>"
+            var citation = "<a class=\"citation\" href=\"\(urls.references(language, reference: reference.id))\" title=\"\(title)\">[\(reference.number)]</a>"
+            if let citations {
+                let id = citations.add(reference.id)
+                citation = "<a class=\"citation\" id=\"\(HTMLEscape.text(id))\" href=\"#\(HTMLEscape.text(CitationCollector.entryID(reference.id)))\" title=\"\(title)\">[\(reference.number)]</a>"
+            }
             return label.map { "\($0)\(citation)" } ?? citation
         case .member?:
             guard let label else { return presenter.memberLink(link.target) }

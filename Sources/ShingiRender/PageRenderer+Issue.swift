@@ -32,7 +32,8 @@ extension PageRenderer {
         let sectionIDs = Set(issue.sections.map(\.id))
         // A section with comments says how many under its heading, linked to them; they
         // follow the section under a heading one level below its own.
-        let body = assembler(p).html(fragment, afterHeading: { heading in
+        let citations = CitationCollector()
+        let body = FragmentAssembler(links: CrossLinkRenderer(presenter: p, citations: citations)).html(fragment, afterHeading: { heading in
             let count = site.comments(onIssue: issue.id, section: heading.id).count
             guard count > 0 else { return "" }
             let text = HTMLEscape.text(p.t("comments_on_section").filling("{n}", with: "\(count)"))
@@ -61,7 +62,9 @@ extension PageRenderer {
         for link in ([fragment] + shownComments).flatMap(\.crossLinks) where link.kind == "ref" {
             if let reference = site.reference(link.target) { cited[reference.number] = reference }
         }
-        let references = cited.keys.sorted().map { referenceSummary(cited[$0]!, p) }
+        let references = cited.keys.sorted().map { number -> [String: Any] in
+            citedReference(cited[number]!, places: citations.places[cited[number]!.id] ?? [], p)
+        }
         var toc = self.toc(fragment.headings)
         var tocComments: [String: Int] = [:]
         for entry in toc { tocComments[entry.id] = site.comments(onIssue: issue.id, section: entry.id).count }
@@ -80,6 +83,25 @@ extension PageRenderer {
                          breadcrumbs: [breadcrumbsHome(p), (p.t("issues_title"), urls.issues(p.language)), (p.issueLabel(issue), nil)],
                          toc: toc, tocComments: tocComments, contentLanguage: fallback,
                          description: file.summary.map(HTMLEscape.text) ?? PageDescription.firstParagraph(body), context: context)
+    }
+
+    /// An entry of an issue page's own reference list: the reference in full, and a link
+    /// back to each place of the text that cites it.
+    func citedReference(_ reference: Reference, places: [String], _ p: Presenter) -> [String: Any] {
+        let publisher = p.text(reference.publisher)
+        var context = referenceSummary(reference, p)
+        context["anchor"] = CitationCollector.entryID(reference.id)
+        context["publisher_html"] = p.html(publisher)
+        context["has_publisher"] = !publisher.text.isEmpty
+        context["has_date"] = reference.date != nil
+        context["has_url"] = reference.url != nil
+        if let date = reference.date { context["date"] = p.date(date) }
+        if let url = reference.url { context["external_url"] = url }
+        context["backlinks"] = places.enumerated().map { index, id -> [String: Any] in
+            ["anchor": id, "n": index + 1, "label": p.t("back_to_citation").filling("{n}", with: "\(index + 1)")]
+        }
+        context["has_backlinks"] = !places.isEmpty
+        return context
     }
 
     func referenceSummary(_ reference: Reference, _ p: Presenter) -> [String: Any] {

@@ -122,4 +122,18 @@ final class ReaderMarkupTests: XCTestCase {
         <h2 id="cited-references">本ページで引用している資料</h2>
         """)
     }
+
+    /// A citation links to the page's own entry for the reference, which links back.
+    func testCitationsLinkToThePagesOwnListAndBack() async throws {
+        let root = try MiniSite.make(self)
+        let out = root.appendingPathComponent("site")
+        _ = await build(root, out: out, write: true)
+        let page = try String(contentsOf: out.appendingPathComponent("ja/issues/1/index.html"), encoding: .utf8)
+        let lines = page.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        XCTAssertEqual(lines.filter { $0.contains("cite-") || $0.contains("cited-tebiki") }, [
+            "<p>本文<a class=\"citation\" id=\"cite-tebiki-1\" href=\"#cited-tebiki\" title=\"手引き\">[1]</a>。</p>",
+            "<li id=\"cited-tebiki\" class=\"reference\">",
+            "<p class=\"backlinks\">本文の引用箇所：<a href=\"#cite-tebiki-1\" aria-label=\"本文の引用箇所1へ戻る\">↩1</a></p>",
+        ])
+    }
 }
