@@ -16,6 +16,7 @@ import http.server
 import json
 import os
 import pathlib
+import signal
 import subprocess
 import sys
 import tempfile
@@ -206,4 +207,6 @@ def main():
 
 
 if __name__ == "__main__":
+    # A terminated check still quits the browser (the `finally` in main).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     sys.exit(main())
