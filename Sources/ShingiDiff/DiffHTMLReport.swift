@@ -64,7 +64,8 @@ public struct DiffHTMLReport {
             guard let html = theme.render("diff/report", context.page()) else {
                 throw ReportError.missing("the theme has no template diff/report.mustache")
             }
-            files.append(OutputFile(path: "\(language.rawValue)/index.html", text: html))
+            // Japanese quoted in the English report is tagged as Japanese (WCAG 3.1.2).
+            files.append(OutputFile(path: "\(language.rawValue)/index.html", text: language == .ja ? html : LanguageOfParts.tagJapanese(in: html)))
         }
         let choice: [String: Any] = [
             "lang": (languages.first ?? .ja).rawValue,

@@ -80,6 +80,9 @@ struct DataFileLoader {
                 config.baseURL = base
             }
         }
+        if var source = reader.nested("source", subject: "source in shingi.yml") {
+            config.source = SourceDocument.read(&source, languages: config.languages, diagnostics: &diagnostics)
+        }
         if var limits = reader.nested("limits", subject: "limits in shingi.yml") {
             config.readLimits(&limits, diagnostics: &diagnostics)
         }

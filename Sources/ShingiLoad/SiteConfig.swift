@@ -8,6 +8,8 @@ public struct SiteConfig: Sendable {
     public var baseURL: String
     public var languages: [Language]
     public var defaultLanguage: Language
+    /// The document the site presents (`source:`), named in the footer and on the home page.
+    public var source: SourceDocument?
     /// The largest content file read, in bytes (`limits: max_file_size:`).
     public var maxFileSize = Limits.defaultMaxFileSize
     /// The memory a Markdown worker may use for one file, in bytes (`limits: max_parser_memory:`).

@@ -270,7 +270,7 @@ private struct TreeRewriter {
         guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
         let id = HTMLEscape.text(heading.id)
         cmark_node_set_on_enter(block, Placeholder.headingStart(index) + "<h\(heading.level) id=\"\(id)\">")
-        cmark_node_set_on_exit(block, "<a class=\"heading-anchor\" href=\"#\(id)\" aria-hidden=\"true\">#</a></h\(heading.level)>")
+        cmark_node_set_on_exit(block, "<a class=\"heading-anchor\" href=\"#\(id)\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h\(heading.level)>")
         while let child = cmark_node_first_child(node) {
             cmark_node_unlink(child)
             if cmark_node_append_child(block, child) == 0 { cmark_node_free(child) }

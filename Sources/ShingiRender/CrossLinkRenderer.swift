@@ -5,6 +5,8 @@ import ShingiResolve
 /// Turns a checked `[[kind:id#anchor|label]]` into its HTML in the page's language.
 struct CrossLinkRenderer {
     let presenter: Presenter
+    /// On an issue page's text, citations link to the page's own reference list.
+    var citations: CitationCollector?
 
     func html(_ link: CrossLinkReference) -> String {
         let site = presenter.site
@@ -18,8 +20,12 @@ struct CrossLinkRenderer {
             return HTMLAnchor.html(href: urls.issue(link.target, language, section: anchor), class: "issue-link", innerHTML: label)
         case .ref?:
             guard let reference = site.reference(link.target) else { break }
-            let citation = HTMLAnchor.html(href: urls.references(language, reference: reference.id), class: "citation",
-                                           title: presenter.text(reference.title).text, innerHTML: "[\(reference.number)]")
+            let title = presenter.text(reference.title).text
+            var citation = HTMLAnchor.html(href: urls.references(language, reference: reference.id), class: "citation", title: title, innerHTML: "[\(reference.number)]")
+            if let citations {
+                let id = citations.add(reference.id)
+                citation = "<a class=\"citation\" id=\"\(HTMLEscape.text(id))\" href=\"#\(HTMLEscape.text(CitationCollector.entryID(reference.id)))\" title=\"\(HTMLEscape.text(title))\">[\(reference.number)]</a>"
+            }
             return label.map { "\($0)\(citation)" } ?? citation
         case .member?:
             guard let label else { return presenter.memberLink(link.target) }

@@ -1,21 +1,26 @@
 import ShingiMarkdown
 
-/// Fills a fragment's placeholders: cross-links become links, and at the end of each
-/// section the caller may add content (an issue page puts the section's comments there).
+/// Fills a fragment's placeholders: cross-links become links, and after each heading and
+/// at the end of each section the caller may add content (an issue page puts the count
+/// of a section's comments under its heading and the comments at its end). Tables are
+/// made readable on a phone (`TableMarkup`).
 struct FragmentAssembler {
     let links: CrossLinkRenderer
 
     /// - Parameters:
-    ///   - afterSection: HTML to put at the end of the section of a heading id.
+    ///   - afterHeading: HTML to put right after a heading.
+    ///   - afterSection: HTML to put at the end of a heading's section.
     ///   - isChanged: whether a section (by heading id) is wrapped as changed.
-    func html(_ fragment: RenderedFragment, afterSection: (String) -> String = { _ in "" },
-              isChanged: (String) -> Bool = { _ in false }) -> String {
+    func html(_ fragment: RenderedFragment, afterHeading: (Heading) -> String = { _ in "" },
+              afterSection: (Heading) -> String = { _ in "" }, isChanged: (String) -> Bool = { _ in false }) -> String {
         var out = ""
         out.reserveCapacity(fragment.html.utf8.count + 256)
         var open: [(heading: Heading, changed: Bool)] = []
+        /// The end tag of the heading just started, and what goes after it.
+        var pending: (end: String, html: String)?
         func close(downTo level: Int) {
             while let last = open.last, last.heading.level >= level {
-                out += afterSection(last.heading.id)
+                out += afterSection(last.heading)
                 if last.changed { out += "</div>\n" }
                 open.removeLast()
             }
@@ -23,7 +28,14 @@ struct FragmentAssembler {
         for token in Placeholder.tokens(of: fragment.html) {
             switch token {
             case .html(let text):
-                out += text
+                if let (end, html) = pending, let range = text.range(of: end) {
+                    out += text[..<range.upperBound]
+                    out += html
+                    out += text[range.upperBound...]
+                    pending = nil
+                } else {
+                    out += text
+                }
             case .crossLink(let index):
                 out += links.html(fragment.crossLinks[index])
             case .headingStart(let index):
@@ -32,9 +44,12 @@ struct FragmentAssembler {
                 let changed = isChanged(heading.id)
                 if changed { out += "<div class=\"changed-section\">\n" }
                 open.append((heading, changed))
+                let after = afterHeading(heading)
+                pending = after.isEmpty ? nil : ("</h\(heading.level)>", after)
             }
         }
         close(downTo: 0)
-        return out
+        let p = links.presenter
+        return TableMarkup.enhance(out, label: p.t("table_label") + p.t("colon"))
     }
 }

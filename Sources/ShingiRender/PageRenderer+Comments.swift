@@ -63,6 +63,7 @@ extension PageRenderer {
             .map { (id: "issue-\($0.id)", text: p.issueLabel($0), level: 2) }
         return PageShell(template: "comments", title: p.t("comments_title"), urls: everyLanguage(urls.comments),
                          breadcrumbs: [breadcrumbsHome(p), (p.t("comments_title"), nil)], toc: toc,
+                         description: HTMLEscape.text(p.t("comments_lead")),
                          context: ["groups": groups, "count": site.comments.count, "has_comments": !site.comments.isEmpty])
     }
 }

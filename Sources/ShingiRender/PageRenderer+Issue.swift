@@ -7,16 +7,17 @@ extension PageRenderer {
     func issueList(_ p: Presenter) -> PageShell {
         PageShell(template: "issues", title: p.t("issues_title"), urls: everyLanguage(urls.issues),
                   breadcrumbs: [breadcrumbsHome(p), (p.t("issues_title"), nil)],
-                  context: ["issues": site.issues.map { issueSummary($0, p) }])
+                  context: ["issues": site.issues.map { issueSummary($0, p, headingLevel: 2) }])
     }
 
-    func issueSummary(_ issue: Issue, _ p: Presenter) -> [String: Any] {
+    /// An issue card; its title is a heading of `headingLevel` (one below the list's heading).
+    func issueSummary(_ issue: Issue, _ p: Presenter, headingLevel: Int) -> [String: Any] {
         let (file, fallback) = translation(issue.translations, p.language)!
         return [
             "id": issue.id, "label": p.issueLabel(issue), "title": file.title, "url": urls.issue(issue.id, p.language),
             "summary": file.summary ?? "", "has_summary": file.summary != nil, "untranslated": fallback != nil,
             "content_lang": (fallback ?? p.language).rawValue,
-            "comment_count": site.comments(onIssue: issue.id).count,
+            "comment_count": site.comments(onIssue: issue.id).count, "heading_level": headingLevel,
             "sections": issue.sections.map { section -> [String: Any] in
                 ["title_html": p.html(p.text(section.titles)), "url": urls.issue(issue.id, p.language, section: section.id)]
             },
@@ -29,7 +30,16 @@ extension PageRenderer {
         let (file, fallback) = translation(issue.translations, p.language)!
         let fragment = file.source.fragment
         let sectionIDs = Set(issue.sections.map(\.id))
-        let body = assembler(p).html(fragment) { headingID in
+        // A section with comments says how many under its heading, linked to them; they
+        // follow the section under a heading one level below its own.
+        let citations = CitationCollector()
+        let body = FragmentAssembler(links: CrossLinkRenderer(presenter: p, citations: citations)).html(fragment, afterHeading: { heading in
+            let count = site.comments(onIssue: issue.id, section: heading.id).count
+            guard count > 0 else { return "" }
+            let text = HTMLEscape.text(p.t("comments_on_section").filling("{n}", with: "\(count)"))
+            return "\n<p class=\"section-comments-link\"><a href=\"#comments-\(HTMLEscape.text(heading.id))\">\(text)</a></p>"
+        }, afterSection: { heading in
+            let headingID = heading.id
             let comments = site.comments(onIssue: issue.id, section: headingID)
             guard sectionIDs.contains(headingID) || !comments.isEmpty else { return "" }
             let otherLanguages = site.config.languages.filter { $0 != p.language }.map { other -> [String: Any] in
@@ -39,19 +49,25 @@ extension PageRenderer {
             let context: [String: Any] = [
                 "t": p.strings, "section_id": headingID, "comments": comments.map { commentItem($0, p, showTarget: false) },
                 "has_comments": !comments.isEmpty, "count": comments.count, "other_languages": otherLanguages,
+                "heading_level": min(6, heading.level + 1), "comments_anchor": "comments-\(headingID)",
+                "count_label": p.t("comment_count_label").filling("{n}", with: "\(comments.count)"),
             ]
             return theme.render("partials/section-comments", context) ?? ""
-        } isChanged: { headingID in
+        }, isChanged: { headingID in
             changes?.sectionChanged(issue: issue.id, section: headingID, in: p.language) ?? false
-        }
+        })
         // References cited by the text and by the comments shown on the page.
         var cited: [Int: Reference] = [:]
         let shownComments = site.comments(onIssue: issue.id).compactMap { translation($0.translations, p.language)?.file.source.fragment }
         for link in ([fragment] + shownComments).flatMap(\.crossLinks) where link.kind == "ref" {
             if let reference = site.reference(link.target) { cited[reference.number] = reference }
         }
-        let references = cited.keys.sorted().map { referenceSummary(cited[$0]!, p) }
+        let references = cited.keys.sorted().map { number -> [String: Any] in
+            citedReference(cited[number]!, places: citations.places[cited[number]!.id] ?? [], p)
+        }
         var toc = self.toc(fragment.headings)
+        var tocComments: [String: Int] = [:]
+        for entry in toc { tocComments[entry.id] = site.comments(onIssue: issue.id, section: entry.id).count }
         if !references.isEmpty { toc.append(("cited-references", p.t("cited_references"), 2)) }
         let advisors = issue.advisors.map { ["member_html": p.memberLink($0)] }
         var context: [String: Any] = [
@@ -62,10 +78,30 @@ extension PageRenderer {
         ]
         context["has_meeting"] = issue.meeting != nil
         if let meeting = issue.meeting { context["meeting_html"] = p.meetingLink(meeting) }
-        return PageShell(template: "issue", title: "\(p.issueLabel(issue))　\(file.title)",
+        return PageShell(template: "issue", title: p.issueLabel(issue) + (p.language == .ja ? "　" : ": ") + file.title,
                          urls: everyLanguage { urls.issue(issue.id, $0) },
                          breadcrumbs: [breadcrumbsHome(p), (p.t("issues_title"), urls.issues(p.language)), (p.issueLabel(issue), nil)],
-                         toc: toc, contentLanguage: fallback, context: context)
+                         toc: toc, tocComments: tocComments, contentLanguage: fallback,
+                         description: file.summary.map(HTMLEscape.text) ?? PageDescription.firstParagraph(body), context: context)
+    }
+
+    /// An entry of an issue page's own reference list: the reference in full, and a link
+    /// back to each place of the text that cites it.
+    func citedReference(_ reference: Reference, places: [String], _ p: Presenter) -> [String: Any] {
+        let publisher = p.text(reference.publisher)
+        var context = referenceSummary(reference, p)
+        context["anchor"] = CitationCollector.entryID(reference.id)
+        context["publisher_html"] = p.html(publisher)
+        context["has_publisher"] = !publisher.text.isEmpty
+        context["has_date"] = reference.date != nil
+        context["has_url"] = reference.url != nil
+        if let date = reference.date { context["date"] = p.date(date) }
+        if let url = reference.url { context["external_url"] = url }
+        context["backlinks"] = places.enumerated().map { index, id -> [String: Any] in
+            ["anchor": id, "n": index + 1, "label": p.t("back_to_citation").filling("{n}", with: "\(index + 1)")]
+        }
+        context["has_backlinks"] = !places.isEmpty
+        return context
     }
 
     func referenceSummary(_ reference: Reference, _ p: Presenter) -> [String: Any] {

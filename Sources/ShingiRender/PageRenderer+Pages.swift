@@ -7,7 +7,7 @@ extension PageRenderer {
     func home(_ p: Presenter) -> PageShell {
         var context: [String: Any] = [
             "site_title": p.text(site.config.title).text,
-            "issues": site.issues.map { issueSummary($0, p) },
+            "issues": site.issues.map { issueSummary($0, p, headingLevel: 3) },
             "pages": pageLinks(p),
             "meetings": site.meetings.sorted { ($0.date, $0.id) < ($1.date, $1.id) }.map {
                 ["title_html": p.html(p.meetingTitle($0)), "url": urls.meeting($0.id, p.language)] as [String: Any]
@@ -16,15 +16,18 @@ extension PageRenderer {
         ]
         var toc: [(id: String, text: String, level: Int)] = []
         var fallback: Language?
+        var description: String?
         if let home = site.home, let (file, homeFallback) = translation(home.translations, p.language) {
             context["body_html"] = assembler(p).html(file.source.fragment)
+            description = PageDescription.firstParagraph(context["body_html"] as! String)
             context["has_body"] = true
             context["home_title"] = file.title
             toc = self.toc(file.source.fragment.headings)
             fallback = homeFallback
         }
         return PageShell(template: "home", title: p.text(site.config.title).text, urls: everyLanguage(urls.home),
-                         breadcrumbs: [(p.t("nav_home"), nil)], toc: toc, contentLanguage: fallback, context: context)
+                         breadcrumbs: [(p.t("nav_home"), nil)], toc: toc, contentLanguage: fallback,
+                         description: description ?? HTMLEscape.text(p.text(site.config.title).text), context: context)
     }
 
     func pageLinks(_ p: Presenter) -> [[String: Any]] {
@@ -37,10 +40,11 @@ extension PageRenderer {
 
     func freePage(_ page: Page, _ p: Presenter) -> PageShell {
         let (file, fallback) = translation(page.translations, p.language)!
+        let body = assembler(p).html(file.source.fragment)
         return PageShell(template: "page", title: file.title, urls: everyLanguage { urls.page(page.slug, $0) },
                          breadcrumbs: [breadcrumbsHome(p), (file.title, nil)], toc: toc(file.source.fragment.headings),
-                         contentLanguage: fallback,
-                         context: ["title": file.title, "body_html": assembler(p).html(file.source.fragment)])
+                         contentLanguage: fallback, description: PageDescription.firstParagraph(body),
+                         context: ["title": file.title, "body_html": body])
     }
 
     /// The reference index: every reference by number, with "cited in" backlinks.
@@ -62,7 +66,8 @@ extension PageRenderer {
             return context
         }
         return PageShell(template: "references", title: p.t("references_title"), urls: everyLanguage { urls.references($0) },
-                         breadcrumbs: [breadcrumbsHome(p), (p.t("references_title"), nil)], context: ["references": references])
+                         breadcrumbs: [breadcrumbsHome(p), (p.t("references_title"), nil)],
+                         description: HTMLEscape.text(p.t("references_lead")), context: ["references": references])
     }
 
     private func citationLink(_ place: CitationPlace, _ p: Presenter) -> String {

@@ -84,10 +84,12 @@ struct PageRenderer: Sendable {
     private func standalone(_ template: String, path: String) -> Result<RenderedPage, Diagnostic> {
         let languages = site.config.languages.enumerated().map { index, language -> [String: Any] in
             let p = presenter(language)
-            return ["lang": language.rawValue, "t": p.strings, "url": urls.home(language), "first": index == 0,
-                    "site_title": p.text(site.config.title).text, "short_title": p.text(site.config.shortTitle).text]
+            return ["lang": language.rawValue, "t": p.strings, "url": urls.home(language), "absolute_url": urls.absolute(urls.home(language)),
+                    "site_title": p.text(site.config.title).text, "short_title": p.text(site.config.shortTitle).text,
+                    "last": language == site.config.languages.last, "first": index == 0]
         }
         let context: [String: Any] = ["languages": languages, "css_url": urls.asset("style.css"),
+                                      "language_choice_absolute_url": urls.absolute(urls.languageChoice),
                                       "default_lang": site.config.defaultLanguage.rawValue,
                                       "t": strings(site.config.defaultLanguage)]
         guard let html = theme.render(template, context) else { return .failure(missingTemplate(template)) }

@@ -11,8 +11,12 @@ struct PageShell {
     var urls: [Language: String]
     var breadcrumbs: [(label: String, url: String?)] = []
     var toc: [(id: String, text: String, level: Int)] = []
+    /// How many comments the contents list shows for a heading id (issue pages).
+    var tocComments: [String: Int] = [:]
     /// Set when the body is shown in another language than the page's.
     var contentLanguage: Language?
+    /// `<meta name="description">` as escaped text; by default the page's title and the site's.
+    var description: String?
     var context: [String: Any] = [:]
 }
 
@@ -43,6 +47,18 @@ extension PageRenderer {
         var context = shell.context
         context["t"] = p.strings
         context["lang"] = language.rawValue
+        // The contents list follows the page's title, so the page template places it.
+        let toc = shell.toc.map { entry -> [String: Any] in
+            let count = shell.tocComments[entry.id] ?? 0
+            return ["id": entry.id, "text": entry.text, "sub": entry.level > 2, "has_comments": count > 0,
+                    "comments_anchor": "comments-\(entry.id)", "count_label": p.t("comment_count_label").filling("{n}", with: "\(count)"),
+                    "comments_label": p.t("comments_label").filling("{n}", with: "\(count)")]
+        }
+        context["toc"] = toc
+        context["has_toc"] = toc.count > 1
+        let source = sourceContext(p)
+        context.merge(source) { current, _ in current }
+        let pageURL = shell.urls[language]
         let crumbs = shell.breadcrumbs.enumerated().map { index, crumb -> [String: Any] in
             ["label": crumb.label, "url": crumb.url ?? "", "has_url": crumb.url != nil, "last": index == shell.breadcrumbs.count - 1]
         }
@@ -61,16 +77,18 @@ extension PageRenderer {
             "page_title": shell.title,
             "is_home": shell.template == "home",
             "home_url": urls.home(language),
+            "description": shell.description ?? HTMLEscape.text("\(shell.title) | \(p.text(site.config.title).text)"),
             "css_url": urls.asset("style.css"),
             "script_url": urls.asset("site.js"),
             "language_choice_url": urls.languageChoice,
+            "language_choice_absolute_url": urls.absolute(urls.languageChoice),
+            "pages": pageLinks(p).map { link in link.merging(["current": link["url"] as? String == pageURL]) { $1 } },
+            "has_pages": !site.pages.isEmpty,
             "canonical_url": urls.absolute(shell.urls[language] ?? urls.home(language)),
             "nav": navigation(p, current: shell.template),
             "alternates": alternates,
             "breadcrumbs": crumbs,
             "has_breadcrumbs": crumbs.count > 1,
-            "toc": shell.toc.map { ["id": $0.id, "text": $0.text, "sub": $0.level > 2] as [String: Any] },
-            "has_toc": shell.toc.count > 1,
             "untranslated": shell.contentLanguage != nil,
             "content_lang": (shell.contentLanguage ?? language).rawValue,
             "has_changes": changes != nil,
@@ -87,8 +105,25 @@ extension PageRenderer {
             return .failure(missingTemplate(shell.template))
         }
         layout["body_html"] = body
+        layout.merge(source) { current, _ in current }
         guard let page = theme.render("layout", layout) else { return .failure(missingTemplate("layout")) }
-        return .success(RenderedPage(file: OutputFile(path: path, text: page), key: key))
+        // Japanese runs of a page in another language are tagged as Japanese (WCAG 3.1.2).
+        let html = language == .ja ? page : LanguageOfParts.tagJapanese(in: page)
+        return .success(RenderedPage(file: OutputFile(path: path, text: html), key: key))
+    }
+
+    /// The original document of `source:` in shingi.yml, for the footer and the home page.
+    func sourceContext(_ p: Presenter) -> [String: Any] {
+        guard let source = site.config.source else { return ["has_source": false] }
+        let title = p.text(source.title)
+        var context: [String: Any] = ["has_source": true, "source_title": title.text, "source_lang": title.language.rawValue,
+                                      "has_source_url": source.url != nil, "has_source_date": source.date != nil]
+        if let url = source.url { context["source_url"] = url }
+        if let date = source.date {
+            context["source_date"] = p.date(date)
+            context["source_iso_date"] = date.description
+        }
+        return context
     }
 
     func missingTemplate(_ name: String) -> Diagnostic {

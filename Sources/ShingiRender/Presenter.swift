@@ -52,7 +52,8 @@ struct Presenter {
         } else {
             generated = language == .ja ? "会合" : "Meeting"
         }
-        return LocalizedText(text: "\(generated) (\(DateFormatting.format(meeting.date, language)))", language: language, isFallback: false)
+        let date = DateFormatting.format(meeting.date, language)
+        return LocalizedText(text: language == .ja ? "\(generated)（\(date)）" : "\(generated) (\(date))", language: language, isFallback: false)
     }
 
     func issueTitle(_ issue: Issue) -> LocalizedText {

@@ -70,7 +70,10 @@ public struct RenderedComments: Sendable {
                 let p = renderer.presenter(language)
                 let html = renderer.renderPartial("partials/comment", renderer.commentContext(comment, p, targetLine: marker), language) ?? ""
                 let target = renderer.renderPartial("partials/comment-target", renderer.commentTargetContext(comment, p), language) ?? ""
-                byLanguage[language] = (html.filling(marker, with: ""), html.filling(marker, with: target))
+                // Tagged here as on the page (LanguageOfParts): a page rendered with
+                // placeholders gets its comments after the page's own pass.
+                func tagged(_ item: String) -> String { language == .ja ? item : LanguageOfParts.tagJapanese(in: item) }
+                byLanguage[language] = (tagged(html.filling(marker, with: "")), tagged(html.filling(marker, with: target)))
             }
             return (comment.id, byLanguage)
         }

@@ -21,7 +21,7 @@ final class FuzzRegressionTests: XCTestCase {
         let fragment = MarkdownRenderer.render("# T &#x01;H0&#x01;\n\n[[ref:a]] &#1;L0&#1;\n")
         XCTAssertEqual(Placeholder.tokens(of: fragment.html), [
             .headingStart(0),
-            .html("<h1 id=\"t-h0\">\nT \u{FFFD}H0\u{FFFD}\n<a class=\"heading-anchor\" href=\"#t-h0\" aria-hidden=\"true\">#</a></h1>\n<p>"),
+            .html("<h1 id=\"t-h0\">\nT \u{FFFD}H0\u{FFFD}\n<a class=\"heading-anchor\" href=\"#t-h0\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h1>\n<p>"),
             .crossLink(0),
             .html(" \u{FFFD}L0\u{FFFD}</p>\n"),
         ])
@@ -67,7 +67,7 @@ final class FuzzRegressionTests: XCTestCase {
             .headingStart(0),
             .html(Substring("<h1 id=\"a\">\n" + String(repeating: "<strong>", count: depth) + "a"
                             + String(repeating: "</strong>", count: depth)
-                            + "\n<a class=\"heading-anchor\" href=\"#a\" aria-hidden=\"true\">#</a></h1>\n")),
+                            + "\n<a class=\"heading-anchor\" href=\"#a\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h1>\n")),
         ])
     }
 

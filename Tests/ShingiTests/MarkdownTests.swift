@@ -16,7 +16,7 @@ final class MarkdownTests: XCTestCase {
     func testExplicitHeadingIDIsRemovedFromTheVisibleHeading() {
         let fragment = MarkdownRenderer.render("## １．１ xSIRTごとの特徴 {#1.1}\n")
         XCTAssertEqual(visible(fragment.html),
-                       "⟨H0⟩<h2 id=\"1.1\">\n１．１ xSIRTごとの特徴\n<a class=\"heading-anchor\" href=\"#1.1\" aria-hidden=\"true\">#</a></h2>\n")
+                       "⟨H0⟩<h2 id=\"1.1\">\n１．１ xSIRTごとの特徴\n<a class=\"heading-anchor\" href=\"#1.1\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h2>\n")
         XCTAssertEqual(fragment.headings, [Heading(level: 2, id: "1.1", text: "１．１ xSIRTごとの特徴", isExplicitID: true,
                                                    position: BodyPosition(line: 1, column: 1))])
     }
