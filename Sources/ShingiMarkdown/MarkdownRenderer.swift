@@ -55,7 +55,9 @@ public enum MarkdownRenderer {
             fatalError("cmark_render_html: out of memory")
         }
         defer { free(cHTML) }
-        return RenderedFragment(html: String(cString: cHTML), headings: rewriter.headings,
+        var html = String(cString: cHTML)
+        if rewriter.hasLineBreaks { html = html.replacingOccurrences(of: Placeholder.lineBreak, with: "<br>") }
+        return RenderedFragment(html: html, headings: rewriter.headings,
                                 crossLinks: rewriter.crossLinks, footnotes: rewriter.footnotes,
                                 problems: rewriter.problems)
     }
@@ -73,6 +75,8 @@ private struct TreeRewriter {
     var crossLinks: [CrossLinkReference] = []
     var footnotes: [FootnoteDefinition] = []
     var problems: [MarkdownProblem] = []
+    /// Whether a `<br>` of a table cell was kept (as `Placeholder.lineBreak`).
+    var hasLineBreaks = false
     private let columns = LineColumns()
 
     init(source: String) {
@@ -91,6 +95,7 @@ private struct TreeRewriter {
         cmark_consolidate_text_nodes(root)
         var headingNodes: [OpaquePointer] = []
         var textNodes: [OpaquePointer] = []
+        var lineBreaks: [OpaquePointer] = []
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
         var linkDepth = 0
@@ -119,6 +124,8 @@ private struct TreeRewriter {
                 headingNodes.append(node)
             } else if type == CMARK_NODE_TEXT, linkDepth == 0 {
                 textNodes.append(node)
+            } else if type == CMARK_NODE_HTML_INLINE, Self.isLineBreakTag(node), Self.isInTableCell(node) {
+                lineBreaks.append(node)
             } else if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {
                 problems.append(MarkdownProblem(
                     isError: false, code: "raw-html-dropped",
@@ -129,9 +136,38 @@ private struct TreeRewriter {
                 footnotes.append(FootnoteDefinition(label: label, position: position(of: node)))
             }
         }
+        for node in lineBreaks { keepLineBreak(node) }
         assignHeadingIDs(headingNodes)
         for node in textNodes { replaceCrossLinks(in: node) }
         for (index, node) in headingNodes.enumerated() { wrapHeading(node, index: index) }
+    }
+
+    // MARK: Line breaks in table cells
+
+    /// `<br>`, `<br/>` or `<br />`: GFM cells hold no blocks, so this is how a cell shows
+    /// several lines (as on GitHub). The one raw HTML tag safe mode keeps.
+    private static func isLineBreakTag(_ node: OpaquePointer) -> Bool {
+        guard let literal = cmark_node_get_literal(node) else { return false }
+        return ["<br>", "<br/>", "<br />"].contains(String(cString: literal).lowercased())
+    }
+
+    static func isInTableCell(_ node: OpaquePointer) -> Bool {
+        var current = cmark_node_parent(node)
+        while let parent = current {
+            if let name = cmark_node_get_type_string(parent), strcmp(name, "table_cell") == 0 { return true }
+            current = cmark_node_parent(parent)
+        }
+        return false
+    }
+
+    /// Replaces the raw HTML node by text holding `Placeholder.lineBreak`, which `render`
+    /// turns into `<br>` (a cell may hold only inline nodes, not a custom one).
+    private mutating func keepLineBreak(_ node: OpaquePointer) {
+        guard let text = cmark_node_new(CMARK_NODE_TEXT) else { return }
+        cmark_node_set_literal(text, Placeholder.lineBreak)
+        if cmark_node_replace(node, text) == 0 { cmark_node_free(text); return }
+        cmark_node_free(node)
+        hasLineBreaks = true
     }
 
     /// cmark decodes entities after `Placeholder.sanitise`, so `&#1;` would put U+0001 in

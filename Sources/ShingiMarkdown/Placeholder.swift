@@ -7,6 +7,8 @@ public enum Placeholder {
 
     /// Where cross-link number `index` (into `RenderedFragment.crossLinks`) goes.
     static func crossLink(_ index: Int) -> String { "\u{1}L\(index)\u{1}" }
+    /// A `<br>` kept in a table cell; replaced in the Markdown stage itself.
+    static let lineBreak = "\u{1}B\u{1}"
     /// Just before heading number `index` (into `RenderedFragment.headings`).
     static func headingStart(_ index: Int) -> String { "\u{1}H\(index)\u{1}" }
 
