@@ -29,7 +29,7 @@ extension PageRenderer {
         let (file, fallback) = translation(issue.translations, p.language)!
         let fragment = file.source.fragment
         let sectionIDs = Set(issue.sections.map(\.id))
-        let body = assembler(p).html(fragment) { headingID in
+        let body = assembler(p).html(fragment, footnotes: "body") { headingID in
             let comments = site.comments(onIssue: issue.id, section: headingID)
             guard sectionIDs.contains(headingID) || !comments.isEmpty else { return "" }
             let otherLanguages = site.config.languages.filter { $0 != p.language }.map { other -> [String: Any] in

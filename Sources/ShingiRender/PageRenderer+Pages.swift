@@ -17,7 +17,7 @@ extension PageRenderer {
         var toc: [(id: String, text: String, level: Int)] = []
         var fallback: Language?
         if let home = site.home, let (file, homeFallback) = translation(home.translations, p.language) {
-            context["body_html"] = assembler(p).html(file.source.fragment)
+            context["body_html"] = assembler(p).html(file.source.fragment, footnotes: "body")
             context["has_body"] = true
             context["home_title"] = file.title
             toc = self.toc(file.source.fragment.headings)
@@ -40,7 +40,7 @@ extension PageRenderer {
         return PageShell(template: "page", title: file.title, urls: everyLanguage { urls.page(page.slug, $0) },
                          breadcrumbs: [breadcrumbsHome(p), (file.title, nil)], toc: toc(file.source.fragment.headings),
                          contentLanguage: fallback,
-                         context: ["title": file.title, "body_html": assembler(p).html(file.source.fragment)])
+                         context: ["title": file.title, "body_html": assembler(p).html(file.source.fragment, footnotes: "body")])
     }
 
     /// The reference index: every reference by number, with "cited in" backlinks.

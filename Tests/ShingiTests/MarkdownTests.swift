@@ -9,6 +9,9 @@ final class MarkdownTests: XCTestCase {
             case .html(let text): return String(text)
             case .crossLink(let i): return "⟨L\(i)⟩"
             case .headingStart(let i): return "⟨H\(i)⟩"
+            case .crossLinkOpen(let i): return "⟨O\(i)⟩"
+            case .crossLinkClose(let i): return "⟨C\(i)⟩"
+            case .footnoteNamespace: return "⟨N⟩"
             }
         }.joined()
     }
@@ -38,7 +41,7 @@ final class MarkdownTests: XCTestCase {
 
     func testCrossLinksBecomePlaceholdersWithCharacterColumns() {
         let fragment = MarkdownRenderer.render("本文[[ref:tebiki]]と[[issue:2#2.1|政策課題２]]。\n")
-        XCTAssertEqual(visible(fragment.html), "<p>本文⟨L0⟩と⟨L1⟩。</p>\n")
+        XCTAssertEqual(visible(fragment.html), "<p>本文⟨L0⟩と⟨O1⟩政策課題２⟨C1⟩。</p>\n")
         XCTAssertEqual(fragment.crossLinks, [
             CrossLinkReference(kind: "ref", target: "tebiki", anchor: nil, label: nil, source: "[[ref:tebiki]]",
                                position: BodyPosition(line: 1, column: 3)),
@@ -67,7 +70,7 @@ final class MarkdownTests: XCTestCase {
     func testCrossLinkInATableCellWithEscapedPipe() {
         let fragment = MarkdownRenderer.render("| a |\n|---|\n| [[issue:1\\|x]] |\n")
         XCTAssertEqual(fragment.crossLinks.map(\.label), ["x"])
-        XCTAssertEqual(visible(fragment.html), "<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>⟨L0⟩</td>\n</tr>\n</tbody>\n</table>\n")
+        XCTAssertEqual(visible(fragment.html), "<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>⟨O0⟩x⟨C0⟩</td>\n</tr>\n</tbody>\n</table>\n")
     }
 
     func testSafeModeDropsRawHTMLAndJavascriptURLs() {

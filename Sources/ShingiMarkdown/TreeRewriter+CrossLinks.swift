@@ -1,0 +1,212 @@
+import CCmarkGFM
+import Foundation
+import ShingiCore
+
+/// Cross-links on the AST. A cross-link is found in the children of one inline container
+/// (paragraph, heading, cell, emphasis): its `[[kind:target` in one text node, its label
+/// free to hold emphasis, code and line breaks. Without a label it becomes one placeholder;
+/// with one, the label's nodes stay in the tree between an opening and a closing
+/// placeholder, so cmark renders the label and the render stage wraps it in the link.
+extension TreeRewriter {
+    /// One child of the container and where its bytes start in the scanned text.
+    private struct Piece {
+        var node: OpaquePointer
+        var isText: Bool
+        var start: Int
+        var bytes: [UInt8]
+    }
+
+    /// Inline nodes a label may hold besides text.
+    private static let labelTypes: Set<String> = ["emph", "strong", "code", "strikethrough", "softbreak", "linebreak"]
+
+    mutating func replaceCrossLinks(inChildrenOf container: OpaquePointer, inTableCell: Bool) {
+        var pieces: [Piece] = []
+        var scanned: [UInt8] = []
+        var child = cmark_node_first_child(container)
+        var hasOpening = false
+        while let node = child {
+            let type = cmark_node_get_type(node)
+            var bytes: [UInt8]
+            if type == CMARK_NODE_TEXT {
+                bytes = Array((literalString(node) ?? "").utf8)
+                // In a cell the bar must be escaped (`\|`) not to end the cell: there it separates the label.
+                if inTableCell, bytes.contains(1) {
+                    let restored = Self.unhideBars(bytes)
+                    if restored != bytes { bytes = restored; cmark_node_set_literal(node, String(decoding: bytes, as: UTF8.self)) }
+                }
+                hasOpening = hasOpening || Self.hasDoubleBracket(bytes)
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                bytes = [UInt8(ascii: " ")]
+            } else {
+                bytes = [CrossLinkSyntax.inlineMarker]
+            }
+            pieces.append(Piece(node: node, isText: type == CMARK_NODE_TEXT, start: scanned.count, bytes: bytes))
+            scanned += bytes
+            child = cmark_node_next(node)
+        }
+        guard hasOpening else { return }
+        let found = CrossLinkSyntax.scan(scanned)
+        // Last first: each edit leaves the offsets of the earlier matches valid.
+        var edits: [(Int, CrossLinkSyntax.Match, Int)] = []
+        for item in found {
+            switch item {
+            case .link(let match):
+                guard let a = pieces.lastIndex(where: { $0.start <= match.range.lowerBound }), pieces[a].isText else { continue }
+                let position = locateMatch(pieces[a], at: match.range.lowerBound, headEnd: match.headEnd)
+                if let problem = problemOf(match, pieces: pieces, a: a) {
+                    report(problem, source: plainText(of: pieces, range: match.range), at: position)
+                    continue
+                }
+                let label = match.labelRange.map { plainText(of: pieces, range: $0) }
+                let useLabel = label.map { !$0.isEmpty } ?? false
+                let index = crossLinks.count
+                let target = EscapedSyntax.restore(match.target, decoded: true)
+                let anchor = match.anchor.map { EscapedSyntax.restore($0, decoded: true) }
+                let head = EscapedSyntax.restore(String(decoding: scanned[(match.range.lowerBound + 2)..<match.headEnd], as: UTF8.self), decoded: true)
+                crossLinks.append(CrossLinkReference(
+                    kind: match.kind, target: target, anchor: anchor, label: useLabel ? label : nil,
+                    source: "[[\(head)\(label.map { "|\($0)" } ?? "")]]", position: position))
+                var edited = match
+                if !useLabel { edited.labelRange = nil }
+                edits.append((a, edited, index))
+            case .notALink(let range, let word):
+                guard let a = pieces.lastIndex(where: { $0.start <= range.lowerBound }) else { continue }
+                let source = plainText(of: pieces, range: range)
+                problems.append(MarkdownProblem(
+                    isError: false, code: "not-a-cross-link",
+                    message: "'\(source)' is left as text: '\(word)' is not a link kind (\(CrossLinkKind.allCases.map(\.rawValue).joined(separator: ", "))); write \\[\\[ to show double brackets without this warning",
+                    position: locateMatch(pieces[a], at: range.lowerBound, headEnd: range.upperBound)))
+            case .invalid(let range, let message):
+                guard let a = pieces.lastIndex(where: { $0.start <= range.lowerBound }) else { continue }
+                report(message, source: plainText(of: pieces, range: range), at: locateMatch(pieces[a], at: range.lowerBound, headEnd: range.upperBound))
+            }
+        }
+        for (a, match, index) in edits.reversed() { apply(match, index: index, pieces: pieces, a: a) }
+    }
+
+    private mutating func report(_ message: String, source: String, at position: BodyPosition) {
+        var text = source
+        if text.count > 60 { text = String(text.prefix(60)) + "…" }
+        problems.append(MarkdownProblem(isError: true, code: "invalid-cross-link", message: "cross-link '\(text)' \(message)", position: position))
+    }
+
+    /// Why the match cannot be rendered as a link, if it cannot.
+    private func problemOf(_ match: CrossLinkSyntax.Match, pieces: [Piece], a: Int) -> String? {
+        let first = pieces[a]
+        guard match.headEnd <= first.start + first.bytes.count else {
+            return "has its kind and target across lines or inline markup; keep '[[\(match.kind):…' up to the '|' on one line"
+        }
+        guard let label = match.labelRange else { return nil }
+        for piece in pieces where !piece.isText && piece.start >= label.lowerBound && piece.start < label.upperBound {
+            let name = cmark_node_get_type_string(piece.node).map { String(cString: $0) } ?? "?"
+            if !Self.labelTypes.contains(name) || containsLinkLike(piece.node) {
+                return "has a \(name.replacingOccurrences(of: "_", with: " ")) in its label; a label may hold emphasis, code and line breaks, not links, images, footnotes or HTML"
+            }
+        }
+        return nil
+    }
+
+    /// Whether emphasis (or the like) holds a link, image, footnote reference or raw HTML.
+    private func containsLinkLike(_ node: OpaquePointer) -> Bool {
+        let iterator = cmark_iter_new(node)
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard let current = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(current)
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE || type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_FOOTNOTE_REFERENCE {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// The label's visible text: text as written, other nodes by their text, breaks as spaces.
+    private func plainText(of pieces: [Piece], range: Range<Int>) -> String {
+        var text = ""
+        for piece in pieces where piece.start < range.upperBound && piece.start + piece.bytes.count > range.lowerBound {
+            if piece.isText || piece.bytes == [UInt8(ascii: " ")] {
+                let low = max(range.lowerBound - piece.start, 0), high = min(range.upperBound - piece.start, piece.bytes.count)
+                text += String(decoding: piece.bytes[low..<high], as: UTF8.self)
+            } else {
+                text += visibleText(of: piece.node)
+            }
+        }
+        return EscapedSyntax.restore(text, decoded: true)
+    }
+
+    /// Rewrites the text nodes of the match: the placeholder (no label) or the opening
+    /// placeholder before the label and the closing one after it.
+    private func apply(_ match: CrossLinkSyntax.Match, index: Int, pieces: [Piece], a: Int) {
+        // The nodes as now: a later match in the same node has been applied already.
+        var first = pieces[a]
+        first.bytes = Array((literalString(first.node) ?? "").utf8)
+        let start = match.range.lowerBound - first.start
+        let prefix = String(decoding: first.bytes[..<start], as: UTF8.self)
+        guard let label = match.labelRange else {
+            let suffix = String(decoding: first.bytes[(match.range.upperBound - first.start)...], as: UTF8.self)
+            cmark_node_set_literal(first.node, prefix + Placeholder.crossLink(index) + suffix)
+            return
+        }
+        let closeAt = label.upperBound
+        guard let b = pieces.lastIndex(where: { $0.start <= match.range.upperBound - 2 }), pieces[b].isText else { return }
+        var last = pieces[b]
+        last.bytes = Array((literalString(last.node) ?? "").utf8)
+        let after = String(decoding: last.bytes[(match.range.upperBound - last.start)...], as: UTF8.self)
+        if a == b {
+            let text = String(decoding: first.bytes[(label.lowerBound - first.start)..<(closeAt - first.start)], as: UTF8.self)
+            cmark_node_set_literal(first.node, prefix + Placeholder.crossLinkOpen(index) + text + Placeholder.crossLinkClose(index) + after)
+            return
+        }
+        let before = String(decoding: last.bytes[..<max(0, closeAt - last.start)], as: UTF8.self)
+        cmark_node_set_literal(last.node, before + Placeholder.crossLinkClose(index) + after)
+        let opening = String(decoding: first.bytes[min(first.bytes.count, label.lowerBound - first.start)...], as: UTF8.self)
+        cmark_node_set_literal(first.node, prefix + Placeholder.crossLinkOpen(index) + opening)
+    }
+
+    /// Where the match stands in the source, searched from the text node's position with
+    /// the match's text up to its `|` (the rest may span nodes).
+    private func locateMatch(_ piece: Piece, at offset: Int, headEnd: Int) -> BodyPosition {
+        let start = offset - piece.start
+        let end = min(piece.bytes.count, max(start, headEnd - piece.start))
+        var token = Array(piece.bytes[start..<end])
+        if let bar = token.firstIndex(of: UInt8(ascii: "|")) { token = Array(token[..<bar]) }
+        return locate(String(decoding: token, as: UTF8.self), near: position(of: piece.node), byteOffset: start)
+    }
+
+    /// Text and code of a node and its descendants, breaks as spaces.
+    func visibleText(of node: OpaquePointer) -> String {
+        var text = ""
+        let iterator = cmark_iter_new(node)
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(current)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                text += literalString(current) ?? ""
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                text += " "
+            }
+        }
+        return text
+    }
+
+    /// U+0001 `4` (an escaped bar) back to `|`.
+    private static func unhideBars(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 1, i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "4") { out.append(UInt8(ascii: "|")); i += 2 } else { out.append(bytes[i]); i += 1 }
+        }
+        return out
+    }
+
+    /// A byte scan: Foundation's `contains` on every text node of every file is slow.
+    static func hasDoubleBracket(_ bytes: [UInt8]) -> Bool {
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "[") && previous == byte { return true }
+            previous = byte
+        }
+        return false
+    }
+}
