@@ -112,6 +112,7 @@ struct TreeRewriter {
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
         var linkDepth = 0
+        var cellDepth = 0
         var nesting = 0
         var reportedNesting = false
         while true {
@@ -126,6 +127,7 @@ struct TreeRewriter {
                     reportedNesting = true
                 }
             }
+            if Self.isTableCell(node) { cellDepth += event == CMARK_EVENT_ENTER ? 1 : -1 }
             if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
                 linkDepth += event == CMARK_EVENT_ENTER ? 1 : -1
                 if event == CMARK_EVENT_ENTER {
@@ -139,11 +141,11 @@ struct TreeRewriter {
             } else if type == CMARK_NODE_TEXT, linkDepth == 0 {
                 // Each container once, in document order (its text nodes are siblings).
                 if let parent = cmark_node_parent(node), seenContainers.insert(parent).inserted {
-                    containers.append((parent, Self.isInTableCell(node)))
+                    containers.append((parent, cellDepth > 0))
                 }
             } else if type == CMARK_NODE_FOOTNOTE_REFERENCE {
                 hasFootnotes = true
-            } else if type == CMARK_NODE_HTML_INLINE, Self.isLineBreakTag(node), Self.isInTableCell(node) {
+            } else if type == CMARK_NODE_HTML_INLINE, cellDepth > 0, Self.isLineBreakTag(node) {
                 lineBreaks.append(node)
             } else if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {
                 problems.append(MarkdownProblem(
@@ -173,13 +175,9 @@ struct TreeRewriter {
         return ["<br>", "<br/>", "<br />"].contains(String(cString: literal).lowercased())
     }
 
-    static func isInTableCell(_ node: OpaquePointer) -> Bool {
-        var current = cmark_node_parent(node)
-        while let parent = current {
-            if let name = cmark_node_get_type_string(parent), strcmp(name, "table_cell") == 0 { return true }
-            current = cmark_node_parent(parent)
-        }
-        return false
+    private static func isTableCell(_ node: OpaquePointer) -> Bool {
+        guard let name = cmark_node_get_type_string(node) else { return false }
+        return strcmp(name, "table_cell") == 0
     }
 
     /// Replaces the raw HTML node by text holding `Placeholder.lineBreak`, which `render`

@@ -51,7 +51,7 @@ extension TreeRewriter {
         for item in found {
             switch item {
             case .link(let match):
-                guard let a = pieces.lastIndex(where: { $0.start <= match.range.lowerBound }), pieces[a].isText else { continue }
+                guard let a = Self.piece(containing: match.range.lowerBound, in: pieces), pieces[a].isText else { continue }
                 let position = locateMatch(pieces[a], at: match.range.lowerBound, headEnd: match.headEnd)
                 if let problem = problemOf(match, pieces: pieces, a: a) {
                     report(problem, source: plainText(of: pieces, range: match.range), at: position)
@@ -70,18 +70,44 @@ extension TreeRewriter {
                 if !useLabel { edited.labelRange = nil }
                 edits.append((a, edited, index))
             case .notALink(let range, let word):
-                guard let a = pieces.lastIndex(where: { $0.start <= range.lowerBound }) else { continue }
+                guard let a = Self.piece(containing: range.lowerBound, in: pieces) else { continue }
                 let source = plainText(of: pieces, range: range)
                 problems.append(MarkdownProblem(
                     isError: false, code: "not-a-cross-link",
                     message: "'\(source)' is left as text: '\(word)' is not a link kind (\(CrossLinkKind.allCases.map(\.rawValue).joined(separator: ", "))); write \\[\\[ to show double brackets without this warning",
                     position: locateMatch(pieces[a], at: range.lowerBound, headEnd: range.upperBound)))
             case .invalid(let range, let message):
-                guard let a = pieces.lastIndex(where: { $0.start <= range.lowerBound }) else { continue }
+                guard let a = Self.piece(containing: range.lowerBound, in: pieces) else { continue }
                 report(message, source: plainText(of: pieces, range: range), at: locateMatch(pieces[a], at: range.lowerBound, headEnd: range.upperBound))
             }
         }
-        for (a, match, index) in edits.reversed() { apply(match, index: index, pieces: pieces, a: a) }
+        var replacements: [Int: [(range: Range<Int>, text: String)]] = [:]
+        for (a, match, index) in edits {
+            for (piece, range, text) in Self.replacements(match, index: index, pieces: pieces, a: a) {
+                replacements[piece, default: []].append((range, text))
+            }
+        }
+        for (piece, list) in replacements {
+            let bytes = pieces[piece].bytes
+            var text = ""
+            var consumed = 0
+            for (range, replacement) in list.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+                text += String(decoding: bytes[consumed..<range.lowerBound], as: UTF8.self) + replacement
+                consumed = range.upperBound
+            }
+            text += String(decoding: bytes[consumed...], as: UTF8.self)
+            cmark_node_set_literal(pieces[piece].node, text)
+        }
+    }
+
+    /// The piece whose bytes hold `offset` (a binary search: a container may have many).
+    private static func piece(containing offset: Int, in pieces: [Piece]) -> Int? {
+        var low = 0, high = pieces.count
+        while low < high {
+            let mid = (low + high) / 2
+            if pieces[mid].start <= offset { low = mid + 1 } else { high = mid }
+        }
+        return low == 0 ? nil : low - 1
     }
 
     private mutating func report(_ message: String, source: String, at position: BodyPosition) {
@@ -134,33 +160,22 @@ extension TreeRewriter {
         return EscapedSyntax.restore(text, decoded: true)
     }
 
-    /// Rewrites the text nodes of the match: the placeholder (no label) or the opening
-    /// placeholder before the label and the closing one after it.
-    private func apply(_ match: CrossLinkSyntax.Match, index: Int, pieces: [Piece], a: Int) {
-        // The nodes as now: a later match in the same node has been applied already.
-        var first = pieces[a]
-        first.bytes = Array((literalString(first.node) ?? "").utf8)
+    /// What the match replaces in its text nodes (piece, byte range in the piece, text):
+    /// the whole `[[…]]` by a placeholder, or what is around the label by the opening and
+    /// the closing placeholder. Applied to each node at once: a line of thousands of
+    /// cross-links stays linear.
+    private static func replacements(_ match: CrossLinkSyntax.Match, index: Int, pieces: [Piece], a: Int) -> [(Int, Range<Int>, String)] {
+        let first = pieces[a]
         let start = match.range.lowerBound - first.start
-        let prefix = String(decoding: first.bytes[..<start], as: UTF8.self)
         guard let label = match.labelRange else {
-            let suffix = String(decoding: first.bytes[(match.range.upperBound - first.start)...], as: UTF8.self)
-            cmark_node_set_literal(first.node, prefix + Placeholder.crossLink(index) + suffix)
-            return
+            return [(a, start..<(match.range.upperBound - first.start), Placeholder.crossLink(index))]
         }
-        let closeAt = label.upperBound
-        guard let b = pieces.lastIndex(where: { $0.start <= match.range.upperBound - 2 }), pieces[b].isText else { return }
-        var last = pieces[b]
-        last.bytes = Array((literalString(last.node) ?? "").utf8)
-        let after = String(decoding: last.bytes[(match.range.upperBound - last.start)...], as: UTF8.self)
-        if a == b {
-            let text = String(decoding: first.bytes[(label.lowerBound - first.start)..<(closeAt - first.start)], as: UTF8.self)
-            cmark_node_set_literal(first.node, prefix + Placeholder.crossLinkOpen(index) + text + Placeholder.crossLinkClose(index) + after)
-            return
-        }
-        let before = String(decoding: last.bytes[..<max(0, closeAt - last.start)], as: UTF8.self)
-        cmark_node_set_literal(last.node, before + Placeholder.crossLinkClose(index) + after)
-        let opening = String(decoding: first.bytes[min(first.bytes.count, label.lowerBound - first.start)...], as: UTF8.self)
-        cmark_node_set_literal(first.node, prefix + Placeholder.crossLinkOpen(index) + opening)
+        guard let b = piece(containing: match.range.upperBound - 2, in: pieces), pieces[b].isText else { return [] }
+        let last = pieces[b]
+        let labelStart = min(first.bytes.count, label.lowerBound - first.start)
+        let labelEnd = max(0, label.upperBound - last.start)
+        return [(a, start..<labelStart, Placeholder.crossLinkOpen(index)),
+                (b, labelEnd..<(match.range.upperBound - last.start), Placeholder.crossLinkClose(index))]
     }
 
     /// Where the match stands in the source, searched from the text node's position with
