@@ -4,8 +4,9 @@ import ShingiCore
 
 /// The Markdown stage: one file's Markdown in, a `RenderedFragment` out.
 ///
-/// This is the only file that touches the cmark-gfm C API. Every tree and buffer it
-/// allocates is freed before `render` returns; only Swift values leave it.
+/// This file and the `TreeRewriter+…` extensions beside it are the only code that
+/// touches the cmark-gfm C API. Every tree and buffer is freed before `render` returns;
+/// only Swift values leave it.
 public enum MarkdownRenderer {
     /// Safe mode (no `CMARK_OPT_UNSAFE`): raw HTML is omitted and `javascript:` URLs dropped.
     static let options: Int32 = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8

@@ -4,20 +4,6 @@ import XCTest
 /// Markdown that authors can trust (issue 14): line breaks in cells, URLs, escapes,
 /// cross-link edges, autolinks in Japanese text.
 final class MarkdownAuthoringTests: XCTestCase {
-    /// The fragment HTML with placeholders shown as ⟨L0⟩ / ⟨H0⟩.
-    private func visible(_ html: String) -> String {
-        Placeholder.tokens(of: html).map { token -> String in
-            switch token {
-            case .html(let text): return String(text)
-            case .crossLink(let i): return "⟨L\(i)⟩"
-            case .headingStart(let i): return "⟨H\(i)⟩"
-            case .crossLinkOpen(let i): return "⟨O\(i)⟩"
-            case .crossLinkClose(let i): return "⟨C\(i)⟩"
-            case .footnoteNamespace: return "⟨N⟩"
-            }
-        }.joined()
-    }
-
     private func problems(_ fragment: RenderedFragment) -> [String] {
         fragment.problems.map { "\($0.position.line):\($0.position.column): \($0.isError ? "error" : "warning"): \($0.message) [\($0.code)]" }
     }
@@ -26,14 +12,14 @@ final class MarkdownAuthoringTests: XCTestCase {
 
     func testLineBreakTagsInTableCellsAreKept() {
         let fragment = MarkdownRenderer.render("| a |\n|---|\n| 一<br>二<br/>三<BR />*四<br>五* |\n")
-        XCTAssertEqual(visible(fragment.html),
+        XCTAssertEqual(visiblePlaceholders(fragment.html),
                        "<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>一<br>二<br>三<br><em>四<br>五</em></td>\n</tr>\n</tbody>\n</table>\n")
         XCTAssertEqual(fragment.problems, [])
     }
 
     func testLineBreakTagOutsideATableIsStillDropped() {
         let fragment = MarkdownRenderer.render("一<br>二\n\n| a |\n|---|\n| <b>x</b> |\n")
-        XCTAssertEqual(visible(fragment.html),
+        XCTAssertEqual(visiblePlaceholders(fragment.html),
                        "<p>一<!-- raw HTML omitted -->二</p>\n<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td><!-- raw HTML omitted -->x<!-- raw HTML omitted --></td>\n</tr>\n</tbody>\n</table>\n")
         XCTAssertEqual(fragment.problems.map(\.code), ["raw-html-dropped", "raw-html-dropped", "raw-html-dropped"])
     }
@@ -42,7 +28,7 @@ final class MarkdownAuthoringTests: XCTestCase {
 
     func testURLsWithoutASchemeAreRelative() {
         let fragment = MarkdownRenderer.render("[link](foo\\)\\:) [minutes](2021-06-02T10:00.html) [x](javascript:alert(1))\n")
-        XCTAssertEqual(visible(fragment.html), "<p><a href=\"foo):\">link</a> <a href=\"2021-06-02T10:00.html\">minutes</a> <a href=\"\">x</a></p>\n")
+        XCTAssertEqual(visiblePlaceholders(fragment.html), "<p><a href=\"foo):\">link</a> <a href=\"2021-06-02T10:00.html\">minutes</a> <a href=\"\">x</a></p>\n")
         XCTAssertEqual(problems(fragment), [
             "1:50: error: the link URL 'javascript:alert(1)' is not an http(s), mailto or relative URL; only those are published [unsafe-url]",
         ])
@@ -50,7 +36,7 @@ final class MarkdownAuthoringTests: XCTestCase {
 
     func testAURLInProseWithAnUnpublishedSchemeIsTextWithItsPosition() {
         let fragment = MarkdownRenderer.render("Title\n\nline one\nthe archive ftp://foo.bar.baz and ftp://foo.bar.baz again\n")
-        XCTAssertEqual(visible(fragment.html), "<p>Title</p>\n<p>line one\nthe archive ftp://foo.bar.baz and ftp://foo.bar.baz again</p>\n")
+        XCTAssertEqual(visiblePlaceholders(fragment.html), "<p>Title</p>\n<p>line one\nthe archive ftp://foo.bar.baz and ftp://foo.bar.baz again</p>\n")
         XCTAssertEqual(problems(fragment), [
             "4:13: warning: 'ftp://foo.bar.baz' is shown as text, not as a link: only http(s) and mailto URLs are linked; put it in backticks to say it is meant as text [unlinked-url]",
             "4:35: warning: 'ftp://foo.bar.baz' is shown as text, not as a link: only http(s) and mailto URLs are linked; put it in backticks to say it is meant as text [unlinked-url]",
@@ -59,14 +45,14 @@ final class MarkdownAuthoringTests: XCTestCase {
 
     func testAURLInJapaneseTextEndsBeforeFullWidthPunctuation() {
         let fragment = MarkdownRenderer.render("（Statistics Canada http://www.statcan.gc.ca）のデータを基に作成。\n「https://example.jp/a」と www.example.jp/b。\n")
-        XCTAssertEqual(visible(fragment.html),
+        XCTAssertEqual(visiblePlaceholders(fragment.html),
                        "<p>（Statistics Canada <a href=\"http://www.statcan.gc.ca\">http://www.statcan.gc.ca</a>）のデータを基に作成。\n「<a href=\"https://example.jp/a\">https://example.jp/a</a>」と <a href=\"http://www.example.jp/b\">www.example.jp/b</a>。</p>\n")
         XCTAssertEqual(fragment.problems, [])
     }
 
     func testABareURLFollowedByJapaneseLettersIsWarnedAbout() {
         let fragment = MarkdownRenderer.render("資料は https://example.jp/資料 と <https://example.jp/資料> と [資料](https://example.jp/資料)\n")
-        XCTAssertEqual(visible(fragment.html),
+        XCTAssertEqual(visiblePlaceholders(fragment.html),
                        "<p>資料は <a href=\"https://example.jp/\">https://example.jp/</a>資料 と <a href=\"https://example.jp/%E8%B3%87%E6%96%99\">https://example.jp/資料</a> と <a href=\"https://example.jp/%E8%B3%87%E6%96%99\">資料</a></p>\n")
         XCTAssertEqual(problems(fragment), [
             "1:5: warning: the URL 'https://example.jp/' is directly followed by '資料', so the link ends before it; put a space after the URL, or write <https://example.jp/資料> if that text belongs to the address [url-end-unclear]",
@@ -77,7 +63,7 @@ final class MarkdownAuthoringTests: XCTestCase {
 
     func testDoubleBracketedProseIsTextWithAWarning() {
         let fragment = MarkdownRenderer.render("a [[TODO: check the figures]] b\n[[Note:see below]] [[http://example.com]]\n")
-        XCTAssertEqual(visible(fragment.html), "<p>a [[TODO: check the figures]] b\n[[Note:see below]] [[http://example.com]]</p>\n")
+        XCTAssertEqual(visiblePlaceholders(fragment.html), "<p>a [[TODO: check the figures]] b\n[[Note:see below]] [[http://example.com]]</p>\n")
         XCTAssertEqual(fragment.crossLinks, [])
         let advice = "is not a link kind (issue, ref, member, meeting, comment); write \\[\\[ to show double brackets without this warning [not-a-cross-link]"
         XCTAssertEqual(problems(fragment), [
@@ -89,7 +75,7 @@ final class MarkdownAuthoringTests: XCTestCase {
 
     func testCrossLinkLabelsMayHoldMarkdownAndWrap() {
         let fragment = MarkdownRenderer.render("見よ [[issue:1|a *b* `c`]] と [[issue:1#1.1|政策\n課題]]。\n")
-        XCTAssertEqual(visible(fragment.html), "<p>見よ ⟨O0⟩a <em>b</em> <code>c</code>⟨C0⟩ と ⟨O1⟩政策\n課題⟨C1⟩。</p>\n")
+        XCTAssertEqual(visiblePlaceholders(fragment.html), "<p>見よ ⟨O0⟩a <em>b</em> <code>c</code>⟨C0⟩ と ⟨O1⟩政策\n課題⟨C1⟩。</p>\n")
         XCTAssertEqual(fragment.crossLinks, [
             CrossLinkReference(kind: "issue", target: "1", anchor: nil, label: "a b c", source: "[[issue:1|a b c]]",
                                position: BodyPosition(line: 1, column: 4)),
@@ -113,7 +99,7 @@ final class MarkdownAuthoringTests: XCTestCase {
 
     func testEscapesAndEntitiesKeepShingiSyntaxLiteral() {
         let fragment = MarkdownRenderer.render("\\[\\[issue:1]] &#91;&#91;issue:1]] &lbrack;[issue:1]] [[issue:1|a\\|b]] `\\[\\[x]] &#91;`\n\n# a \\{#b}\n")
-        XCTAssertEqual(visible(fragment.html), "<p>[[issue:1]] [[issue:1]] [[issue:1]] ⟨O0⟩a|b⟨C0⟩ <code>\\[\\[x]] &amp;#91;</code></p>\n⟨H0⟩<h1 id=\"a-b\">\na {#b}\n<a class=\"heading-anchor\" href=\"#a-b\" aria-hidden=\"true\">#</a></h1>\n")
+        XCTAssertEqual(visiblePlaceholders(fragment.html), "<p>[[issue:1]] [[issue:1]] [[issue:1]] ⟨O0⟩a|b⟨C0⟩ <code>\\[\\[x]] &amp;#91;</code></p>\n⟨H0⟩<h1 id=\"a-b\">\na {#b}\n<a class=\"heading-anchor\" href=\"#a-b\" aria-hidden=\"true\">#</a></h1>\n")
         XCTAssertEqual(fragment.crossLinks.map(\.source), ["[[issue:1|a|b]]"])
         XCTAssertEqual(fragment.headings.map(\.text), ["a {#b}"])
         XCTAssertEqual(fragment.problems, [])
@@ -137,6 +123,6 @@ final class MarkdownAuthoringTests: XCTestCase {
 
     func testFootnoteIDsCarryTheFragmentsNamespace() {
         let fragment = MarkdownRenderer.render("a[^1]\n\n[^1]: n\n")
-        XCTAssertEqual(visible(fragment.html), "<p>a<sup class=\"footnote-ref\"><a href=\"#fn-⟨N⟩1\" id=\"fnref-⟨N⟩1\" data-footnote-ref>1</a></sup></p>\n<section class=\"footnotes\" data-footnotes>\n<ol>\n<li id=\"fn-⟨N⟩1\">\n<p>n <a href=\"#fnref-⟨N⟩1\" class=\"footnote-backref\" data-footnote-backref aria-label=\"Back to content\">↩</a></p>\n</li>\n</ol>\n</section>\n")
+        XCTAssertEqual(visiblePlaceholders(fragment.html), "<p>a<sup class=\"footnote-ref\"><a href=\"#fn-⟨N⟩1\" id=\"fnref-⟨N⟩1\" data-footnote-ref>1</a></sup></p>\n<section class=\"footnotes\" data-footnotes>\n<ol>\n<li id=\"fn-⟨N⟩1\">\n<p>n <a href=\"#fnref-⟨N⟩1\" class=\"footnote-backref\" data-footnote-backref aria-label=\"Back to content\">↩</a></p>\n</li>\n</ol>\n</section>\n")
     }
 }

@@ -148,7 +148,9 @@ struct FragmentInvariants {
             }
             if !heading.isExplicitID {
                 let base = Slug.make(heading.text).isEmpty ? "section" : Slug.make(heading.text)
-                if !(heading.id == base || heading.id.hasPrefix(base + "-")) {
+                // A slug that could be a footnote's or comment's id is made a section's (ReservedIDs).
+                let shown = ReservedIDs.prefixes.contains { base.hasPrefix($0) } ? "section-" + base : base
+                if !(heading.id == shown || heading.id.hasPrefix(shown + "-")) {
                     fail("automatic heading id '\(heading.id)' is not the slug '\(base)' of '\(heading.text)'")
                 }
             }
@@ -180,12 +182,20 @@ struct FragmentInvariants {
         var i = 0
         var nextLink = 0
         var nextHeading = 0
+        var openLink: Int?
         let hasUnsafeURLProblem = fragment.problems.contains { $0.code == "unsafe-url" }
         while i < html.count {
             let byte = html[i]
             switch byte {
             case 1:
-                guard i + 2 < html.count, html[i + 1] == UInt8(ascii: "L") || html[i + 1] == UInt8(ascii: "H") else {
+                // A footnote namespace mark: only right after `fn-` / `fnref-` in an id or link.
+                if html[i...].starts(with: Array("\u{1}N\u{1}".utf8)) {
+                    let before = String(decoding: html[max(0, i - 14)..<i], as: UTF8.self)
+                    guard before.hasSuffix("\"fn-") || before.hasSuffix("#fn-") || before.hasSuffix("fnref-") else { fail("stray footnote mark at byte \(i)") }
+                    i += 3
+                    continue
+                }
+                guard i + 2 < html.count, "LHOC".utf8.contains(html[i + 1]) else {
                     fail("stray U+0001 at byte \(i)")
                 }
                 var j = i + 2
@@ -195,11 +205,17 @@ struct FragmentInvariants {
                     j += 1
                 }
                 guard j > i + 2, j < html.count, html[j] == 1 else { fail("malformed placeholder at byte \(i)") }
-                if html[i + 1] == UInt8(ascii: "L") {
-                    guard number == nextLink, number < fragment.crossLinks.count else {
+                if html[i + 1] == UInt8(ascii: "L") || html[i + 1] == UInt8(ascii: "O") {
+                    // A whole link, or the opening of a labelled one (its closing follows).
+                    guard number == nextLink, number < fragment.crossLinks.count, openLink == nil else {
                         fail("cross-link placeholder \(number), expected \(nextLink) of \(fragment.crossLinks.count)")
                     }
+                    if html[i + 1] == UInt8(ascii: "O") { openLink = number }
                     nextLink += 1
+                    i = j + 1
+                } else if html[i + 1] == UInt8(ascii: "C") {
+                    guard openLink == number else { fail("closing placeholder \(number) without its opening") }
+                    openLink = nil
                     i = j + 1
                 } else {
                     guard number == nextHeading, number < fragment.headings.count else {
@@ -222,6 +238,7 @@ struct FragmentInvariants {
                 i += 1
             }
         }
+        if let openLink { fail("cross-link \(openLink) opened but not closed") }
         if nextLink != fragment.crossLinks.count { fail("\(fragment.crossLinks.count) cross-links but \(nextLink) placeholders") }
         if nextHeading != fragment.headings.count { fail("\(fragment.headings.count) headings but \(nextHeading) placeholders") }
     }
