@@ -144,6 +144,8 @@ struct TreeRewriter {
                 if let parent = cmark_node_parent(node), seenContainers.insert(parent).inserted {
                     containers.append((parent, cellDepth > 0))
                 }
+            } else if type == CMARK_NODE_TEXT {
+                reportCrossLinksInLink(node)
             } else if type == CMARK_NODE_FOOTNOTE_REFERENCE {
                 hasFootnotes = true
             } else if type == CMARK_NODE_HTML_INLINE, cellDepth > 0, Self.isLineBreakTag(node) {

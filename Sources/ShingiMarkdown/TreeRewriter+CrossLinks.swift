@@ -110,6 +110,19 @@ extension TreeRewriter {
         return low == 0 ? nil : low - 1
     }
 
+    /// A cross-link in the text of a link cannot become a link (links do not nest): an
+    /// error rather than text that silently stays as written.
+    mutating func reportCrossLinksInLink(_ node: OpaquePointer) {
+        let bytes = Array((literalString(node) ?? "").utf8)
+        guard Self.hasDoubleBracket(bytes) else { return }
+        let piece = Piece(node: node, isText: true, start: 0, bytes: bytes)
+        for case .link(let match) in CrossLinkSyntax.scan(bytes) {
+            report("is inside the text of a link, and a link cannot hold another; take it out of the [text](url)",
+                   source: EscapedSyntax.restore(String(decoding: bytes[match.range], as: UTF8.self), decoded: true),
+                   at: locateMatch(piece, at: match.range.lowerBound, headEnd: match.headEnd))
+        }
+    }
+
     private mutating func report(_ message: String, source: String, at position: BodyPosition) {
         var text = source
         if text.count > 60 { text = String(text.prefix(60)) + "…" }

@@ -95,6 +95,15 @@ final class MarkdownAuthoringTests: XCTestCase {
         ])
     }
 
+    func testACrossLinkInsideALinkIsAnError() {
+        let fragment = MarkdownRenderer.render("[see [[issue:1]] here](https://e.org) [[[ref:a]]](u)\n")
+        XCTAssertEqual(fragment.crossLinks, [])
+        XCTAssertEqual(problems(fragment), [
+            "1:6: error: cross-link '[[issue:1]]' is inside the text of a link, and a link cannot hold another; take it out of the [text](url) [invalid-cross-link]",
+            "1:40: error: cross-link '[[ref:a]]' is inside the text of a link, and a link cannot hold another; take it out of the [text](url) [invalid-cross-link]",
+        ])
+    }
+
     // MARK: Escapes
 
     func testEscapesAndEntitiesKeepShingiSyntaxLiteral() {
