@@ -40,9 +40,6 @@ enum EscapedSyntax {
                 out[i] = 1
                 changed = true
                 i += length
-            } else if byte == UInt8(ascii: "["), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "^") {
-                // A footnote label is an id in the HTML: left as written.
-                while i < bytes.count, bytes[i] != UInt8(ascii: "]"), bytes[i] != UInt8(ascii: "\n") { i += 1 }
             } else {
                 i += 1
             }
@@ -52,6 +49,8 @@ enum EscapedSyntax {
 
     /// Text with its sentinels turned back: into the character (`decoded`, for text, URLs
     /// and titles) or into the escape as written (code). Placeholders are left as they are.
+    /// (A footnote label keeps its sentinels: cmark prints it percent-encoded into the ids
+    /// of its note, the same in the reference and the note.)
     static func restore(_ text: String, decoded: Bool) -> String {
         guard text.utf8.contains(1) else { return text }
         let bytes = Array(text.utf8)

@@ -156,7 +156,7 @@ struct TreeRewriter {
                     message: "raw HTML is not published (safe mode); write it as Markdown",
                     position: position(of: node)))
             } else if type == CMARK_NODE_FOOTNOTE_DEFINITION {
-                let label = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                let label = EscapedSyntax.restore(cmark_node_get_literal(node).map { String(cString: $0) } ?? "", decoded: true)
                 footnotes.append(FootnoteDefinition(label: label, position: position(of: node)))
                 hasFootnotes = true
             }

@@ -45,6 +45,24 @@ final class FuzzRegressionTests: XCTestCase {
         XCTAssertEqual(fragment.problems, [])
     }
 
+    /// Escapes and references were once left as written after `[^` (a footnote label is
+    /// an id): a reference to U+0001 there, in an image's alt text, reached the HTML. A
+    /// label's hidden escapes reach the ids only percent-encoded, the same in both.
+    func testReferenceToTheDelimiterAfterAFootnoteLabelOpening() {
+        let fragment = MarkdownRenderer.render("[^x ![b&#1;](/i.png) [^y\\[]\n\n[^y\\[]: n\n")
+        XCTAssertEqual(visiblePlaceholders(fragment.html), """
+            <p>[^x <img src="/i.png" alt="b\u{FFFD}" /> <sup class="footnote-ref"><a href="#fn-⟨N⟩y%010" id="fnref-⟨N⟩y%010" data-footnote-ref>1</a></sup></p>
+            <section class="footnotes" data-footnotes>
+            <ol>
+            <li id="fn-⟨N⟩y%010">
+            <p>n <a href="#fnref-⟨N⟩y%010" class="footnote-backref" data-footnote-backref aria-label="Back to content">↩</a></p>
+            </li>
+            </ol>
+            </section>
+
+            """)
+    }
+
     /// Inside a cross-link the reference is replaced before the link is read.
     func testCharacterReferenceInsideACrossLink() {
         let fragment = MarkdownRenderer.render("[[issue:1#&#1;|&#1;]]\n")

@@ -108,7 +108,10 @@ struct FragmentInvariants {
         "aria-hidden", "aria-label", "data-footnotes", "data-footnote-ref", "data-footnote-backref",
         "data-footnote-backref-idx",
     ]
-    static let problemCodes: Set<String> = ["raw-html-dropped", "unsafe-url", "invalid-heading-id", "duplicate-heading-id"]
+    static let problemCodes: Set<String> = [
+        "raw-html-dropped", "unsafe-url", "invalid-heading-id", "duplicate-heading-id", "reserved-heading-id",
+        "not-a-cross-link", "invalid-cross-link", "unlinked-url", "url-end-unclear", "nesting-too-deep",
+    ]
 
     init(body: String, fragment: RenderedFragment) {
         self.body = body
@@ -277,7 +280,11 @@ struct FragmentInvariants {
             guard i + 1 < html.count, html[i + 1] == UInt8(ascii: "\"") else { fail("unquoted attribute \(attr) in <\(name)>") }
             let valueStart = i + 2
             guard let close = html[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { fail("unterminated attribute \(attr)") }
-            let rawValue = html[valueStart..<close]
+            var rawValue = html[valueStart..<close]
+            // The footnote namespace mark, right after `fn-` / `fnref-` of an id or a same-page link.
+            for prefix in ["fn-", "#fn-", "fnref-", "#fnref-"] where (attr == "id" || attr == "href") && rawValue.starts(with: Array((prefix + "\u{1}N\u{1}").utf8)) {
+                rawValue = ArraySlice(Array(prefix.utf8) + rawValue.dropFirst(prefix.utf8.count + 3))
+            }
             if rawValue.contains(UInt8(ascii: "<")) || rawValue.contains(1) {
                 fail("'<' or U+0001 in attribute \(attr) of <\(name)>")
             }
