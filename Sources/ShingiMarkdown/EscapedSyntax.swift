@@ -5,9 +5,11 @@
 /// `\[\[issue:1]]` and `[[issue:1]]` look the same. Before parsing, each such escape is
 /// therefore replaced by a sentinel of the same byte length (positions do not move) that
 /// starts with U+0001, which `Placeholder.sanitise` has removed from the input: `\[`
-/// becomes U+0001 `0`, `&#91;` becomes U+0001 `#91;`. cmark sees ordinary text, shingi's
-/// syntax sees no bracket, and `restore` puts back the character (in text, URLs) or the
-/// text as written (in code, where Markdown escapes do not apply).
+/// becomes U+0001 U+0002 (U+0002…U+0006 for `[ ] { } |`), `&#91;` becomes U+0001 `#91`
+/// U+0002. cmark sees ordinary text (control characters end no autolink and are no part
+/// of an e-mail address, so the extension never splits a sentinel), shingi's syntax sees
+/// no bracket, and `restore` puts back the character (in text, URLs) or the text as
+/// written (in code, where Markdown escapes do not apply).
 enum EscapedSyntax {
     /// The characters an escape hides, by the digit of their sentinel.
     private static let escaped: [UInt8] = Array("[]{}|".utf8)
@@ -29,15 +31,16 @@ enum EscapedSyntax {
             let byte = bytes[i]
             if byte == UInt8(ascii: "\\"), i + 1 < bytes.count {
                 let next = bytes[i + 1]
-                if let digit = escaped.firstIndex(of: next) {
+                if let code = escaped.firstIndex(of: next) {
                     out[i] = 1
-                    out[i + 1] = UInt8(ascii: "0") + UInt8(digit)
+                    out[i + 1] = 2 + UInt8(code)
                     changed = true
                 }
                 // Any escaped punctuation (`\\` included) is skipped as a pair.
                 i += next < 0x80 && isASCIIPunctuation(next) ? 2 : 1
             } else if byte == UInt8(ascii: "&"), let length = hiddenEntityLength(bytes, at: i) {
                 out[i] = 1
+                out[i + length - 1] = 2
                 changed = true
                 i += length
             } else {
@@ -58,22 +61,23 @@ enum EscapedSyntax {
         out.reserveCapacity(bytes.count)
         var i = 0
         while i < bytes.count {
-            guard bytes[i] == 1, i + 1 < bytes.count else { out.append(bytes[i]); i += 1; continue }
-            let next = bytes[i + 1]
-            if next >= UInt8(ascii: "0") && next <= UInt8(ascii: "4") {
-                let character = escaped[Int(next - UInt8(ascii: "0"))]
+            guard bytes[i] == 1 else { out.append(bytes[i]); i += 1; continue }
+            let next = i + 1 < bytes.count ? bytes[i + 1] : 0
+            if (2...6).contains(next) {
+                let character = escaped[Int(next - 2)]
                 out += decoded ? [character] : [UInt8(ascii: "\\"), character]
                 i += 2
-            } else if next == UInt8(ascii: "#") || (next >= UInt8(ascii: "a") && next <= UInt8(ascii: "z")) || next == UInt8(ascii: "V"),
-                      let semicolon = bytes[(i + 1)...].firstIndex(of: UInt8(ascii: ";")) {
-                let name = String(decoding: bytes[(i + 1)..<semicolon], as: UTF8.self)
-                out += decoded ? Array(String(entityValue(name) ?? "\u{FFFD}").utf8) : [UInt8(ascii: "&")] + Array(name.utf8) + [UInt8(ascii: ";")]
-                i = semicolon + 1
+            } else if let end = bytes[(i + 1)...].prefix(14).firstIndex(of: 2),
+                      case let name = String(decoding: bytes[(i + 1)..<end], as: UTF8.self), let value = entityValue(name) {
+                out += decoded ? Array(String(value).utf8) : [UInt8(ascii: "&")] + Array(name.utf8) + [UInt8(ascii: ";")]
+                i = end + 1
+            } else if let length = Placeholder.length(bytes, at: i) {
+                out += bytes[i..<(i + length)]
+                i += length
             } else {
-                // A placeholder: copied to its closing delimiter.
-                let close = bytes[(i + 1)...].firstIndex(of: 1) ?? bytes.count - 1
-                out += bytes[i...close]
-                i = close + 1
+                // Never a bare delimiter in the output, whatever split a sentinel.
+                out += Array("\u{FFFD}".utf8)
+                i += 1
             }
         }
         return String(decoding: out, as: UTF8.self)

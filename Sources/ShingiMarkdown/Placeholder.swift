@@ -56,6 +56,15 @@ public enum Placeholder {
         return result
     }
 
+    /// The byte length of the placeholder that starts at `start`, if one does: a kind
+    /// letter, digits, the closing delimiter.
+    static func length(_ bytes: [UInt8], at start: Int) -> Int? {
+        guard start + 2 < bytes.count, bytes[start] == 1, "LOCBHN".utf8.contains(bytes[start + 1]) else { return nil }
+        var end = start + 2
+        while end < bytes.count, end - start < 24, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]) { end += 1 }
+        return end < bytes.count && bytes[end] == 1 ? end + 1 - start : nil
+    }
+
     /// The input with every delimiter replaced by a space (same byte length, so
     /// positions do not move).
     static func sanitise(_ markdown: String) -> String {

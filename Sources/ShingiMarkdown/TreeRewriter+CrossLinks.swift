@@ -218,12 +218,12 @@ extension TreeRewriter {
         return text
     }
 
-    /// U+0001 `4` (an escaped bar) back to `|`.
+    /// U+0001 U+0006 (an escaped bar) back to `|`.
     private static func unhideBars(_ bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         var i = 0
         while i < bytes.count {
-            if bytes[i] == 1, i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "4") { out.append(UInt8(ascii: "|")); i += 2 } else { out.append(bytes[i]); i += 1 }
+            if bytes[i] == 1, i + 1 < bytes.count, bytes[i + 1] == 6 { out.append(UInt8(ascii: "|")); i += 2 } else { out.append(bytes[i]); i += 1 }
         }
         return out
     }

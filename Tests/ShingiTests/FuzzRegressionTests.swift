@@ -51,16 +51,25 @@ final class FuzzRegressionTests: XCTestCase {
     func testReferenceToTheDelimiterAfterAFootnoteLabelOpening() {
         let fragment = MarkdownRenderer.render("[^x ![b&#1;](/i.png) [^y\\[]\n\n[^y\\[]: n\n")
         XCTAssertEqual(visiblePlaceholders(fragment.html), """
-            <p>[^x <img src="/i.png" alt="b\u{FFFD}" /> <sup class="footnote-ref"><a href="#fn-⟨N⟩y%010" id="fnref-⟨N⟩y%010" data-footnote-ref>1</a></sup></p>
+            <p>[^x <img src="/i.png" alt="b\u{FFFD}" /> <sup class="footnote-ref"><a href="#fn-⟨N⟩y%01%02" id="fnref-⟨N⟩y%01%02" data-footnote-ref>1</a></sup></p>
             <section class="footnotes" data-footnotes>
             <ol>
-            <li id="fn-⟨N⟩y%010">
-            <p>n <a href="#fnref-⟨N⟩y%010" class="footnote-backref" data-footnote-backref aria-label="Back to content">↩</a></p>
+            <li id="fn-⟨N⟩y%01%02">
+            <p>n <a href="#fnref-⟨N⟩y%01%02" class="footnote-backref" data-footnote-backref aria-label="Back to content">↩</a></p>
             </li>
             </ol>
             </section>
 
             """)
+    }
+
+    /// The autolink extension took the digit of an escape's sentinel (U+0001 `3` for `\}`)
+    /// into an e-mail address and left U+0001 alone in the text before it; and it trims a
+    /// `;` off a URL's end, which ended an entity's. Sentinels are now control characters
+    /// only, and a delimiter that is no sentinel or placeholder becomes U+FFFD.
+    func testAutolinksDoNotSplitTheSentinelOfAnEscape() {
+        let fragment = MarkdownRenderer.render("a \\}0nr@example.org and https://e.org/x&#91;\n")
+        XCTAssertEqual(fragment.html, "<p>a }<a href=\"mailto:0nr@example.org\">0nr@example.org</a> and <a href=\"https://e.org/x%5B\">https://e.org/x[</a></p>\n")
     }
 
     /// Inside a cross-link the reference is replaced before the link is read.
