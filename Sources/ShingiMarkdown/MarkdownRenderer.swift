@@ -165,6 +165,7 @@ struct TreeRewriter {
         for node in autolinks { checkAutolink(node) }
         assignHeadingIDs(headingNodes)
         for (container, inTableCell) in containers { replaceCrossLinks(inChildrenOf: container, inTableCell: inTableCell) }
+        if crossLinks.count > 1 && containers.count > 1 { renumberCrossLinks(root) }
         if hasHiddenEscapes { restoreEscapes(root) }
         for (index, node) in headingNodes.enumerated() { wrapHeading(node, index: index) }
     }

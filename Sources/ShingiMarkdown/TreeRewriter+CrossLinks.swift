@@ -110,6 +110,57 @@ extension TreeRewriter {
         return low == 0 ? nil : low - 1
     }
 
+    /// Numbers the cross-links in reading order: containers are scanned one by one, so a
+    /// link inside emphasis got its number after the links around the emphasis. (Citations
+    /// are numbered in reading order.)
+    mutating func renumberCrossLinks(_ root: OpaquePointer) {
+        var order: [Int] = []
+        var seen = Set<Int>()
+        var nodes: [(OpaquePointer, [UInt8])] = []
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                  cmark_node_get_type(node) == CMARK_NODE_TEXT else { continue }
+            let bytes = Array((literalString(node) ?? "").utf8)
+            guard bytes.contains(1) else { continue }
+            nodes.append((node, bytes))
+            for (kind, number, _) in Self.linkPlaceholders(bytes) where kind != UInt8(ascii: "C") && seen.insert(number).inserted {
+                order.append(number)
+            }
+        }
+        guard order != Array(order.indices) else { return }
+        var newIndex = [Int](repeating: 0, count: crossLinks.count)
+        for (new, old) in order.enumerated() { newIndex[old] = new }
+        crossLinks = order.map { crossLinks[$0] }
+        for (node, bytes) in nodes {
+            var out: [UInt8] = []
+            var consumed = 0
+            for (kind, number, range) in Self.linkPlaceholders(bytes) {
+                out += bytes[consumed..<range.lowerBound]
+                out += [1, kind] + Array(String(newIndex[number]).utf8) + [1]
+                consumed = range.upperBound
+            }
+            out += bytes[consumed...]
+            cmark_node_set_literal(node, String(decoding: out, as: UTF8.self))
+        }
+    }
+
+    /// The cross-link placeholders (L, O, C) in text, with their numbers and byte ranges.
+    private static func linkPlaceholders(_ bytes: [UInt8]) -> [(kind: UInt8, number: Int, range: Range<Int>)] {
+        var result: [(kind: UInt8, number: Int, range: Range<Int>)] = []
+        var i = 0
+        while i < bytes.count {
+            guard bytes[i] == 1, let length = Placeholder.length(bytes, at: i) else { i += 1; continue }
+            let kind = bytes[i + 1]
+            if "LOC".utf8.contains(kind), let number = Int(String(decoding: bytes[(i + 2)..<(i + length - 1)], as: UTF8.self)) {
+                result.append((kind, number, i..<(i + length)))
+            }
+            i += length
+        }
+        return result
+    }
+
     /// A cross-link in the text of a link cannot become a link (links do not nest): an
     /// error rather than text that silently stays as written.
     mutating func reportCrossLinksInLink(_ node: OpaquePointer) {

@@ -85,6 +85,12 @@ final class MarkdownAuthoringTests: XCTestCase {
         XCTAssertEqual(fragment.problems, [])
     }
 
+    func testCrossLinksAreNumberedInReadingOrder() {
+        let fragment = MarkdownRenderer.render("[[ref:a]] *[[ref:b]] **[[ref:c|x]]*** [[ref:d]]\n")
+        XCTAssertEqual(visiblePlaceholders(fragment.html), "<p>⟨L0⟩ <em>⟨L1⟩ <strong>⟨O2⟩x⟨C2⟩</strong></em> ⟨L3⟩</p>\n")
+        XCTAssertEqual(fragment.crossLinks.map(\.target), ["a", "b", "c", "d"])
+    }
+
     func testCrossLinksThatCannotBeLinksAreErrorsWithPositions() {
         let fragment = MarkdownRenderer.render("x\n\nsee [[issue:1|[a](https://e.org)]] and [[issue:*1*]]\nand [[member:goto unclosed\n")
         XCTAssertEqual(fragment.crossLinks, [])
