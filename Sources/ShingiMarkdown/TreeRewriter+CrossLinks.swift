@@ -190,13 +190,14 @@ extension TreeRewriter {
         for piece in pieces where !piece.isText && piece.start >= label.lowerBound && piece.start < label.upperBound {
             let name = cmark_node_get_type_string(piece.node).map { String(cString: $0) } ?? "?"
             if !Self.labelTypes.contains(name) || containsLinkLike(piece.node) {
-                return "has a \(name.replacingOccurrences(of: "_", with: " ")) in its label; a label may hold emphasis, code and line breaks, not links, images, footnotes or HTML"
+                return "has a link, image, footnote, raw HTML or another cross-link in its label; a label may hold emphasis, code and line breaks only"
             }
         }
         return nil
     }
 
-    /// Whether emphasis (or the like) holds a link, image, footnote reference or raw HTML.
+    /// Whether emphasis (or the like) holds a link, image, footnote reference, raw HTML or
+    /// a cross-link.
     private func containsLinkLike(_ node: OpaquePointer) -> Bool {
         let iterator = cmark_iter_new(node)
         defer { cmark_iter_free(iterator) }
@@ -204,6 +205,11 @@ extension TreeRewriter {
             guard let current = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(current)
             if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE || type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_FOOTNOTE_REFERENCE {
+                return true
+            }
+            // A cross-link in emphasis of the label would be a link inside the link.
+            if type == CMARK_NODE_TEXT, case let bytes = Array((literalString(current) ?? "").utf8), Self.hasDoubleBracket(bytes),
+               CrossLinkSyntax.scan(bytes).contains(where: { if case .link = $0 { return true } else { return false } }) {
                 return true
             }
         }

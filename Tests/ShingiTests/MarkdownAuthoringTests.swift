@@ -91,11 +91,20 @@ final class MarkdownAuthoringTests: XCTestCase {
         XCTAssertEqual(fragment.crossLinks.map(\.target), ["a", "b", "c", "d"])
     }
 
+    func testACrossLinkInTheEmphasisOfALabelMakesTheOuterOneAnError() {
+        let fragment = MarkdownRenderer.render("[[issue:1|*see [[ref:a]]*]]\n")
+        XCTAssertEqual(visiblePlaceholders(fragment.html), "<p>[[issue:1|<em>see ⟨L0⟩</em>]]</p>\n")
+        XCTAssertEqual(fragment.crossLinks.map(\.source), ["[[ref:a]]"])
+        XCTAssertEqual(problems(fragment), [
+            "1:1: error: cross-link '[[issue:1|see [[ref:a]]]]' has a link, image, footnote, raw HTML or another cross-link in its label; a label may hold emphasis, code and line breaks only [invalid-cross-link]",
+        ])
+    }
+
     func testCrossLinksThatCannotBeLinksAreErrorsWithPositions() {
         let fragment = MarkdownRenderer.render("x\n\nsee [[issue:1|[a](https://e.org)]] and [[issue:*1*]]\nand [[member:goto unclosed\n")
         XCTAssertEqual(fragment.crossLinks, [])
         XCTAssertEqual(problems(fragment), [
-            "3:5: error: cross-link '[[issue:1|a]]' has a link in its label; a label may hold emphasis, code and line breaks, not links, images, footnotes or HTML [invalid-cross-link]",
+            "3:5: error: cross-link '[[issue:1|a]]' has a link, image, footnote, raw HTML or another cross-link in its label; a label may hold emphasis, code and line breaks only [invalid-cross-link]",
             "3:40: error: cross-link '[[issue:1]]' has emphasis, code or a link in its target; only the label (after '|') may hold them [invalid-cross-link]",
             "4:5: error: cross-link '[[member:goto unclosed' has no closing ']]' in the same paragraph (or emphasis); close it as [[member:id]] or [[member:id|label]] [invalid-cross-link]",
         ])
