@@ -24,7 +24,8 @@ public struct SiteBuilder: Sendable {
     /// compare it with a revision), so it is not read twice.
     public func run(write: Bool, failOnWarnings: Bool = false, loaded: ResolvedSite? = nil) async -> BuildResult {
         let start = DispatchTime.now()
-        var result = await render(pages: write, loaded: loaded)
+        // `check` renders the pages too: a duplicate id is only seen on a built page.
+        var result = await render(pages: true, loaded: loaded)
         if write && result.succeeded && !(failOnWarnings && result.diagnostics.warningCount > 0) {
             var clock = StageClock()
             do {
@@ -45,8 +46,6 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Loads, resolves and checks the theme; with `pages`, renders every page in memory.
-    /// Validation alone (`shingi check`) does not need the pages: the theme check already
-    /// catches what rendering could fail on.
     public func render(pages: Bool = true, loaded: ResolvedSite? = nil) async -> BuildResult {
         var clock = StageClock()
         defer { clock.report() }

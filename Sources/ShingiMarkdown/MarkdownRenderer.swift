@@ -4,8 +4,9 @@ import ShingiCore
 
 /// The Markdown stage: one file's Markdown in, a `RenderedFragment` out.
 ///
-/// This is the only file that touches the cmark-gfm C API. Every tree and buffer it
-/// allocates is freed before `render` returns; only Swift values leave it.
+/// This file and the `TreeRewriter+…` extensions beside it are the only code that
+/// touches the cmark-gfm C API. Every tree and buffer is freed before `render` returns;
+/// only Swift values leave it.
 public enum MarkdownRenderer {
     /// Safe mode (no `CMARK_OPT_UNSAFE`): raw HTML is omitted and `javascript:` URLs dropped.
     static let options: Int32 = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
@@ -25,7 +26,9 @@ public enum MarkdownRenderer {
 
     public static func render(_ input: String) -> RenderedFragment {
         _ = registration
-        let markdown = Placeholder.sanitise(input)
+        let sanitised = Placeholder.sanitise(input)
+        let hidden = EscapedSyntax.hide(sanitised)
+        let markdown = hidden ?? sanitised
         if let position = NestingScan.firstTooDeep(markdown, limit: Limits.maxMarkdownNesting) {
             return RenderedFragment(html: "", headings: [], crossLinks: [], footnotes: [], problems: [TreeRewriter.tooDeep(at: position)])
         }
@@ -48,7 +51,7 @@ public enum MarkdownRenderer {
         guard let root else { fatalError("cmark_parser_finish: out of memory") }
         defer { cmark_node_free(root) }
 
-        var rewriter = TreeRewriter(source: markdown)
+        var rewriter = TreeRewriter(source: markdown, hasHiddenEscapes: hidden != nil)
         rewriter.rewrite(root)
 
         guard let cHTML = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else {
@@ -57,6 +60,7 @@ public enum MarkdownRenderer {
         defer { free(cHTML) }
         var html = String(cString: cHTML)
         if rewriter.hasLineBreaks { html = html.replacingOccurrences(of: Placeholder.lineBreak, with: "<br>") }
+        if rewriter.hasFootnotes { html = FootnoteIDs.namespaced(html) }
         return RenderedFragment(html: html, headings: rewriter.headings,
                                 crossLinks: rewriter.crossLinks, footnotes: rewriter.footnotes,
                                 problems: rewriter.problems)
@@ -66,8 +70,10 @@ public enum MarkdownRenderer {
 /// Walks a parsed tree once and applies our extensions on the AST: heading ids and
 /// placeholders, cross-link placeholders. Text in code spans and code blocks is never
 /// a text node, so it is never touched.
-private struct TreeRewriter {
+struct TreeRewriter {
     let source: String
+    /// Whether `EscapedSyntax.hide` changed the source: its sentinels are restored last.
+    let hasHiddenEscapes: Bool
     /// The source's UTF-8, copied once: positions slice lines out of it.
     let sourceBytes: [UInt8]
     let lineStarts: [Int]
@@ -77,10 +83,16 @@ private struct TreeRewriter {
     var problems: [MarkdownProblem] = []
     /// Whether a `<br>` of a table cell was kept (as `Placeholder.lineBreak`).
     var hasLineBreaks = false
+    /// Whether the HTML has footnote ids to namespace.
+    var hasFootnotes = false
+    /// Where the last link the autolink extension made was found, per block, so the
+    /// next search for the same text starts after it.
+    var autolinkCursor: (block: OpaquePointer?, offset: Int) = (nil, 0)
     private let columns = LineColumns()
 
-    init(source: String) {
+    init(source: String, hasHiddenEscapes: Bool = false) {
         self.source = source
+        self.hasHiddenEscapes = hasHiddenEscapes
         sourceBytes = Array(source.utf8)
         var starts = [0]
         var offset = 0
@@ -94,11 +106,14 @@ private struct TreeRewriter {
     mutating func rewrite(_ root: OpaquePointer) {
         cmark_consolidate_text_nodes(root)
         var headingNodes: [OpaquePointer] = []
-        var textNodes: [OpaquePointer] = []
+        var containers: [(node: OpaquePointer, inTableCell: Bool)] = []
+        var seenContainers = Set<OpaquePointer>()
         var lineBreaks: [OpaquePointer] = []
+        var autolinks: [OpaquePointer] = []
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
         var linkDepth = 0
+        var cellDepth = 0
         var nesting = 0
         var reportedNesting = false
         while true {
@@ -113,18 +128,27 @@ private struct TreeRewriter {
                     reportedNesting = true
                 }
             }
-            if event == CMARK_EVENT_ENTER { Self.removeDelimiters(from: node, type: type) }
+            if Self.isTableCell(node) { cellDepth += event == CMARK_EVENT_ENTER ? 1 : -1 }
             if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
                 linkDepth += event == CMARK_EVENT_ENTER ? 1 : -1
-                if event == CMARK_EVENT_ENTER { checkURL(of: node, isImage: type == CMARK_NODE_IMAGE) }
+                if event == CMARK_EVENT_ENTER {
+                    if type == CMARK_NODE_LINK, isAutolinkExtensionLink(node) { autolinks.append(node) } else { checkURL(of: node, isImage: type == CMARK_NODE_IMAGE) }
+                }
                 continue
             }
             guard event == CMARK_EVENT_ENTER else { continue }
             if type == CMARK_NODE_HEADING {
                 headingNodes.append(node)
             } else if type == CMARK_NODE_TEXT, linkDepth == 0 {
-                textNodes.append(node)
-            } else if type == CMARK_NODE_HTML_INLINE, Self.isLineBreakTag(node), Self.isInTableCell(node) {
+                // Each container once, in document order (its text nodes are siblings).
+                if let parent = cmark_node_parent(node), seenContainers.insert(parent).inserted {
+                    containers.append((parent, cellDepth > 0))
+                }
+            } else if type == CMARK_NODE_TEXT {
+                reportCrossLinksInLink(node)
+            } else if type == CMARK_NODE_FOOTNOTE_REFERENCE {
+                hasFootnotes = true
+            } else if type == CMARK_NODE_HTML_INLINE, cellDepth > 0, Self.isLineBreakTag(node) {
                 lineBreaks.append(node)
             } else if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {
                 problems.append(MarkdownProblem(
@@ -132,13 +156,17 @@ private struct TreeRewriter {
                     message: "raw HTML is not published (safe mode); write it as Markdown",
                     position: position(of: node)))
             } else if type == CMARK_NODE_FOOTNOTE_DEFINITION {
-                let label = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                let label = EscapedSyntax.restore(cmark_node_get_literal(node).map { String(cString: $0) } ?? "", decoded: true)
                 footnotes.append(FootnoteDefinition(label: label, position: position(of: node)))
+                hasFootnotes = true
             }
         }
         for node in lineBreaks { keepLineBreak(node) }
+        for node in autolinks { checkAutolink(node) }
         assignHeadingIDs(headingNodes)
-        for node in textNodes { replaceCrossLinks(in: node) }
+        for (container, inTableCell) in containers { replaceCrossLinks(inChildrenOf: container, inTableCell: inTableCell) }
+        if crossLinks.count > 1 && containers.count > 1 { renumberCrossLinks(root) }
+        if hasHiddenEscapes { restoreEscapes(root) }
         for (index, node) in headingNodes.enumerated() { wrapHeading(node, index: index) }
     }
 
@@ -151,13 +179,9 @@ private struct TreeRewriter {
         return ["<br>", "<br/>", "<br />"].contains(String(cString: literal).lowercased())
     }
 
-    static func isInTableCell(_ node: OpaquePointer) -> Bool {
-        var current = cmark_node_parent(node)
-        while let parent = current {
-            if let name = cmark_node_get_type_string(parent), strcmp(name, "table_cell") == 0 { return true }
-            current = cmark_node_parent(parent)
-        }
-        return false
+    private static func isTableCell(_ node: OpaquePointer) -> Bool {
+        guard let name = cmark_node_get_type_string(node) else { return false }
+        return strcmp(name, "table_cell") == 0
     }
 
     /// Replaces the raw HTML node by text holding `Placeholder.lineBreak`, which `render`
@@ -168,27 +192,6 @@ private struct TreeRewriter {
         if cmark_node_replace(node, text) == 0 { cmark_node_free(text); return }
         cmark_node_free(node)
         hasLineBreaks = true
-    }
-
-    /// cmark decodes entities after `Placeholder.sanitise`, so `&#1;` would put U+0001 in
-    /// the HTML and forge a placeholder (`&#1;L9&#1;`). Text, link and image titles and code
-    /// block info strings are where decoded entities are printed as they are (URLs are
-    /// percent-encoded); each U+0001 there becomes U+FFFD, as cmark does for `&#0;`.
-    private static func removeDelimiters(from node: OpaquePointer, type: cmark_node_type) {
-        func scrubbed(_ value: UnsafePointer<CChar>?) -> String? {
-            guard let value, strchr(value, 1) != nil else { return nil }
-            return String(String(cString: value).map { $0 == Placeholder.delimiter ? "\u{FFFD}" : $0 })
-        }
-        switch type {
-        case CMARK_NODE_TEXT:
-            if let text = scrubbed(cmark_node_get_literal(node)) { cmark_node_set_literal(node, text) }
-        case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-            if let title = scrubbed(cmark_node_get_title(node)) { cmark_node_set_title(node, title) }
-        case CMARK_NODE_CODE_BLOCK:
-            if let info = scrubbed(cmark_node_get_fence_info(node)) { cmark_node_set_fence_info(node, info) }
-        default:
-            break
-        }
     }
 
     /// The nodes that count as one level of nesting: each is one `>`, list marker,
@@ -234,6 +237,11 @@ private struct TreeRewriter {
                         isError: true, code: "invalid-heading-id",
                         message: "heading id '{#\(split.id)}' is not usable as an HTML id; use letters, digits, '.', '-' or '_' without spaces",
                         position: pos))
+                } else if ReservedIDs.isReserved(normalised) {
+                    problems.append(MarkdownProblem(
+                        isError: true, code: "reserved-heading-id",
+                        message: "heading id '\(normalised)' is taken by the page around the text (layout, comments or footnotes); choose another id",
+                        position: pos))
                 } else if used.contains(normalised) {
                     problems.append(MarkdownProblem(
                         isError: true, code: "duplicate-heading-id",
@@ -251,9 +259,11 @@ private struct TreeRewriter {
             var finalID = id ?? Slug.make(text)
             if id == nil {
                 if finalID.isEmpty { finalID = "section" }
+                // A slug that could be a layout, comment or footnote id is made a section's.
+                if ReservedIDs.prefixes.contains(where: { finalID.hasPrefix($0) }) { finalID = "section-" + finalID }
                 var candidate = finalID
                 var n = nextSuffix[finalID] ?? 2
-                while used.contains(candidate) { candidate = "\(finalID)-\(n)"; n += 1 }
+                while used.contains(candidate) || ReservedIDs.layout.contains(candidate) { candidate = "\(finalID)-\(n)"; n += 1 }
                 nextSuffix[finalID] = n
                 finalID = candidate
                 used.insert(finalID)
@@ -279,44 +289,9 @@ private struct TreeRewriter {
         cmark_node_free(node)
     }
 
-    // MARK: Cross-links
-
-    /// Rewrites the text node's literal with a placeholder for each cross-link. The
-    /// placeholder survives HTML escaping (only `&<>"` are escaped) and, unlike a custom
-    /// inline node, is allowed everywhere text is, table cells included.
-    private mutating func replaceCrossLinks(in node: OpaquePointer) {
-        guard let literal = literalString(node), literal.utf8.count >= 5, Self.hasDoubleBracket(literal) else { return }
-        let matches = CrossLinkSyntax.matches(in: literal)
-        guard !matches.isEmpty else { return }
-        let start = position(of: node)
-        let utf8 = Array(literal.utf8)
-        var rewritten = ""
-        var consumed = 0
-        for match in matches {
-            rewritten += String(decoding: utf8[consumed..<match.range.lowerBound], as: UTF8.self)
-            rewritten += Placeholder.crossLink(crossLinks.count)
-            crossLinks.append(CrossLinkReference(
-                kind: match.kind, target: match.target, anchor: match.anchor, label: match.label,
-                source: match.source, position: locate(match.source, near: start, byteOffset: match.range.lowerBound)))
-            consumed = match.range.upperBound
-        }
-        rewritten += String(decoding: utf8[consumed...], as: UTF8.self)
-        cmark_node_set_literal(node, rewritten)
-    }
-
-    /// A byte scan: Foundation's `contains` on every text node of every file is slow.
-    private static func hasDoubleBracket(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "[") && previous == byte { return true }
-            previous = byte
-        }
-        return false
-    }
-
     // MARK: Positions and text
 
-    private func literalString(_ node: OpaquePointer) -> String? {
+    func literalString(_ node: OpaquePointer) -> String? {
         cmark_node_get_literal(node).map { String(cString: $0) }
     }
 
@@ -328,35 +303,20 @@ private struct TreeRewriter {
     /// The heading's visible text: text and code literals, cross-links shown by label or id.
     /// An iterator, not recursion: inline nesting is as deep as the file makes it.
     private func plainText(of node: OpaquePointer) -> String {
-        var text = ""
-        let iterator = cmark_iter_new(node)
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
-            let type = cmark_node_get_type(current)
-            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
-                text += literalString(current) ?? ""
-            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
-                text += " "
-            }
-        }
-        let matches = CrossLinkSyntax.matches(in: text)
-        guard !matches.isEmpty else { return text.trimmingSpaces }
-        let utf8 = Array(text.utf8)
-        var shown = ""
+        let bytes = Array(visibleText(of: node).utf8)
+        var shown: [UInt8] = []
         var consumed = 0
-        for match in matches {
-            shown += String(decoding: utf8[consumed..<match.range.lowerBound], as: UTF8.self) + (match.label ?? match.target)
+        for case .link(let match) in CrossLinkSyntax.scan(bytes) {
+            shown += bytes[consumed..<match.range.lowerBound]
+            if let label = match.labelRange { shown += bytes[label] } else { shown += Array(match.target.utf8) }
             consumed = match.range.upperBound
         }
-        shown += String(decoding: utf8[consumed...], as: UTF8.self)
-        return shown.trimmingSpaces
+        shown += bytes[consumed...]
+        return EscapedSyntax.restore(String(decoding: shown, as: UTF8.self), decoded: true).trimmingSpaces
     }
 
     /// The node's start, with cmark's byte column converted to characters.
-    private func position(of node: OpaquePointer) -> BodyPosition {
+    func position(of node: OpaquePointer) -> BodyPosition {
         let line = max(1, Int(cmark_node_get_start_line(node)))
         let byteColumn = max(1, Int(cmark_node_get_start_column(node)))
         return BodyPosition(line: line, column: characterColumn(line: line, byteColumn: byteColumn))
@@ -367,7 +327,7 @@ private struct TreeRewriter {
     /// guess on, then from the start of the line, over the following lines of the
     /// paragraph, within `searchWindow` bytes each (every cross-link of a long line searching
     /// all of it would make the stage quadratic).
-    private func locate(_ token: String, near start: BodyPosition, byteOffset: Int) -> BodyPosition {
+    func locate(_ token: String, near start: BodyPosition, byteOffset: Int) -> BodyPosition {
         guard let lineText = lineBytes(start.line) else { return start }
         let startByteColumn = byteColumn(line: start.line, characterColumn: start.column)
         let guess = startByteColumn - 1 + byteOffset
@@ -381,14 +341,7 @@ private struct TreeRewriter {
         for from in [lineText.startIndex + min(max(0, guess), lineText.count), lineText.startIndex] {
             let region = sourceBytes[from..<min(limit, from + Self.searchWindow)]
             guard let found = firstRange(of: tokenBytes, in: region) else { continue }
-            let offset = from + found
-            var low = 0, high = lineStarts.count  // the line: the last start <= offset
-            while high - low > 1 {
-                let mid = (low + high) / 2
-                if lineStarts[mid] <= offset { low = mid } else { high = mid }
-            }
-            let line = low + 1
-            return BodyPosition(line: line, column: characterColumn(line: line, byteColumn: offset - lineStarts[line - 1] + 1))
+            return offsetPosition(from + found)
         }
         return start
     }
@@ -413,7 +366,7 @@ private struct TreeRewriter {
     }
 
     /// The characters that start before the byte column, plus one.
-    private func characterColumn(line: Int, byteColumn: Int) -> Int {
+    func characterColumn(line: Int, byteColumn: Int) -> Int {
         guard let starts = characterStarts(line) else { return byteColumn }
         let byteOffset = max(0, byteColumn - 1)
         var low = 0, high = starts.count

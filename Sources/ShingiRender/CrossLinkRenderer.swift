@@ -3,39 +3,29 @@ import ShingiMarkdown
 import ShingiResolve
 
 /// Turns a checked `[[kind:id#anchor|label]]` into its HTML in the page's language.
+/// Without a label the whole link is made here (`html`); with one, cmark has rendered
+/// the label (it may hold emphasis or code) and this makes what goes around it.
+/// Every address goes through `HTMLAnchor`, escaped like a template value.
 struct CrossLinkRenderer {
     let presenter: Presenter
     /// On an issue page's text, citations link to the page's own reference list.
     var citations: CitationCollector?
 
+    /// A link written without a label: its text is the name of what it links to.
     func html(_ link: CrossLinkReference) -> String {
         let site = presenter.site
-        let urls = presenter.urls
-        let language = presenter.language
-        let label = link.label.map(HTMLEscape.text)
         switch CrossLinkKind(rawValue: link.kind) {
         case .issue?:
-            let anchor = link.anchor.map(Slug.normaliseExplicit)
-            guard let label else { return presenter.issueLink(link.target, section: anchor) }
-            return HTMLAnchor.html(href: urls.issue(link.target, language, section: anchor), class: "issue-link", innerHTML: label)
+            return presenter.issueLink(link.target, section: link.anchor.map(Slug.normaliseExplicit))
         case .ref?:
-            guard let reference = site.reference(link.target) else { break }
-            let title = presenter.text(reference.title).text
-            var citation = HTMLAnchor.html(href: urls.references(language, reference: reference.id), class: "citation", title: title, innerHTML: "[\(reference.number)]")
-            if let citations {
-                let id = citations.add(reference.id)
-                citation = "<a class=\"citation\" id=\"\(HTMLEscape.text(id))\" href=\"#\(HTMLEscape.text(CitationCollector.entryID(reference.id)))\" title=\"\(HTMLEscape.text(title))\">[\(reference.number)]</a>"
-            }
-            return label.map { "\($0)\(citation)" } ?? citation
+            return citation(link) ?? HTMLEscape.text(link.source)
         case .member?:
-            guard let label else { return presenter.memberLink(link.target) }
-            return HTMLAnchor.html(href: urls.member(link.target, language), class: "member-link", innerHTML: label)
+            return presenter.memberLink(link.target)
         case .meeting?:
-            guard let label else { return presenter.meetingLink(link.target) }
-            return HTMLAnchor.html(href: urls.meeting(link.target, language), class: "meeting-link", innerHTML: label)
+            return presenter.meetingLink(link.target)
         case .comment?:
             guard let comment = site.comment(link.target) else { break }
-            let text = label ?? HTMLEscape.text(presenter.t("comment_by").filling("{member}", with: site.member(comment.member).map { presenter.memberName($0).text } ?? comment.member))
+            let text = HTMLEscape.text(presenter.t("comment_by").filling("{member}", with: site.member(comment.member).map { presenter.memberName($0).text } ?? comment.member))
             return HTMLAnchor.html(href: presenter.commentURL(comment), class: "comment-link", innerHTML: text)
         case nil:
             break
@@ -43,6 +33,47 @@ struct CrossLinkRenderer {
         // Unreachable after Resolve; keep the text visible rather than drop it.
         return HTMLEscape.text(link.source)
     }
-}
 
-import Foundation
+    /// What goes before a link's rendered label.
+    func opening(_ link: CrossLinkReference) -> String {
+        let urls = presenter.urls
+        let language = presenter.language
+        switch CrossLinkKind(rawValue: link.kind) {
+        case .issue?:
+            let anchor = link.anchor.map(Slug.normaliseExplicit)
+            return HTMLAnchor.opening(href: urls.issue(link.target, language, section: anchor), class: "issue-link")
+        case .member?:
+            return HTMLAnchor.opening(href: urls.member(link.target, language), class: "member-link")
+        case .meeting?:
+            return HTMLAnchor.opening(href: urls.meeting(link.target, language), class: "meeting-link")
+        case .comment?:
+            guard let comment = presenter.site.comment(link.target) else { return "" }
+            return HTMLAnchor.opening(href: presenter.commentURL(comment), class: "comment-link")
+        case .ref?, nil:
+            return ""
+        }
+    }
+
+    /// What goes after a link's rendered label: the end of the link, or a citation's number.
+    func closing(_ link: CrossLinkReference) -> String {
+        switch CrossLinkKind(rawValue: link.kind) {
+        case .ref?: return citation(link) ?? ""
+        case nil: return ""
+        case .comment?: return presenter.site.comment(link.target) == nil ? "" : "</a>"
+        default: return "</a>"
+        }
+    }
+
+    /// `[n]`, linked to the reference index, or, on an issue page, to the page's own
+    /// reference list (with an id the list links back to).
+    private func citation(_ link: CrossLinkReference) -> String? {
+        guard let reference = presenter.site.reference(link.target) else { return nil }
+        let title = presenter.text(reference.title).text
+        if let citations {
+            return HTMLAnchor.html(href: "#" + CitationCollector.entryID(reference.id), class: "citation", id: citations.add(reference.id),
+                                   title: title, innerHTML: "[\(reference.number)]")
+        }
+        return HTMLAnchor.html(href: presenter.urls.references(presenter.language, reference: reference.id), class: "citation",
+                               title: title, innerHTML: "[\(reference.number)]")
+    }
+}

@@ -21,7 +21,7 @@ extension PageRenderer {
             "url": p.commentURL(comment),
             "member_html": p.memberLink(comment.member),
             "meeting_html": p.meetingLink(comment.meeting),
-            "body_html": assembler(p).html(file.source.fragment),
+            "body_html": assembler(p).html(file.source.fragment, footnotes: "c-\(comment.id)"),
             "untranslated": fallback != nil,
             "content_lang": (fallback ?? p.language).rawValue,
             "t": p.strings,

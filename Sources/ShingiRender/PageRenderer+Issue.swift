@@ -33,7 +33,7 @@ extension PageRenderer {
         // A section with comments says how many under its heading, linked to them; they
         // follow the section under a heading one level below its own.
         let citations = CitationCollector()
-        let body = FragmentAssembler(links: CrossLinkRenderer(presenter: p, citations: citations)).html(fragment, afterHeading: { heading in
+        let body = FragmentAssembler(links: CrossLinkRenderer(presenter: p, citations: citations)).html(fragment, footnotes: "body", afterHeading: { heading in
             let count = site.comments(onIssue: issue.id, section: heading.id).count
             guard count > 0 else { return "" }
             let text = HTMLEscape.text(p.t("comments_on_section").filling("{n}", with: "\(count)"))

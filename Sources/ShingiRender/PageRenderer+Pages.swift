@@ -18,7 +18,7 @@ extension PageRenderer {
         var fallback: Language?
         var description: String?
         if let home = site.home, let (file, homeFallback) = translation(home.translations, p.language) {
-            context["body_html"] = assembler(p).html(file.source.fragment)
+            context["body_html"] = assembler(p).html(file.source.fragment, footnotes: "body")
             description = PageDescription.firstParagraph(context["body_html"] as! String)
             context["has_body"] = true
             context["home_title"] = file.title
@@ -40,7 +40,7 @@ extension PageRenderer {
 
     func freePage(_ page: Page, _ p: Presenter) -> PageShell {
         let (file, fallback) = translation(page.translations, p.language)!
-        let body = assembler(p).html(file.source.fragment)
+        let body = assembler(p).html(file.source.fragment, footnotes: "body")
         return PageShell(template: "page", title: file.title, urls: everyLanguage { urls.page(page.slug, $0) },
                          breadcrumbs: [breadcrumbsHome(p), (file.title, nil)], toc: toc(file.source.fragment.headings),
                          contentLanguage: fallback, description: PageDescription.firstParagraph(body),

@@ -121,6 +121,7 @@ public struct SiteRenderer: Sendable {
             }
             if let skeleton, skeleton.isEmpty { unfitNow.insert(job) } else { made[job] = skeleton }
         }
+        diagnostics += await files.parallelMap(DuplicateIDs.diagnostics).flatMap { $0 }
         if jobs == nil { files.append(Sitemap(site: site, urls: urls).file()) }
         if jobs == nil || assets { files += assetFiles() }
         return Rendered(files: files.sorted { $0.path < $1.path }, diagnostics: diagnostics, comments: renderer.comments,

@@ -38,10 +38,10 @@ final class LoadTests: XCTestCase {
     }
 
     func testURLPolicy() {
-        for good in ["https://example.org/a", "http://x", "mailto:a@b", "../pages/x/", "#top", "/ja/", "a/b:c"] {
+        for good in ["https://example.org/a", "http://x", "mailto:a@b", "../pages/x/", "#top", "/ja/", "a/b:c", "foo):", "2021-06-02T10:00.html", "_x:y", "a b:c"] {
             XCTAssertTrue(URLPolicy.isAllowed(good), good)
         }
-        for bad in ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x", "vbscript:x", "file:///etc/passwd"] {
+        for bad in ["javascript:alert(1)", " JavaScript:alert(1)", "java\tscript:x", "\u{1}javascript:x", "data:text/html,x", "vbscript:x", "file:///etc/passwd", "ftp://x", "a+b.c-d:x"] {
             XCTAssertFalse(URLPolicy.isAllowed(bad), bad)
         }
     }

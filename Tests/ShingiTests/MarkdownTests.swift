@@ -2,20 +2,9 @@ import ShingiMarkdown
 import XCTest
 
 final class MarkdownTests: XCTestCase {
-    /// The fragment HTML with placeholders shown as ⟨L0⟩ / ⟨H0⟩.
-    private func visible(_ html: String) -> String {
-        Placeholder.tokens(of: html).map { token -> String in
-            switch token {
-            case .html(let text): return String(text)
-            case .crossLink(let i): return "⟨L\(i)⟩"
-            case .headingStart(let i): return "⟨H\(i)⟩"
-            }
-        }.joined()
-    }
-
     func testExplicitHeadingIDIsRemovedFromTheVisibleHeading() {
         let fragment = MarkdownRenderer.render("## １．１ xSIRTごとの特徴 {#1.1}\n")
-        XCTAssertEqual(visible(fragment.html),
+        XCTAssertEqual(visiblePlaceholders(fragment.html),
                        "⟨H0⟩<h2 id=\"1.1\">\n１．１ xSIRTごとの特徴\n<a class=\"heading-anchor\" href=\"#1.1\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h2>\n")
         XCTAssertEqual(fragment.headings, [Heading(level: 2, id: "1.1", text: "１．１ xSIRTごとの特徴", isExplicitID: true,
                                                    position: BodyPosition(line: 1, column: 1))])
@@ -38,7 +27,7 @@ final class MarkdownTests: XCTestCase {
 
     func testCrossLinksBecomePlaceholdersWithCharacterColumns() {
         let fragment = MarkdownRenderer.render("本文[[ref:tebiki]]と[[issue:2#2.1|政策課題２]]。\n")
-        XCTAssertEqual(visible(fragment.html), "<p>本文⟨L0⟩と⟨L1⟩。</p>\n")
+        XCTAssertEqual(visiblePlaceholders(fragment.html), "<p>本文⟨L0⟩と⟨O1⟩政策課題２⟨C1⟩。</p>\n")
         XCTAssertEqual(fragment.crossLinks, [
             CrossLinkReference(kind: "ref", target: "tebiki", anchor: nil, label: nil, source: "[[ref:tebiki]]",
                                position: BodyPosition(line: 1, column: 3)),
@@ -55,24 +44,24 @@ final class MarkdownTests: XCTestCase {
     func testCodeSpansAndBlocksAreNotTouched() {
         let fragment = MarkdownRenderer.render("`[[ref:a]]`\n\n```\n[[ref:b]]\n```\n")
         XCTAssertEqual(fragment.crossLinks, [])
-        XCTAssertEqual(visible(fragment.html), "<p><code>[[ref:a]]</code></p>\n<pre><code>[[ref:b]]\n</code></pre>\n")
+        XCTAssertEqual(visiblePlaceholders(fragment.html), "<p><code>[[ref:a]]</code></p>\n<pre><code>[[ref:b]]\n</code></pre>\n")
     }
 
     func testBracketsWithoutKindAreLeftAsText() {
         let fragment = MarkdownRenderer.render("[[note]] and [[ unclosed\n")
         XCTAssertEqual(fragment.crossLinks, [])
-        XCTAssertEqual(visible(fragment.html), "<p>[[note]] and [[ unclosed</p>\n")
+        XCTAssertEqual(visiblePlaceholders(fragment.html), "<p>[[note]] and [[ unclosed</p>\n")
     }
 
     func testCrossLinkInATableCellWithEscapedPipe() {
         let fragment = MarkdownRenderer.render("| a |\n|---|\n| [[issue:1\\|x]] |\n")
         XCTAssertEqual(fragment.crossLinks.map(\.label), ["x"])
-        XCTAssertEqual(visible(fragment.html), "<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>⟨L0⟩</td>\n</tr>\n</tbody>\n</table>\n")
+        XCTAssertEqual(visiblePlaceholders(fragment.html), "<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>⟨O0⟩x⟨C0⟩</td>\n</tr>\n</tbody>\n</table>\n")
     }
 
     func testSafeModeDropsRawHTMLAndJavascriptURLs() {
         let fragment = MarkdownRenderer.render("<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>\n")
-        XCTAssertEqual(visible(fragment.html),
+        XCTAssertEqual(visiblePlaceholders(fragment.html),
                        "<!-- raw HTML omitted -->\n<p><a href=\"\">x</a> <!-- raw HTML omitted --></p>\n")
     }
 
@@ -87,7 +76,7 @@ final class MarkdownTests: XCTestCase {
     }
 
     func testGFMExtensions() {
-        let html = visible(MarkdownRenderer.render("~~del~~ https://example.org\n\n- [x] done\n\nNote[^1].\n\n[^1]: Footnote.\n").html)
+        let html = visiblePlaceholders(MarkdownRenderer.render("~~del~~ https://example.org\n\n- [x] done\n\nNote[^1].\n\n[^1]: Footnote.\n").html)
         XCTAssertTrue(html.contains("<del>del</del>"))
         XCTAssertTrue(html.contains("<a href=\"https://example.org\">https://example.org</a>"))
         XCTAssertTrue(html.contains("type=\"checkbox\" checked=\"\" disabled=\"\""))

@@ -1,6 +1,7 @@
 import Foundation
 import ShingiBuild
 import ShingiCore
+import ShingiMarkdown
 import XCTest
 
 /// The repository checkout (for the bundled site and the default theme).
@@ -152,4 +153,19 @@ func assertSameText(_ actual: String, _ expected: String, _ name: String, file: 
         }
     }
     XCTFail("\(name) differs from its golden file (set SHINGI_UPDATE_GOLDENS=1 to regenerate, then review the diff):\n\(diff)", file: file, line: line)
+}
+
+/// Fragment HTML with its placeholders shown as ⟨L0⟩, ⟨O0⟩…⟨C0⟩ (a labelled cross-link),
+/// ⟨H0⟩ and ⟨N⟩ (a footnote namespace).
+func visiblePlaceholders(_ html: String) -> String {
+    Placeholder.tokens(of: html).map { token -> String in
+        switch token {
+        case .html(let text): return String(text)
+        case .crossLink(let i): return "⟨L\(i)⟩"
+        case .headingStart(let i): return "⟨H\(i)⟩"
+        case .crossLinkOpen(let i): return "⟨O\(i)⟩"
+        case .crossLinkClose(let i): return "⟨C\(i)⟩"
+        case .footnoteNamespace: return "⟨N⟩"
+        }
+    }.joined()
 }

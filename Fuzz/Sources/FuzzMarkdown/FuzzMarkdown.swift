@@ -108,7 +108,10 @@ struct FragmentInvariants {
         "aria-hidden", "aria-label", "data-footnotes", "data-footnote-ref", "data-footnote-backref",
         "data-footnote-backref-idx",
     ]
-    static let problemCodes: Set<String> = ["raw-html-dropped", "unsafe-url", "invalid-heading-id", "duplicate-heading-id"]
+    static let problemCodes: Set<String> = [
+        "raw-html-dropped", "unsafe-url", "invalid-heading-id", "duplicate-heading-id", "reserved-heading-id",
+        "not-a-cross-link", "invalid-cross-link", "unlinked-url", "url-end-unclear", "nesting-too-deep",
+    ]
 
     init(body: String, fragment: RenderedFragment) {
         self.body = body
@@ -148,7 +151,9 @@ struct FragmentInvariants {
             }
             if !heading.isExplicitID {
                 let base = Slug.make(heading.text).isEmpty ? "section" : Slug.make(heading.text)
-                if !(heading.id == base || heading.id.hasPrefix(base + "-")) {
+                // A slug that could be a footnote's or comment's id is made a section's (ReservedIDs).
+                let shown = ReservedIDs.prefixes.contains { base.hasPrefix($0) } ? "section-" + base : base
+                if !(heading.id == shown || heading.id.hasPrefix(shown + "-")) {
                     fail("automatic heading id '\(heading.id)' is not the slug '\(base)' of '\(heading.text)'")
                 }
             }
@@ -180,12 +185,20 @@ struct FragmentInvariants {
         var i = 0
         var nextLink = 0
         var nextHeading = 0
+        var openLink: Int?
         let hasUnsafeURLProblem = fragment.problems.contains { $0.code == "unsafe-url" }
         while i < html.count {
             let byte = html[i]
             switch byte {
             case 1:
-                guard i + 2 < html.count, html[i + 1] == UInt8(ascii: "L") || html[i + 1] == UInt8(ascii: "H") else {
+                // A footnote namespace mark: only right after `fn-` / `fnref-` in an id or link.
+                if html[i...].starts(with: Array("\u{1}N\u{1}".utf8)) {
+                    let before = String(decoding: html[max(0, i - 14)..<i], as: UTF8.self)
+                    guard before.hasSuffix("\"fn-") || before.hasSuffix("#fn-") || before.hasSuffix("fnref-") else { fail("stray footnote mark at byte \(i)") }
+                    i += 3
+                    continue
+                }
+                guard i + 2 < html.count, "LHOC".utf8.contains(html[i + 1]) else {
                     fail("stray U+0001 at byte \(i)")
                 }
                 var j = i + 2
@@ -195,11 +208,17 @@ struct FragmentInvariants {
                     j += 1
                 }
                 guard j > i + 2, j < html.count, html[j] == 1 else { fail("malformed placeholder at byte \(i)") }
-                if html[i + 1] == UInt8(ascii: "L") {
-                    guard number == nextLink, number < fragment.crossLinks.count else {
+                if html[i + 1] == UInt8(ascii: "L") || html[i + 1] == UInt8(ascii: "O") {
+                    // A whole link, or the opening of a labelled one (its closing follows).
+                    guard number == nextLink, number < fragment.crossLinks.count, openLink == nil else {
                         fail("cross-link placeholder \(number), expected \(nextLink) of \(fragment.crossLinks.count)")
                     }
+                    if html[i + 1] == UInt8(ascii: "O") { openLink = number }
                     nextLink += 1
+                    i = j + 1
+                } else if html[i + 1] == UInt8(ascii: "C") {
+                    guard openLink == number else { fail("closing placeholder \(number) without its opening") }
+                    openLink = nil
                     i = j + 1
                 } else {
                     guard number == nextHeading, number < fragment.headings.count else {
@@ -222,6 +241,7 @@ struct FragmentInvariants {
                 i += 1
             }
         }
+        if let openLink { fail("cross-link \(openLink) opened but not closed") }
         if nextLink != fragment.crossLinks.count { fail("\(fragment.crossLinks.count) cross-links but \(nextLink) placeholders") }
         if nextHeading != fragment.headings.count { fail("\(fragment.headings.count) headings but \(nextHeading) placeholders") }
     }
@@ -260,7 +280,11 @@ struct FragmentInvariants {
             guard i + 1 < html.count, html[i + 1] == UInt8(ascii: "\"") else { fail("unquoted attribute \(attr) in <\(name)>") }
             let valueStart = i + 2
             guard let close = html[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { fail("unterminated attribute \(attr)") }
-            let rawValue = html[valueStart..<close]
+            var rawValue = html[valueStart..<close]
+            // The footnote namespace mark, right after `fn-` / `fnref-` of an id or a same-page link.
+            for prefix in ["fn-", "#fn-", "fnref-", "#fnref-"] where (attr == "id" || attr == "href") && rawValue.starts(with: Array((prefix + "\u{1}N\u{1}").utf8)) {
+                rawValue = ArraySlice(Array(prefix.utf8) + rawValue.dropFirst(prefix.utf8.count + 3))
+            }
             if rawValue.contains(UInt8(ascii: "<")) || rawValue.contains(1) {
                 fail("'<' or U+0001 in attribute \(attr) of <\(name)>")
             }

@@ -1,0 +1,33 @@
+import ShingiCore
+
+/// Ids a built page carries more than once: a link to such an id lands on the first
+/// element only. Headings and footnotes are kept apart by construction (`ReservedIDs`,
+/// footnote namespaces); this catches what is left, e.g. a theme's own ids.
+enum DuplicateIDs {
+    /// One diagnostic per id that occurs again, at its second occurrence in the page.
+    static func diagnostics(_ file: OutputFile) -> [Diagnostic] {
+        guard file.path.hasSuffix(".html") else { return [] }
+        let bytes = file.bytes
+        let pattern = Array(" id=\"".utf8)
+        var seen = Set<ArraySlice<UInt8>>()
+        var reported = Set<ArraySlice<UInt8>>()
+        var result: [Diagnostic] = []
+        var line = 1, lineStart = 0
+        var i = 0
+        while i + pattern.count < bytes.count {
+            if bytes[i] == UInt8(ascii: "\n") { line += 1; lineStart = i + 1 }
+            guard bytes[i] == pattern[0], bytes[i..<(i + pattern.count)].elementsEqual(pattern) else { i += 1; continue }
+            let start = i + pattern.count
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            let id = bytes[start..<end]
+            if !seen.insert(id).inserted, reported.insert(id).inserted {
+                let column = String(decoding: bytes[lineStart..<(i + 1)], as: UTF8.self).count + 1
+                result.append(.error("duplicate-id", "the built page \(file.path) has the id '\(String(decoding: id, as: UTF8.self))' more than once, so links to it reach only the first; give the heading (or the theme's element) another id",
+                                     at: SourceLocation(path: file.path, line: line, column: column)))
+            }
+            i = end
+        }
+        return result
+    }
+}
