@@ -7,7 +7,7 @@
 public enum ReservedIDs {
     /// Every literal `id="…"` of the default theme's templates (a test keeps this true).
     public static let layout: Set<String> = [
-        "main", "toc-title", "cited-references", "meeting-issues", "meeting-comments", "advised",
+        "main", "toc-title", "cited-references", "meeting-issues", "meeting-comments", "meeting-note", "advised",
         "member-comments", "home-issues", "home-materials", "home-meetings", "summary-title", "data-changes",
     ]
     public static let prefixes = ["fn-", "fnref-", "comment-"]

@@ -47,19 +47,35 @@ final class BundledSiteTests: XCTestCase {
         XCTAssertEqual(site.issues.map(\.advisors), [["kamata", "kuramoto"], ["fujimoto", "miura"], ["shizai", "shimomura"]])
     }
 
-    func testEightCommentsEachOnItsSection() async throws {
+    /// Each comment targets the slide (sub-section) it follows in the paper, so it is shown
+    /// right after that slide: 宮下 after 2.3's first promotion slide (seed: 「２．３」, then
+    /// JUAS, then the comment), 下村 after 3.2's side-jobs slide and after its matching slide.
+    func testEightCommentsEachAfterTheSlideItAnswers() async throws {
         let site = try await site()
         let placed = Dictionary(uniqueKeysWithValues: site.comments.map { ($0.id, "\($0.member) \($0.issue)#\($0.section) @\($0.meeting)") })
         XCTAssertEqual(placed, [
-            "1-1-nakanishi": "nakanishi 1#1.1 @14",
-            "1-2-kamata": "kamata 1#1.2 @14",
-            "1-2-goto": "goto 1#1.2 @14",
-            "1-3-miura": "miura 1#1.3 @14",
-            "2-3-miyashita": "miyashita 2#2.3 @14",
-            "2-3-nakanishi": "nakanishi 2#2.3 @14",
-            "3-2-shimomura-mindset": "shimomura 3#3.2 @14",
-            "3-2-shimomura-support": "shimomura 3#3.2 @14",
+            "1-1-nakanishi": "nakanishi 1#1.1-functions @14",
+            "1-2-kamata": "kamata 1#1.2-dsirt-ssirt @14",
+            "1-2-goto": "goto 1#1.2-dsirt-ssirt @14",
+            "1-3-miura": "miura 1#1.3-portal @14",
+            "2-3-miyashita": "miyashita 2#2.3-promotion-1 @14",
+            "2-3-nakanishi": "nakanishi 2#2.3-promotion-2 @14",
+            "3-2-shimomura-mindset": "shimomura 3#3.2-side-jobs @14",
+            "3-2-shimomura-support": "shimomura 3#3.2-matching @14",
         ])
+        // On the built pages each comment stands between its slide and the next one.
+        let (_, out) = try await bundled()
+        for (page, slide, comment, next) in [("ja/issues/2/index.html", "2.3-promotion-1", "comment-2-3-miyashita", "2.3-promotion-2"),
+                                             ("en/issues/2/index.html", "2.3-promotion-1", "comment-2-3-miyashita", "2.3-promotion-2"),
+                                             ("ja/issues/3/index.html", "3.2-side-jobs", "comment-3-2-shimomura-mindset", "3.2-government-digitalization"),
+                                             ("ja/issues/3/index.html", "3.2-matching", "comment-3-2-shimomura-support", "3.2-skill-tools")] {
+            let html = try String(contentsOf: out.appendingPathComponent(page), encoding: .utf8)
+            let positions = [slide, comment, next].map { html.range(of: "id=\"\($0)\"")?.lowerBound }
+            XCTAssertFalse(positions.contains(nil), "\(page): \(slide), \(comment) or \(next) not found")
+            if let a = positions[0], let b = positions[1], let c = positions[2] {
+                XCTAssertTrue(a < b && b < c, "\(page): \(comment) is not between \(slide) and \(next)")
+            }
+        }
     }
 
     func testMembersAndMeetings() async throws {

@@ -44,7 +44,7 @@ final class ChangesSinceTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.err)
         XCTAssertTrue(result.out.hasPrefix("marked 1 changed place (sections, comments, pages) since HEAD\n"), result.out)
         let en = try String(contentsOf: out.appendingPathComponent("en/issues/1/index.html"), encoding: .utf8)
-        XCTAssertTrue(en.contains("</span>Sections and comments marked in colour have changed since: 第14回会合の資料 <span class=\"badge changed-badge\">This page itself (its title, text or details) has changed too.</span></p>"), en)
+        XCTAssertTrue(en.contains("</span>Sections and comments marked in colour have changed since: <span lang=\"ja\">第14回会合の資料</span> <span class=\"badge changed-badge\">This page itself (its title, text or details) has changed too.</span></p>"), en)
         let ja = try String(contentsOf: out.appendingPathComponent("ja/issues/1/index.html"), encoding: .utf8)
         XCTAssertTrue(ja.contains("</span>枠と色で示した節・コメントは、次の時点以降に変更された箇所です： 第14回会合の資料</p>"), ja)
         let label = try runShingi(["build", "--root", root.path, "--changes-label", "x"])

@@ -137,7 +137,7 @@ final class DiffCoverageTests: XCTestCase {
         let data = en.components(separatedBy: "<section class=\"diff-data\" id=\"data-changes\" data-group>")[1]
         let headings = data.components(separatedBy: "<h3>").dropFirst().map { $0.components(separatedBy: "</h3>")[0] }
         XCTAssertEqual(headings, ["Policy issues (title, summary, lead text…)", "Home page and other pages", "References and Sources", "Members", "Meetings"])
-        XCTAssertTrue(data.contains("<tr><th scope=\"row\">Title (Japanese)</th><td><del>体制の構築</del></td><td><ins>体制の構築と運用</ins></td></tr>"), data)
+        XCTAssertTrue(data.contains("<tr><th scope=\"row\">Title (Japanese)</th><td><del><span lang=\"ja\">体制の構築</span></del></td><td><ins><span lang=\"ja\">体制の構築と運用</span></ins></td></tr>"), data)
         XCTAssertTrue(data.contains("<tr><th scope=\"row\">Name (English)</th><td><del>Goto</del></td><td><ins>Gotō</ins></td></tr>"), data)
         XCTAssertTrue(data.contains("<p class=\"diff-line diff-changed\"><ins>A second paragraph.</ins></p>"), data)
         XCTAssertTrue(data.contains("<ins>前文を追加。</ins>"), data)

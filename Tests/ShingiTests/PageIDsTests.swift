@@ -48,7 +48,7 @@ final class PageIDsTests: XCTestCase {
             let back = id.replacingOccurrences(of: "fn-", with: "fnref-")
             XCTAssertEqual(matches("<a href=\"#\(NSRegularExpression.escapedPattern(for: id))\" id=\"([^\"]*)\"", in: html), [back])
         }
-        XCTAssertEqual(matches("<h[1-6] id=\"([^\"]*)\"", in: html), ["toc-title", "main-2", "1.1", "section-fn-1", "1.2"])
+        XCTAssertEqual(matches("<h[1-6] id=\"([^\"]*)\"", in: html), ["main-2", "1.1", "section-fn-1", "1.2"])
     }
 
     func testTheDefaultThemesLiteralIDsAreReserved() throws {
@@ -77,8 +77,8 @@ final class PageIDsTests: XCTestCase {
         try FileManager.default.moveItem(at: theme.appendingPathComponent("templates"), to: root.appendingPathComponent("templates"))
         let result = await build(root)
         XCTAssertEqual(result.diagnostics.filter { $0.code == "duplicate-id" }.map(\.description), [
-            "en/issues/1/index.html:69:5: error: the built page en/issues/1/index.html has the id '1.1' more than once, so links to it reach only the first; give the heading (or the theme's element) another id [duplicate-id]",
-            "ja/issues/1/index.html:69:5: error: the built page ja/issues/1/index.html has the id '1.1' more than once, so links to it reach only the first; give the heading (or the theme's element) another id [duplicate-id]",
+            "en/issues/1/index.html:72:5: error: the built page en/issues/1/index.html has the id '1.1' more than once, so links to it reach only the first; give the heading (or the theme's element) another id [duplicate-id]",
+            "ja/issues/1/index.html:72:5: error: the built page ja/issues/1/index.html has the id '1.1' more than once, so links to it reach only the first; give the heading (or the theme's element) another id [duplicate-id]",
         ])
     }
 }

@@ -90,7 +90,7 @@ final class ReaderMarkupTests: XCTestCase {
         XCTAssertEqual(config.source, SourceDocument(title: Localized([.ja: "主な政策課題（案）", .en: "Main policy issues (draft)"]), date: ISODate("2021-06-02")))
         XCTAssertEqual(diagnostics.map(\.description), [
             "shingi.yml:5:8: error: source url 'javascript:alert(1)' is not an http(s) address; give where the original document is published, or leave url out [unsafe-url]",
-            "shingi.yml:6:3: warning: source in shingi.yml has an unknown field 'publisher'; check its spelling against DESIGN.md [unknown-field]",
+            "shingi.yml:6:3: warning: source in shingi.yml has an unknown field 'publisher'; check its spelling against docs/content-format.md [unknown-field]",
         ])
     }
 
