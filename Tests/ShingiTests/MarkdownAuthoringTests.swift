@@ -137,8 +137,8 @@ final class MarkdownAuthoringTests: XCTestCase {
     // MARK: Ids
 
     func testHeadingIDsAvoidTheLayoutsAndFootnotesIDs() {
-        let fragment = MarkdownRenderer.render("# Main\n\n# fn 1\n\n# Comment 1\n\n## x {#main}\n\n## y {#fn-2}\n")
-        XCTAssertEqual(fragment.headings.map(\.id), ["main-2", "section-fn-1", "section-comment-1", "x", "y"])
+        let fragment = MarkdownRenderer.render("# Main\n\n# fn 1\n\n# Comment 1\n\n## x {#main}\n\n## y {#fn-2}\n\n# fn\n\n# fn\n")
+        XCTAssertEqual(fragment.headings.map(\.id), ["main-2", "section-fn-1", "section-comment-1", "x", "y", "section-fn", "section-fn-2"])
         XCTAssertEqual(problems(fragment), [
             "7:1: error: heading id 'main' is taken by the page around the text (layout, comments or footnotes); choose another id [reserved-heading-id]",
             "9:1: error: heading id 'fn-2' is taken by the page around the text (layout, comments or footnotes); choose another id [reserved-heading-id]",
