@@ -100,6 +100,13 @@ final class MarkdownAuthoringTests: XCTestCase {
         ])
     }
 
+    /// The inner link wraps a line inside the emphasis, so no single text node holds it.
+    func testAWrappedCrossLinkInTheEmphasisOfALabelMakesTheOuterOneAnError() {
+        let fragment = MarkdownRenderer.render("[[issue:1|*x [[issue:2|y\nz]]* w]]\n")
+        XCTAssertEqual(visiblePlaceholders(fragment.html), "<p>[[issue:1|<em>x ⟨O0⟩y\nz⟨C0⟩</em> w]]</p>\n")
+        XCTAssertEqual(fragment.problems.map(\.code), ["invalid-cross-link"])
+    }
+
     func testCrossLinksThatCannotBeLinksAreErrorsWithPositions() {
         let fragment = MarkdownRenderer.render("x\n\nsee [[issue:1|[a](https://e.org)]] and [[issue:*1*]]\nand [[member:goto unclosed\n")
         XCTAssertEqual(fragment.crossLinks, [])
