@@ -260,7 +260,8 @@ struct TreeRewriter {
             if id == nil {
                 if finalID.isEmpty { finalID = "section" }
                 // A slug that could be a layout, comment or footnote id is made a section's.
-                if ReservedIDs.prefixes.contains(where: { finalID.hasPrefix($0) }) { finalID = "section-" + finalID }
+                // (`fn` too: its `-2` would be one.)
+                if ReservedIDs.prefixes.contains(where: { (finalID + "-").hasPrefix($0) }) { finalID = "section-" + finalID }
                 var candidate = finalID
                 var n = nextSuffix[finalID] ?? 2
                 while used.contains(candidate) || ReservedIDs.layout.contains(candidate) { candidate = "\(finalID)-\(n)"; n += 1 }

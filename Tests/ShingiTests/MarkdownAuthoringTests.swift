@@ -100,6 +100,13 @@ final class MarkdownAuthoringTests: XCTestCase {
         ])
     }
 
+    /// The inner link wraps a line inside the emphasis, so no single text node holds it.
+    func testAWrappedCrossLinkInTheEmphasisOfALabelMakesTheOuterOneAnError() {
+        let fragment = MarkdownRenderer.render("[[issue:1|*x [[issue:2|y\nz]]* w]]\n")
+        XCTAssertEqual(visiblePlaceholders(fragment.html), "<p>[[issue:1|<em>x ⟨O0⟩y\nz⟨C0⟩</em> w]]</p>\n")
+        XCTAssertEqual(fragment.problems.map(\.code), ["invalid-cross-link"])
+    }
+
     func testCrossLinksThatCannotBeLinksAreErrorsWithPositions() {
         let fragment = MarkdownRenderer.render("x\n\nsee [[issue:1|[a](https://e.org)]] and [[issue:*1*]]\nand [[member:goto unclosed\n")
         XCTAssertEqual(fragment.crossLinks, [])
@@ -137,8 +144,8 @@ final class MarkdownAuthoringTests: XCTestCase {
     // MARK: Ids
 
     func testHeadingIDsAvoidTheLayoutsAndFootnotesIDs() {
-        let fragment = MarkdownRenderer.render("# Main\n\n# fn 1\n\n# Comment 1\n\n## x {#main}\n\n## y {#fn-2}\n")
-        XCTAssertEqual(fragment.headings.map(\.id), ["main-2", "section-fn-1", "section-comment-1", "x", "y"])
+        let fragment = MarkdownRenderer.render("# Main\n\n# fn 1\n\n# Comment 1\n\n## x {#main}\n\n## y {#fn-2}\n\n# fn\n\n# fn\n")
+        XCTAssertEqual(fragment.headings.map(\.id), ["main-2", "section-fn-1", "section-comment-1", "x", "y", "section-fn", "section-fn-2"])
         XCTAssertEqual(problems(fragment), [
             "7:1: error: heading id 'main' is taken by the page around the text (layout, comments or footnotes); choose another id [reserved-heading-id]",
             "9:1: error: heading id 'fn-2' is taken by the page around the text (layout, comments or footnotes); choose another id [reserved-heading-id]",

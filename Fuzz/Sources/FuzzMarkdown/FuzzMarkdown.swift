@@ -152,7 +152,7 @@ struct FragmentInvariants {
             if !heading.isExplicitID {
                 let base = Slug.make(heading.text).isEmpty ? "section" : Slug.make(heading.text)
                 // A slug that could be a footnote's or comment's id is made a section's (ReservedIDs).
-                let shown = ReservedIDs.prefixes.contains { base.hasPrefix($0) } ? "section-" + base : base
+                let shown = ReservedIDs.prefixes.contains { (base + "-").hasPrefix($0) } ? "section-" + base : base
                 if !(heading.id == shown || heading.id.hasPrefix(shown + "-")) {
                     fail("automatic heading id '\(heading.id)' is not the slug '\(base)' of '\(heading.text)'")
                 }
