@@ -6,7 +6,7 @@ import ShingiResolve
 import XCTest
 
 /// The bundled committee site (content/ of this repository): it must build clean and
-/// hold what the paper holds. The paper's facts are listed here, not read from ../shared.
+/// hold what the paper holds. The paper's facts are listed here, not read from outside the repository.
 final class BundledSiteTests: XCTestCase {
     /// Builds the repository's site once for all tests of this class.
     private actor Build {
