@@ -8,11 +8,14 @@ struct FragmentAssembler {
     /// - Parameters:
     ///   - afterSection: HTML to put at the end of the section of a heading id.
     ///   - isChanged: whether a section (by heading id) is wrapped as changed.
+    ///   - afterHeading: HTML to put right after the heading of an id (a notice on the section).
     func html(_ fragment: RenderedFragment, afterSection: (String) -> String = { _ in "" },
-              isChanged: (String) -> Bool = { _ in false }) -> String {
+              isChanged: (String) -> Bool = { _ in false }, afterHeading: (String) -> String = { _ in "" }) -> String {
         var out = ""
         out.reserveCapacity(fragment.html.utf8.count + 256)
         var open: [(heading: Heading, changed: Bool)] = []
+        // HTML waiting for the end tag of the heading just opened (its text may hold links).
+        var pending: (html: String, endTag: String)?
         func close(downTo level: Int) {
             while let last = open.last, last.heading.level >= level {
                 out += afterSection(last.heading.id)
@@ -23,7 +26,12 @@ struct FragmentAssembler {
         for token in Placeholder.tokens(of: fragment.html) {
             switch token {
             case .html(let text):
-                out += text
+                if let waiting = pending, let end = text.range(of: waiting.endTag) {
+                    out += text[..<end.upperBound] + waiting.html + text[end.upperBound...]
+                    pending = nil
+                } else {
+                    out += text
+                }
             case .crossLink(let index):
                 out += links.html(fragment.crossLinks[index])
             case .headingStart(let index):
@@ -32,6 +40,8 @@ struct FragmentAssembler {
                 let changed = isChanged(heading.id)
                 if changed { out += "<div class=\"changed-section\">\n" }
                 open.append((heading, changed))
+                let notice = afterHeading(heading.id)
+                pending = notice.isEmpty ? nil : (notice, "</h\(heading.level)>")
             }
         }
         close(downTo: 0)

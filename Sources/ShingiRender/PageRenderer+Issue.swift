@@ -29,7 +29,8 @@ extension PageRenderer {
         let (file, fallback) = translation(issue.translations, p.language)!
         let fragment = file.source.fragment
         let sectionIDs = Set(issue.sections.map(\.id))
-        let body = assembler(p).html(fragment) { headingID in
+        let notices = staleNotices(file.source, p) { urls.issue(issue.id, $0, section: $1) }
+        let body = draftNotice(issue.isDraft, p) + (notices[SourceParts.intro] ?? "") + assembler(p).html(fragment) { headingID in
             let comments = site.comments(onIssue: issue.id, section: headingID)
             guard sectionIDs.contains(headingID) || !comments.isEmpty else { return "" }
             let otherLanguages = site.config.languages.filter { $0 != p.language }.map { other -> [String: Any] in
@@ -43,7 +44,7 @@ extension PageRenderer {
             return theme.render("partials/section-comments", context) ?? ""
         } isChanged: { headingID in
             changes?.sectionChanged(issue: issue.id, section: headingID, in: p.language) ?? false
-        }
+        } afterHeading: { notices[$0] ?? "" }
         // References cited by the text and by the comments shown on the page.
         var cited: [Int: Reference] = [:]
         let shownComments = site.comments(onIssue: issue.id).compactMap { translation($0.translations, p.language)?.file.source.fragment }

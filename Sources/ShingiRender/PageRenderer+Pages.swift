@@ -17,7 +17,7 @@ extension PageRenderer {
         var toc: [(id: String, text: String, level: Int)] = []
         var fallback: Language?
         if let home = site.home, let (file, homeFallback) = translation(home.translations, p.language) {
-            context["body_html"] = assembler(p).html(file.source.fragment)
+            context["body_html"] = pageBody(file.source, p) { urls.home($0) + ($1.map { "#" + $0 } ?? "") }
             context["has_body"] = true
             context["home_title"] = file.title
             toc = self.toc(file.source.fragment.headings)
@@ -40,7 +40,7 @@ extension PageRenderer {
         return PageShell(template: "page", title: file.title, urls: everyLanguage { urls.page(page.slug, $0) },
                          breadcrumbs: [breadcrumbsHome(p), (file.title, nil)], toc: toc(file.source.fragment.headings),
                          contentLanguage: fallback,
-                         context: ["title": file.title, "body_html": assembler(p).html(file.source.fragment)])
+                         context: ["title": file.title, "body_html": draftNotice(page.isDraft, p) + pageBody(file.source, p) { urls.page(page.slug, $0) + ($1.map { "#" + $0 } ?? "") }])
     }
 
     /// The reference index: every reference by number, with "cited in" backlinks.
@@ -81,5 +81,11 @@ extension PageRenderer {
             let label = p.t("comment_by").filling("{member}", with: site.member(comment.member).map { p.memberName($0).text } ?? comment.member)
             return HTMLAnchor.html(href: p.commentURL(comment), innerHTML: HTMLEscape.text(label))
         }
+    }
+
+    /// A free page's (or the home page's) text, with the notices of a stale translation.
+    private func pageBody(_ source: MarkdownSource, _ p: Presenter, url: (Language, String?) -> String) -> String {
+        let notices = staleNotices(source, p, url: url)
+        return (notices[SourceParts.intro] ?? "") + assembler(p).html(source.fragment, afterHeading: { notices[$0] ?? "" })
     }
 }

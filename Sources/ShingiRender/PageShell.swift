@@ -64,6 +64,7 @@ extension PageRenderer {
             "css_url": urls.asset("style.css"),
             "script_url": urls.asset("site.js"),
             "language_choice_url": urls.languageChoice,
+            "feed_url": urls.feed(language),
             "canonical_url": urls.absolute(shell.urls[language] ?? urls.home(language)),
             "nav": navigation(p, current: shell.template),
             "alternates": alternates,

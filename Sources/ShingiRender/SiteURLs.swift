@@ -56,6 +56,8 @@ public struct SiteURLs: Sendable {
         basePath + "\(language.rawValue)/references/" + (reference.map { "#ref-" + $0 } ?? "")
     }
     public func page(_ slug: String, _ language: Language) -> String { basePath + "\(language.rawValue)/pages/\(slug)/" }
+    /// The Atom feed of a language's comments.
+    public func feed(_ language: Language) -> String { basePath + "\(language.rawValue)/feed.xml" }
     public func asset(_ name: String) -> String { basePath + "assets/" + name }
     public var languageChoice: String { basePath }
 
