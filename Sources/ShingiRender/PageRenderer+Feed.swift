@@ -34,14 +34,16 @@ extension PageRenderer {
 
         """
         for (comment, date, _) in entries {
-            guard let (file, _) = translation(comment.translations, language) else { continue }
+            guard let (file, fallback) = translation(comment.translations, language) else { continue }
             let member = site.member(comment.member).map { p.memberName($0).text } ?? comment.member
             let target = site.issue(comment.issue).map { issue in
                 p.issueLabel(issue) + (p.sectionTitle(issue, comment.section).map { "　" + $0.text } ?? "")
             } ?? comment.issue
             let url = p.commentURL(comment)
+            // An untranslated comment is listed in its own language.
+            let lang = fallback.map { " xml:lang=\"\($0.rawValue)\"" } ?? ""
             xml += """
-              <entry>
+              <entry\(lang)>
                 <title>\(HTMLEscape.text(member + " — " + target))</title>
                 <id>\(HTMLEscape.text(atomID(url)))</id>
                 <link rel="alternate" type="text/html" href="\(HTMLEscape.text(urls.absolute(url)))"/>
