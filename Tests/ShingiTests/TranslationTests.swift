@@ -121,4 +121,30 @@ final class TranslationTests: XCTestCase {
             "\(enIssue):7:25: error: 'abc' in 'translation_of' is not a 12-digit hash; run `shingi translations --mark <this file>` to write the current ones [invalid-translation-hash]",
         ])
     }
+
+    func testThePreviewReportsAndMarksAStaleTranslationAsAFullBuildDoes() async throws {
+        let root = try await markedSite()
+        let builder = SiteBuilder(options: ServeOptionsBuild.options(root), cache: MarkdownCache())
+        let first = await builder.rebuild(previous: nil, changedPaths: [])
+        XCTAssertEqual(first.result.diagnostics, [])
+        let ja = try text(root, "content/issues/1/index.ja.md")
+        try write(["content/issues/1/index.ja.md": ja.replacingOccurrences(of: "の発言。", with: "の発言（修正）。")], to: root)
+        let rebuild = await builder.rebuild(previous: first.next, changedPaths: ["content/issues/1/index.ja.md"])
+        let fresh = await SiteBuilder(options: ServeOptionsBuild.options(root)).render()
+        XCTAssertEqual(rebuild.result.diagnostics.map(\.code), ["translation-stale"])
+        XCTAssertEqual(rebuild.result.diagnostics, fresh.diagnostics)
+        let served = rebuild.renderedFiles ?? rebuild.result.files
+        let page = try XCTUnwrap(served.first { $0.path == "en/issues/1/index.html" }, "the English page is rendered again")
+        XCTAssertEqual(page.bytes, fresh.files.first { $0.path == "en/issues/1/index.html" }?.bytes)
+        XCTAssertTrue(String(decoding: page.bytes, as: UTF8.self).contains("translation-stale"))
+    }
+}
+
+/// The build options of the preview (drafts included), for a test site.
+enum ServeOptionsBuild {
+    static func options(_ root: URL) -> BuildOptions {
+        var options = BuildOptions(root: root, defaultTheme: defaultTheme)
+        options.drafts = true
+        return options
+    }
 }
