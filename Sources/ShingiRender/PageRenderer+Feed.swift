@@ -3,13 +3,23 @@ import ShingiLoad
 import ShingiResolve
 
 extension PageRenderer {
-    /// `/<lang>/feed.xml`: an Atom feed of the members' comments in one language, newest
-    /// first. Every date comes from the content (the comment's date, else its meeting's),
-    /// never from the clock, so the feed is the same from build to build. Drafts are
-    /// never listed, not even in a preview.
-    func feed(_ language: Language) -> OutputFile {
+    /// The feeds of one language: the site's and one per policy issue.
+    func feeds(_ language: Language) -> [OutputFile] {
+        [feed(language)] + site.issues.map { feed(language, issue: $0) }
+    }
+
+    /// `/<lang>/feed.xml`: an Atom feed of the members' comments in one language (with
+    /// `issue`, `/<lang>/issues/<id>/feed.xml` of those on that issue), newest first.
+    /// Every date comes from the content (the comment's date, else its meeting's), never
+    /// from the clock, so the feed is the same from build to build. Drafts are never
+    /// listed, not even in a preview.
+    func feed(_ language: Language, issue: Issue? = nil) -> OutputFile {
         let p = presenter(language)
-        let entries = site.comments.filter { !$0.isDraft }.enumerated().map { index, comment in
+        let comments = issue.map { site.comments(onIssue: $0.id) } ?? site.comments
+        let feedURL = issue.map { urls.issueFeed($0.id, language) } ?? urls.feed(language)
+        let pageURL = issue.map { urls.issue($0.id, language) } ?? urls.comments(language)
+        let title = (issue.map { p.issueLabel($0) + "　" + p.issueTitle($0).text + " — " } ?? "") + p.t("comments_title")
+        let entries = comments.filter { !$0.isDraft }.enumerated().map { index, comment in
             (comment: comment, date: comment.date ?? site.meeting(comment.meeting)?.date, index: index)
         }.sorted { a, b in
             // Newest first; undated last; otherwise in site order.
@@ -20,15 +30,16 @@ extension PageRenderer {
             default: return a.index < b.index
             }
         }
-        let latest = entries.compactMap(\.date).max() ?? site.meetings.map(\.date).max()
+        // Without entries: the issue's meeting, else the latest meeting.
+        let latest = entries.compactMap(\.date).max() ?? issue?.meeting.flatMap { site.meeting($0)?.date } ?? site.meetings.map(\.date).max()
         let siteTitle = p.text(site.config.shortTitle).text
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(language.rawValue)">
-          <title>\(HTMLEscape.text(siteTitle + " — " + p.t("comments_title")))</title>
-          <id>\(HTMLEscape.text(atomID(urls.feed(language))))</id>
-          <link rel="self" type="application/atom+xml" href="\(HTMLEscape.text(urls.absolute(urls.feed(language))))"/>
-          <link rel="alternate" type="text/html" href="\(HTMLEscape.text(urls.absolute(urls.comments(language))))"/>
+          <title>\(HTMLEscape.text(siteTitle + " — " + title))</title>
+          <id>\(HTMLEscape.text(atomID(feedURL)))</id>
+          <link rel="self" type="application/atom+xml" href="\(HTMLEscape.text(urls.absolute(feedURL)))"/>
+          <link rel="alternate" type="text/html" href="\(HTMLEscape.text(urls.absolute(pageURL)))"/>
           <updated>\(Self.atomDate(latest))</updated>
           <author><name>\(HTMLEscape.text(siteTitle))</name></author>
 
@@ -55,7 +66,7 @@ extension PageRenderer {
             """
         }
         xml += "</feed>\n"
-        return OutputFile(path: urls.outputPath(for: urls.feed(language)), text: xml)
+        return OutputFile(path: urls.outputPath(for: feedURL), text: xml)
     }
 
     /// An entry's permanent id: its absolute URL when `base_url` has a host, else a URN

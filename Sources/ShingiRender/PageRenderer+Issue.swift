@@ -66,7 +66,8 @@ extension PageRenderer {
         return PageShell(template: "issue", title: "\(p.issueLabel(issue))　\(file.title)",
                          urls: everyLanguage { urls.issue(issue.id, $0) },
                          breadcrumbs: [breadcrumbsHome(p), (p.t("issues_title"), urls.issues(p.language)), (p.issueLabel(issue), nil)],
-                         toc: toc, contentLanguage: fallback, context: context)
+                         toc: toc, contentLanguage: fallback, context: context,
+                         feed: (urls.issueFeed(issue.id, p.language), "\(p.issueLabel(issue)) — \(p.t("comments_title"))"))
     }
 
     func referenceSummary(_ reference: Reference, _ p: Presenter) -> [String: Any] {

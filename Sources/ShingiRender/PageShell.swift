@@ -14,6 +14,8 @@ struct PageShell {
     /// Set when the body is shown in another language than the page's.
     var contentLanguage: Language?
     var context: [String: Any] = [:]
+    /// A feed of this page's own (a policy issue's comments), linked beside the site's.
+    var feed: (url: String, title: String)?
 }
 
 extension PageRenderer {
@@ -65,6 +67,9 @@ extension PageRenderer {
             "script_url": urls.asset("site.js"),
             "language_choice_url": urls.languageChoice,
             "feed_url": urls.feed(language),
+            "has_page_feed": shell.feed != nil,
+            "page_feed_url": shell.feed?.url ?? "",
+            "page_feed_title": shell.feed?.title ?? "",
             "canonical_url": urls.absolute(shell.urls[language] ?? urls.home(language)),
             "nav": navigation(p, current: shell.template),
             "alternates": alternates,

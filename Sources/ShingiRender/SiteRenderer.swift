@@ -123,7 +123,7 @@ public struct SiteRenderer: Sendable {
         }
         if jobs == nil { files.append(Sitemap(site: site, urls: urls).file()) }
         // The feeds list every comment, so any rebuild may change them.
-        files += site.config.languages.map { renderer.feed($0) }
+        files += site.config.languages.flatMap { renderer.feeds($0) }
         if jobs == nil || assets { files += assetFiles() }
         return Rendered(files: files.sorted { $0.path < $1.path }, diagnostics: diagnostics, comments: renderer.comments,
                         skeletons: made, unfit: unfitNow, pageKeys: pageKeys, keptPages: keptPages)

@@ -90,4 +90,14 @@ final class FeedTests: XCTestCase {
         XCTAssertEqual(feed.elements.first { $0.path == "feed/id" }?.text, "https://example.go.jp/shingi/ja/feed.xml")
         XCTAssertEqual(feed.elements.first { $0.path == "feed/entry/id" }?.text, "https://example.go.jp/shingi/ja/issues/1/#comment-c1")
     }
+
+    func testEachPolicyIssueHasAFeedOfItsComments() async throws {
+        let result = await SiteBuilder(options: BuildOptions(root: try MiniSite.make(self), defaultTheme: defaultTheme)).render()
+        let feed = try parse(try file(result, "en/issues/1/feed.xml"))
+        XCTAssertEqual(feed.elements.first { $0.path == "feed/title" }?.text, "Test Panel — Policy Issue 1　Building structures — Members' Comments")
+        XCTAssertEqual(feed.elements.first { $0.path == "feed/link" && $0.attributes["rel"] == "alternate" }?.attributes["href"], "/en/issues/1/")
+        XCTAssertEqual(feed.elements.filter { $0.path == "feed/entry/id" }.map(\.text), ["urn:x-shingi:/en/issues/1/#comment-c1"])
+        let page = String(decoding: try file(result, "en/issues/1/index.html"), as: UTF8.self)
+        XCTAssertTrue(page.contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Policy Issue 1 — Members&#39; Comments\" href=\"/en/issues/1/feed.xml\">"), page)
+    }
 }
