@@ -21,7 +21,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
-        // SHA-256 for the page cache's keys (already built for Hummingbird's dependencies).
+        // SHA-256 for the page cache's keys and translation hashes (already built for Hummingbird's dependencies).
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"6.0.0"),
     ],
     targets: [
@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "ShingiMarkdown", dependencies: ["ShingiCore", "CCmarkGFM"]),
         // The Markdown stage in supervised worker processes (cmark-gfm may crash or hang).
         .target(name: "ShingiMarkdownWorkers", dependencies: ["ShingiCore", "ShingiMarkdown"]),
-        .target(name: "ShingiLoad", dependencies: ["ShingiCore", "ShingiMarkdown", "Yams"]),
+        .target(name: "ShingiLoad", dependencies: ["ShingiCore", "ShingiMarkdown", "Yams", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "ShingiResolve", dependencies: ["ShingiCore", "ShingiMarkdown", "ShingiLoad"]),
         .target(name: "ShingiRender", dependencies: [
             "ShingiCore", "ShingiMarkdown", "ShingiLoad", "ShingiResolve", "Yams",

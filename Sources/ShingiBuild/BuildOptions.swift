@@ -26,6 +26,9 @@ public struct BuildOptions: Sendable {
     /// Where the comments rendered by the last build are kept (`PartialCache.file`), so
     /// the next build renders only those whose context changed.
     public var partialCache: URL?
+    /// Keeps items marked `draft: true` (marked as drafts on their pages); without, they
+    /// are left out of the site (`build --drafts`, and always in `serve`).
+    public var drafts = false
 
     public init(root: URL, output: URL? = nil, baseURL: String? = nil, defaultTheme: URL? = DefaultTheme.locate()) {
         self.root = root.standardizedFileURL

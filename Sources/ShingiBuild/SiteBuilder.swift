@@ -163,13 +163,13 @@ public struct SiteBuilder: Sendable {
         let content = since?.filter { $0 == "shingi.yml" || $0.hasPrefix("content/") }
         if let good, let goodSite = good.result.site, let content, content.isEmpty {
             site = goodSite
-        } else if let good, let goodSite = good.result.site, let content, !content.contains("shingi.yml"),
+        } else if options.drafts, let good, let goodSite = good.result.site, let content, !content.contains("shingi.yml"),
                   content.isDisjoint(with: ContentLoader.dataFiles),
                   let updated = Resolver().update(goodSite, with: loaded, changedMarkdown: content.filter { $0.hasSuffix(".md") },
                                                   changedOther: content.filter { !$0.hasSuffix(".md") }) {
             site = updated
         } else {
-            site = Resolver().resolve(loaded)
+            site = Resolver(includeDrafts: options.drafts).resolve(loaded)
         }
         clock.lap("resolve")
 
@@ -265,7 +265,7 @@ public struct SiteBuilder: Sendable {
     /// (preview) keeps only the bodies that still exist.
     private func loadSite(_ clock: inout StageClock) async -> ResolvedSite {
         let loaded = await loadContent(&clock)
-        let site = Resolver().resolve(loaded)
+        let site = Resolver(includeDrafts: options.drafts).resolve(loaded)
         clock.lap("resolve")
         return site
     }

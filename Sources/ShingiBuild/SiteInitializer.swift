@@ -84,6 +84,10 @@ public enum SiteInitializer {
         number: 1
         title: "The first policy issue"
         meeting: "1"
+        # Written by `shingi translations --mark content/issues/1/index.en.md`: what the
+        # Japanese text was when this was translated (check warns when it changes).
+        translation_of:
+          "1.1": "115dcba339e4"
         ---
         ## 1.1 Point for discussion {#1.1}
 
@@ -106,6 +110,22 @@ public enum SiteInitializer {
         meeting: "1"
         ---
         An example comment.
+
+        """),
+        ("content/pages/plan.ja.md", """
+        ---
+        title: "作業計画（案）"
+        draft: true
+        ---
+        下書きのページは `shingi serve` と `shingi build --drafts` でだけ表示される。
+
+        """),
+        ("content/pages/plan.en.md", """
+        ---
+        title: "Work plan (draft)"
+        draft: true
+        ---
+        A draft page is shown only by `shingi serve` and `shingi build --drafts`.
 
         """),
     ]

@@ -86,6 +86,16 @@ public struct FieldReader {
         return .some(value)
     }
 
+    /// `true` or `false`; absent or null is false.
+    public mutating func bool(_ key: String) -> Bool {
+        guard let node = node(key), !Self.isNull(node) else { return false }
+        guard case .scalar(let scalar) = node, ["true", "false"].contains(scalar.string), scalar.style == .plain else {
+            wrongType(key, node, expected: "true or false")
+            return false
+        }
+        return scalar.string == "true"
+    }
+
     public mutating func date(_ key: String, required: Bool = false, allowReducedPrecision: Bool = false) -> ISODate? {
         guard let text = string(key, required: required, example: "2021-06-02") else { return nil }
         guard let date = ISODate(text, allowReducedPrecision: allowReducedPrecision) else {
@@ -146,6 +156,40 @@ public struct FieldReader {
             wrongType(key, node, expected: "a list, e.g. [a, b]")
             return []
         }
+    }
+
+    /// `translation_of:`: a hash, or a mapping of part keys (`_intro`, section ids) to
+    /// hashes; each hash is 12 lowercase hex digits as `shingi translations --mark` writes.
+    public mutating func translationRecord(_ key: String) -> TranslationRecord? {
+        guard let node = node(key), !Self.isNull(node) else { return nil }
+        let fieldLocation = document.location(of: node)
+        var hashes: [String: Located<String>] = [:]
+        func hash(_ valueNode: Node, part: String) {
+            guard case .scalar(let scalar) = valueNode else {
+                wrongType(key, valueNode, expected: "a hash or a mapping of section ids to hashes")
+                return
+            }
+            let text = scalar.string
+            guard text.count == 12, text.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
+                diagnostics.append(.error("invalid-translation-hash", "'\(text)' in '\(key)' is not a 12-digit hash; run `shingi translations --mark <this file>` to write the current ones",
+                                          at: document.location(of: valueNode)))
+                return
+            }
+            hashes[part] = Located(text, at: document.location(of: valueNode))
+        }
+        switch node {
+        case .scalar:
+            hash(node, part: SourceParts.intro)
+        case .mapping(let inner):
+            for (partNode, valueNode) in inner {
+                guard let part = partNode.scalar?.string else { continue }
+                hash(valueNode, part: part)
+            }
+        default:
+            wrongType(key, node, expected: "a hash or a mapping of section ids to hashes, e.g. {_intro: 0123456789ab, \"1.1\": …}")
+            return nil
+        }
+        return TranslationRecord(hashes: hashes, location: fieldLocation)
     }
 
     /// A mapping inside this one (`limits: {max_file_size: …}`), read with its own reader;

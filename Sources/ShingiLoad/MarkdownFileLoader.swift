@@ -49,7 +49,10 @@ struct MarkdownFileLoader: Sendable {
         // Past the caps of the constructs whose cost outgrows the file, cmark-gfm never sees it.
         let fragment = WorkloadScan.firstExcess(split.body).map(RenderedFragment.refused)
             ?? cache?.fragment(for: split.body, using: parser) ?? parser.parse(split.body)
-        let source = MarkdownSource(path: file.path, language: file.language, fragment: fragment, body: split.body, bodyFirstLine: split.bodyFirstLine)
+        var source = MarkdownSource(path: file.path, language: file.language, fragment: fragment, body: split.body, bodyFirstLine: split.bodyFirstLine)
+        source.translationOf = reader.translationRecord("translation_of")
+        // The home page is always published: it has nothing to link from.
+        if case .home = file.kind {} else { source.isDraft = reader.bool("draft") }
         for problem in fragment.problems {
             let location = source.location(of: problem.position)
             diagnostics.append(problem.isError ? .error(problem.code, problem.message, at: location)

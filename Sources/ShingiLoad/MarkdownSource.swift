@@ -10,6 +10,10 @@ public struct MarkdownSource: Sendable, Hashable {
     /// The Markdown body as written (after the front matter), for tools that compare text.
     public var body: String
     public var bodyFirstLine: Int
+    /// `translation_of:`: what this translation was made from, if recorded.
+    public var translationOf: TranslationRecord?
+    /// `draft: true`: left out of a published build (`build` without `--drafts`).
+    public var isDraft = false
 
     public func location(of position: BodyPosition) -> SourceLocation {
         SourceLocation(path: path, line: position.line + bodyFirstLine - 1, column: position.column)

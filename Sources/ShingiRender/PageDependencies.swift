@@ -27,6 +27,13 @@ public func affectedJobs(old: ResolvedSite, new: ResolvedSite, changedPaths: Set
     func showing<T>(_ translations: Localized<T>, _ language: Language) -> [Language] {
         languages.filter { translations.resolve($0) != nil && (translations[$0] != nil ? $0 == language : $0.other == language) }
     }
+    /// As `showing`, and for a change to the source language the pages of the translations
+    /// that record what they were made from: they say whether they are stale against it.
+    func showingWithTranslations<T: HasSource>(_ translations: Localized<T>, _ language: Language) -> [Language] {
+        let shown = showing(translations, language)
+        guard language == new.config.defaultLanguage else { return shown }
+        return languages.filter { shown.contains($0) || translations[$0]?.source.translationOf != nil }
+    }
 
     for path in changedPaths.sorted() {
         guard path.hasPrefix("content/"), path.hasSuffix(".md") else { return nil }
@@ -38,7 +45,7 @@ public func affectedJobs(old: ResolvedSite, new: ResolvedSite, changedPaths: Set
                   headingTexts(before.translations[language]) == headingTexts(after.translations[language]),
                   sameExceptBody(before.translations, after.translations, path: path, language: language, body: \.source)
             else { return nil }
-            jobs += showing(after.translations, language).map { .issue(after.id, $0) }
+            jobs += showingWithTranslations(after.translations, language).map { .issue(after.id, $0) }
         } else if let (index, language) = find(path, in: new.comments.map(\.translations)) {
             let before = old.comments[index], after = new.comments[index]
             guard before.member == after.member, before.issue == after.issue, before.section == after.section,
@@ -53,10 +60,10 @@ public func affectedJobs(old: ResolvedSite, new: ResolvedSite, changedPaths: Set
             guard before.order == after.order,
                   sameExceptBody(before.translations, after.translations, path: path, language: language, body: \.source)
             else { return nil }
-            jobs += showing(after.translations, language).map { .page(after.slug, $0) }
+            jobs += showingWithTranslations(after.translations, language).map { .page(after.slug, $0) }
         } else if let home = new.home, let oldHome = old.home, let (_, language) = find(path, in: [home.translations]) {
             guard sameExceptBody(oldHome.translations, home.translations, path: path, language: language, body: \.source) else { return nil }
-            jobs += showing(home.translations, language).map { .home($0) }
+            jobs += showingWithTranslations(home.translations, language).map { .home($0) }
         } else {
             return nil
         }

@@ -26,6 +26,7 @@ extension PageRenderer {
             "content_lang": (fallback ?? p.language).rawValue,
             "t": p.strings,
             "changed": changes?.commentChanged(comment.id, in: p.language) ?? false,
+            "draft": comment.isDraft,
         ]
         // The meeting's editorial note (e.g. that the attribution is inferred) goes with each comment.
         let meetingNote = site.meeting(comment.meeting).map { p.text($0.note) }

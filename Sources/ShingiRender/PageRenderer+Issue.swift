@@ -32,12 +32,16 @@ extension PageRenderer {
         let sectionIDs = Set(issue.sections.map(\.id))
         // A section with comments says how many under its heading, linked to them; they
         // follow the section under a heading one level below its own.
+        // A stale translation says so right after the heading of each stale section.
         let citations = CitationCollector()
-        let body = FragmentAssembler(links: CrossLinkRenderer(presenter: p, citations: citations)).html(fragment, footnotes: "body", afterHeading: { heading in
+        let notices = staleNotices(file.source, p) { urls.issue(issue.id, $0, section: $1) }
+        let body = draftNotice(issue.isDraft, p) + (notices[SourceParts.intro] ?? "")
+            + FragmentAssembler(links: CrossLinkRenderer(presenter: p, citations: citations)).html(fragment, footnotes: "body", afterHeading: { heading in
+            let notice = notices[heading.id] ?? ""
             let count = site.comments(onIssue: issue.id, section: heading.id).count
-            guard count > 0 else { return "" }
+            guard count > 0 else { return notice }
             let text = HTMLEscape.text(p.t("comments_on_section").filling("{n}", with: "\(count)"))
-            return "\n<p class=\"section-comments-link\"><a href=\"#comments-\(HTMLEscape.text(heading.id))\">\(text)</a></p>"
+            return notice + "\n<p class=\"section-comments-link\"><a href=\"#comments-\(HTMLEscape.text(heading.id))\">\(text)</a></p>"
         }, afterSection: { heading in
             let headingID = heading.id
             let comments = site.comments(onIssue: issue.id, section: headingID)
@@ -82,7 +86,8 @@ extension PageRenderer {
                          urls: everyLanguage { urls.issue(issue.id, $0) },
                          breadcrumbs: [breadcrumbsHome(p), (p.t("issues_title"), urls.issues(p.language)), (p.issueLabel(issue), nil)],
                          toc: toc, tocComments: tocComments, contentLanguage: fallback,
-                         description: file.summary.map(HTMLEscape.text) ?? PageDescription.firstParagraph(body), context: context)
+                         description: file.summary.map(HTMLEscape.text) ?? PageDescription.firstParagraph(body), context: context,
+                         feed: (urls.issueFeed(issue.id, p.language), "\(p.issueLabel(issue)) — \(p.t("comments_title"))"))
     }
 
     /// An entry of an issue page's own reference list: the reference in full, and a link

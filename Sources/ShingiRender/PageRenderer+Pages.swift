@@ -18,7 +18,7 @@ extension PageRenderer {
         var fallback: Language?
         var description: String?
         if let home = site.home, let (file, homeFallback) = translation(home.translations, p.language) {
-            context["body_html"] = assembler(p).html(file.source.fragment, footnotes: "body")
+            context["body_html"] = pageBody(file.source, p) { urls.home($0) + ($1.map { "#" + $0 } ?? "") }
             description = PageDescription.firstParagraph(context["body_html"] as! String)
             context["has_body"] = true
             context["home_title"] = file.title
@@ -40,11 +40,11 @@ extension PageRenderer {
 
     func freePage(_ page: Page, _ p: Presenter) -> PageShell {
         let (file, fallback) = translation(page.translations, p.language)!
-        let body = assembler(p).html(file.source.fragment, footnotes: "body")
+        let body = pageBody(file.source, p) { urls.page(page.slug, $0) + ($1.map { "#" + $0 } ?? "") }
         return PageShell(template: "page", title: file.title, urls: everyLanguage { urls.page(page.slug, $0) },
                          breadcrumbs: [breadcrumbsHome(p), (file.title, nil)], toc: toc(file.source.fragment.headings),
                          contentLanguage: fallback, description: PageDescription.firstParagraph(body),
-                         context: ["title": file.title, "body_html": body])
+                         context: ["title": file.title, "body_html": draftNotice(page.isDraft, p) + body])
     }
 
     /// The reference index: every reference by number, with "cited in" backlinks.
@@ -86,5 +86,11 @@ extension PageRenderer {
             let label = p.t("comment_by").filling("{member}", with: site.member(comment.member).map { p.memberName($0).text } ?? comment.member)
             return HTMLAnchor.html(href: p.commentURL(comment), innerHTML: HTMLEscape.text(label))
         }
+    }
+
+    /// A free page's (or the home page's) text, with the notices of a stale translation.
+    private func pageBody(_ source: MarkdownSource, _ p: Presenter, url: (Language, String?) -> String) -> String {
+        let notices = staleNotices(source, p, url: url)
+        return (notices[SourceParts.intro] ?? "") + assembler(p).html(source.fragment, footnotes: "body", afterHeading: { notices[$0.id] ?? "" })
     }
 }

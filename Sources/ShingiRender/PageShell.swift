@@ -18,6 +18,8 @@ struct PageShell {
     /// `<meta name="description">` as escaped text; by default the page's title and the site's.
     var description: String?
     var context: [String: Any] = [:]
+    /// A feed of this page's own (a policy issue's comments), linked beside the site's.
+    var feed: (url: String, title: String)?
 }
 
 extension PageRenderer {
@@ -84,6 +86,10 @@ extension PageRenderer {
             "language_choice_absolute_url": urls.absolute(urls.languageChoice),
             "pages": pageLinks(p).map { link in link.merging(["current": link["url"] as? String == pageURL]) { $1 } },
             "has_pages": !site.pages.isEmpty,
+            "feed_url": urls.feed(language),
+            "has_page_feed": shell.feed != nil,
+            "page_feed_url": shell.feed?.url ?? "",
+            "page_feed_title": shell.feed?.title ?? "",
             "canonical_url": urls.absolute(shell.urls[language] ?? urls.home(language)),
             "nav": navigation(p, current: shell.template),
             "alternates": alternates,

@@ -123,6 +123,8 @@ public struct SiteRenderer: Sendable {
         }
         diagnostics += await files.parallelMap(DuplicateIDs.diagnostics).flatMap { $0 }
         if jobs == nil { files.append(Sitemap(site: site, urls: urls).file()) }
+        // The feeds list every comment, so any rebuild may change them.
+        files += site.config.languages.flatMap { renderer.feeds($0) }
         if jobs == nil || assets { files += assetFiles() }
         return Rendered(files: files.sorted { $0.path < $1.path }, diagnostics: diagnostics, comments: renderer.comments,
                         skeletons: made, unfit: unfitNow, pageKeys: pageKeys, keptPages: keptPages)

@@ -56,6 +56,10 @@ public struct SiteURLs: Sendable {
         basePath + "\(language.rawValue)/references/" + (reference.map { "#ref-" + $0 } ?? "")
     }
     public func page(_ slug: String, _ language: Language) -> String { basePath + "\(language.rawValue)/pages/\(slug)/" }
+    /// The Atom feed of a language's comments.
+    public func feed(_ language: Language) -> String { basePath + "\(language.rawValue)/feed.xml" }
+    /// The Atom feed of the comments on one policy issue.
+    public func issueFeed(_ id: String, _ language: Language) -> String { basePath + "\(language.rawValue)/issues/\(id)/feed.xml" }
     public func asset(_ name: String) -> String { basePath + "assets/" + name }
     public var languageChoice: String { basePath }
 

@@ -10,10 +10,11 @@ struct Sitemap {
     func file() -> OutputFile {
         let languages = site.config.languages
         var groups: [(Language) -> String] = [urls.home, urls.issues, urls.members, urls.meetings, urls.comments, { urls.references($0) }]
-        groups += site.issues.map { issue in { urls.issue(issue.id, $0) } }
+        // A preview with drafts never lists them: the sitemap is for the published site.
+        groups += site.issues.filter { !$0.isDraft }.map { issue in { urls.issue(issue.id, $0) } }
         groups += site.members.map { member in { urls.member(member.id, $0) } }
         groups += site.meetings.map { meeting in { urls.meeting(meeting.id, $0) } }
-        groups += site.pages.map { page in { urls.page(page.slug, $0) } }
+        groups += site.pages.filter { !$0.isDraft }.map { page in { urls.page(page.slug, $0) } }
         var xml = """
         <?xml version="1.0" encoding="UTF-8"?>
         <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">

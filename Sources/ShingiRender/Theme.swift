@@ -25,7 +25,7 @@ public struct Theme: Sendable {
         "layout", "home", "issues", "issue", "members", "member", "meetings", "meeting",
         "comments", "references", "page", "language-choice", "not-found",
         // Rendered by code, not only included by other templates.
-        "partials/comment", "partials/comment-target", "partials/section-comments",
+        "partials/comment", "partials/comment-target", "partials/section-comments", "partials/translation-notice", "partials/draft-notice",
     ]
 
     /// Where the theme's paths are reported from (site-relative when the theme is the site's own).

@@ -10,4 +10,7 @@ public struct Comment: Sendable {
     public var section: String
     public var meeting: String
     public var date: ISODate?
+
+    /// `draft: true` in any of its translations.
+    public var isDraft: Bool { translations.values.values.contains { $0.source.isDraft } }
 }

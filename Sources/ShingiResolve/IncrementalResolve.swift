@@ -22,6 +22,7 @@ extension Resolver {
                        changedOther: Set<String> = []) -> ResolvedSite? {
         // A file that did not load is missing from its item: the full resolve says so once.
         guard !previous.diagnostics.hasErrors, !loaded.diagnostics.hasErrors, previous.config.languages == loaded.config.languages,
+              previous.config.defaultLanguage == loaded.config.defaultLanguage,
               previous.config.baseURL == loaded.config.baseURL else { return nil }
         let languages = loaded.config.languages
         var site = previous
@@ -65,6 +66,7 @@ extension Resolver {
             guard sameCitations(crossLinks(of: old, site: previous, diagnostics: &scratch),
                                 crossLinks(of: issue, site: previous, diagnostics: &diagnostics)) else { return nil }
             site.issues[index] = issue
+            diagnostics += TranslationState.diagnostics(site.translationStates(ofIssue: index))
             paths.formUnion(translations.values.values.map(\.source.path))
         }
         for (index, translations) in comments {
@@ -75,6 +77,7 @@ extension Resolver {
                                 crossLinks(of: comment, site: previous, diagnostics: &diagnostics))
             else { return nil }
             site.comments[index] = comment
+            diagnostics += TranslationState.diagnostics(site.translationStates(ofComment: index))
             paths.formUnion(translations.values.values.map(\.source.path))
         }
         for (index, translations) in pages {
@@ -85,6 +88,7 @@ extension Resolver {
                                 crossLinks(of: page, site: previous, diagnostics: &diagnostics))
             else { return nil }
             site.pages[index] = page
+            diagnostics += TranslationState.diagnostics(site.translationStates(ofPage: index))
             paths.formUnion(translations.values.values.map(\.source.path))
         }
         if let translations = home, let old = previous.home {
@@ -93,6 +97,7 @@ extension Resolver {
                                 crossLinks(ofHome: page, site: previous, diagnostics: &diagnostics))
             else { return nil }
             site.home = page
+            diagnostics += TranslationState.diagnostics(site.translationStates(ofHome: page))
             paths.formUnion(translations.values.values.map(\.source.path))
         }
         guard !diagnostics.hasErrors else { return nil }

@@ -31,4 +31,7 @@ public struct Issue: Sendable {
     }
 
     public func section(_ id: String) -> Section? { sections.first { $0.id == id } }
+
+    /// `draft: true` in any of its translations.
+    public var isDraft: Bool { translations.values.values.contains { $0.source.isDraft } }
 }

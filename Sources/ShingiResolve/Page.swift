@@ -6,4 +6,7 @@ public struct Page: Sendable {
     public var slug: String
     public var order: Int?
     public var translations: Localized<PageFile>
+
+    /// `draft: true` in any of its translations.
+    public var isDraft: Bool { translations.values.values.contains { $0.source.isDraft } }
 }

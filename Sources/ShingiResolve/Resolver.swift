@@ -5,7 +5,13 @@ import ShingiMarkdown
 /// The Resolve stage: pairs translations by identity, checks every id and cross-link
 /// against the whole site, and reports missing translations.
 public struct Resolver {
-    public init() {}
+    /// Whether items marked `draft: true` stay in the site (`build --drafts`, `serve`);
+    /// without, they are left out and a published link to one is an error.
+    public var includeDrafts: Bool
+
+    public init(includeDrafts: Bool = true) {
+        self.includeDrafts = includeDrafts
+    }
 
     public func resolve(_ loaded: LoadedSite) -> ResolvedSite {
         var diagnostics = loaded.diagnostics
@@ -29,6 +35,8 @@ public struct Resolver {
         checkData(site, languages: languages, diagnostics: &diagnostics)
         site.citations = checkCrossLinks(site, diagnostics: &diagnostics)
         checkCaseCollisions(site, diagnostics: &diagnostics)
+        diagnostics += TranslationState.diagnostics(site.translationStates())
+        if !includeDrafts { site = withoutDrafts(site, diagnostics: &diagnostics) }
         site.diagnostics = KnockOnErrors.collapse(diagnostics, loaded: loaded).sorted()
         return site
     }
@@ -258,7 +266,7 @@ public struct Resolver {
 
     // MARK: Cross-links
 
-    private func checkCrossLinks(_ site: ResolvedSite, diagnostics: inout [Diagnostic]) -> [String: [CitationPlace]] {
+    func checkCrossLinks(_ site: ResolvedSite, diagnostics: inout [Diagnostic]) -> [String: [CitationPlace]] {
         var citations: [String: [CitationPlace]] = [:]
         func add(_ cited: [(reference: String, place: CitationPlace)]) {
             for (reference, place) in cited { citations[reference, default: []].append(place) }

@@ -51,6 +51,8 @@ public struct ServeOptions: Sendable {
         var options = BuildOptions(root: root, output: nil, baseURL: "/", defaultTheme: defaultTheme)
         options.markdownParser = markdownParser
         options.fragmentCache = fragmentCache
+        // The preview is where the secretariat reads its drafts.
+        options.drafts = true
         return options
     }
 }

@@ -17,6 +17,9 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Fail on warnings too.")
     var strict = false
 
+    @Flag(name: .long, help: "Include the items marked draft: true (marked as drafts on their pages); without, they are left out.")
+    var drafts = false
+
     @Option(name: .customLong("changes-since"), help: ArgumentHelp("Mark on the pages the sections, comments and pages changed since this git revision.", valueName: "rev"))
     var changesSince: String?
 
@@ -35,10 +38,12 @@ struct BuildCommand: AsyncParsableCommand {
 
     func run() async throws {
         var options = site.buildOptions
+        options.drafts = drafts
         var loaded: ResolvedSite?
         if let changesSince { (options.changes, loaded) = try await changeMarks(since: changesSince, root: options.root) }
         let builder = SiteBuilder(options: options)
-        let result = await builder.run(write: true, failOnWarnings: strict, loaded: loaded)
+        // The site read for the comparison keeps its drafts; a published build reads its own.
+        let result = await builder.run(write: true, failOnWarnings: strict, loaded: drafts ? loaded : nil)
         let diagnostics = result.diagnostics
         DiagnosticPrinter.print(diagnostics)
         let failed = diagnostics.hasErrors || (strict && diagnostics.warningCount > 0)

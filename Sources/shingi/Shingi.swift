@@ -14,7 +14,7 @@ struct Shingi: AsyncParsableCommand {
         in docs/content-format.md.
         """,
         version: ShingiVersion.current,
-        subcommands: [BuildCommand.self, CheckCommand.self, InitCommand.self, DiffCommand.self, ServeCommand.self, ThemeCommand.self, MarkdownWorkerCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, InitCommand.self, DiffCommand.self, ServeCommand.self, ThemeCommand.self, TranslationsCommand.self, MarkdownWorkerCommand.self]
     )
 
     /// As the library's `main`, after one check of its own: a first argument that is no

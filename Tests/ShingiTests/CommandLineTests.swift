@@ -90,4 +90,18 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(help.contains("--base-url <url>"))
         XCTAssertTrue(help.contains("--root <dir>"))
     }
+
+    func testTranslationsListsMarksAndRefuses() throws {
+        let root = try MiniSite.make(self)
+        let listed = try run(["translations", "--root", root.path, "--lang", "en"])
+        XCTAssertEqual(listed.status, 0, listed.err)
+        XCTAssertEqual(listed.out.split(separator: "\n").last, "en: 0 current, 0 stale, 0 missing, 3 unrecorded")
+        let marked = try run(["translations", "--root", root.path, "--mark", "content/issues/1/index.en.md", "content/issues/1/index.ja.md"])
+        XCTAssertEqual(marked.status, 1)
+        XCTAssertEqual(marked.out, "marked 1 translation as up to date\n")
+        XCTAssertEqual(marked.err, "content/issues/1/index.ja.md:1:1: error: content/issues/1/index.ja.md is not the translation of an item in the default language (ja); give the path of a translation such as content/issues/1/index.en.md [not-a-translation]\n")
+        let json = try run(["translations", "--root", root.path, "--format", "json"])
+        XCTAssertTrue(json.out.contains("\"current\" : 2"), json.out)
+        XCTAssertEqual(try run(["translations", "--root", root.path, "--lang", "fr"]).status, 64)
+    }
 }

@@ -68,7 +68,7 @@ final class DiagnosticsTests: XCTestCase {
         XCTAssertEqual(typo.err, "error: 'biuld' is not a shingi command; did you mean 'build'?\n")
         let far = try runShingi(["publish"])
         XCTAssertEqual(far.status, 64)
-        XCTAssertEqual(far.err, "error: 'publish' is not a shingi command; the commands are build, check, init, diff, serve, theme\n")
+        XCTAssertEqual(far.err, "error: 'publish' is not a shingi command; the commands are build, check, init, diff, serve, theme, translations\n")
     }
 
     func testSiteRootMessagesNameTheFolderAndWhetherItExists() throws {

@@ -1,0 +1,84 @@
+import ShingiCore
+import ShingiLoad
+import ShingiResolve
+
+extension PageRenderer {
+    /// The feeds of one language: the site's and one per policy issue.
+    func feeds(_ language: Language) -> [OutputFile] {
+        [feed(language)] + site.issues.map { feed(language, issue: $0) }
+    }
+
+    /// `/<lang>/feed.xml`: an Atom feed of the members' comments in one language (with
+    /// `issue`, `/<lang>/issues/<id>/feed.xml` of those on that issue), newest first.
+    /// Every date comes from the content (the comment's date, else its meeting's), never
+    /// from the clock, so the feed is the same from build to build. Drafts are never
+    /// listed, not even in a preview.
+    func feed(_ language: Language, issue: Issue? = nil) -> OutputFile {
+        let p = presenter(language)
+        let comments = issue.map { site.comments(onIssue: $0.id) } ?? site.comments
+        let feedURL = issue.map { urls.issueFeed($0.id, language) } ?? urls.feed(language)
+        let pageURL = issue.map { urls.issue($0.id, language) } ?? urls.comments(language)
+        let title = (issue.map { p.issueLabel($0) + "　" + p.issueTitle($0).text + " — " } ?? "") + p.t("comments_title")
+        let entries = comments.filter { !$0.isDraft }.enumerated().map { index, comment in
+            (comment: comment, date: comment.date ?? site.meeting(comment.meeting)?.date, index: index)
+        }.sorted { a, b in
+            // Newest first; undated last; otherwise in site order.
+            switch (a.date, b.date) {
+            case let (x?, y?) where x != y: return x > y
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return a.index < b.index
+            }
+        }
+        // Without entries: the issue's meeting, else the latest meeting.
+        let latest = entries.compactMap(\.date).max() ?? issue?.meeting.flatMap { site.meeting($0)?.date } ?? site.meetings.map(\.date).max()
+        let siteTitle = p.text(site.config.shortTitle).text
+        var xml = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(language.rawValue)">
+          <title>\(HTMLEscape.text(siteTitle + " — " + title))</title>
+          <id>\(HTMLEscape.text(atomID(feedURL)))</id>
+          <link rel="self" type="application/atom+xml" href="\(HTMLEscape.text(urls.absolute(feedURL)))"/>
+          <link rel="alternate" type="text/html" href="\(HTMLEscape.text(urls.absolute(pageURL)))"/>
+          <updated>\(Self.atomDate(latest))</updated>
+          <author><name>\(HTMLEscape.text(siteTitle))</name></author>
+
+        """
+        for (comment, date, _) in entries {
+            guard let (file, fallback) = translation(comment.translations, language) else { continue }
+            let member = site.member(comment.member).map { p.memberName($0).text } ?? comment.member
+            let target = site.issue(comment.issue).map { issue in
+                p.issueLabel(issue) + (p.sectionTitle(issue, comment.section).map { "　" + $0.text } ?? "")
+            } ?? comment.issue
+            let url = p.commentURL(comment)
+            // An untranslated comment is listed in its own language.
+            let lang = fallback.map { " xml:lang=\"\($0.rawValue)\"" } ?? ""
+            xml += """
+              <entry\(lang)>
+                <title>\(HTMLEscape.text(member + " — " + target))</title>
+                <id>\(HTMLEscape.text(atomID(url)))</id>
+                <link rel="alternate" type="text/html" href="\(HTMLEscape.text(urls.absolute(url)))"/>
+                <updated>\(Self.atomDate(date))</updated>
+                <author><name>\(HTMLEscape.text(member))</name></author>
+                <content type="html">\(HTMLEscape.text(assembler(p).html(file.source.fragment, footnotes: "c-\(comment.id)")))</content>
+              </entry>
+
+            """
+        }
+        xml += "</feed>\n"
+        return OutputFile(path: urls.outputPath(for: feedURL), text: xml)
+    }
+
+    /// An entry's permanent id: its absolute URL when `base_url` has a host, else a URN
+    /// made of the path (Atom ids must be absolute; a relative URL is not).
+    private func atomID(_ url: String) -> String {
+        urls.origin.isEmpty ? "urn:x-shingi:" + url : urls.absolute(url)
+    }
+
+    /// Midnight of the day in Japan; a month or year alone counts from its first day.
+    static func atomDate(_ date: ISODate?) -> String {
+        guard let date else { return "1970-01-01T00:00:00Z" }
+        let pad = { (n: Int) in n < 10 ? "0\(n)" : "\(n)" }
+        return "\(date.year)-\(pad(date.month ?? 1))-\(pad(date.day ?? 1))T00:00:00+09:00"
+    }
+}

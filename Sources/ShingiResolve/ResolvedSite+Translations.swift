@@ -1,0 +1,83 @@
+import ShingiCore
+import ShingiLoad
+
+extension ResolvedSite {
+    /// Every part of every item's translations, in site order (home, issues, pages,
+    /// comments), against the site's default language; `language` keeps one language's.
+    public func translationStates(language: Language? = nil) -> [TranslationState] {
+        var states = home.map { translationStates(ofHome: $0) } ?? []
+        states += issues.indices.flatMap { translationStates(ofIssue: $0) }
+        states += pages.indices.flatMap { translationStates(ofPage: $0) }
+        states += comments.indices.flatMap { translationStates(ofComment: $0) }
+        guard let language else { return states }
+        return states.filter { $0.language == language }
+    }
+
+    func translationStates(ofIssue index: Int) -> [TranslationState] {
+        let issue = issues[index]
+        let slug = issue.translations.values.values.first!.slug
+        return states(sources(issue.translations, \.source)) { "content/issues/\(slug)/index.\($0.rawValue).md" }
+    }
+
+    func translationStates(ofPage index: Int) -> [TranslationState] {
+        let slug = pages[index].slug
+        return states(sources(pages[index].translations, \.source)) { "content/pages/\(slug).\($0.rawValue).md" }
+    }
+
+    func translationStates(ofHome home: Page) -> [TranslationState] {
+        states(sources(home.translations, \.source)) { "content/index.\($0.rawValue).md" }
+    }
+
+    func translationStates(ofComment index: Int) -> [TranslationState] {
+        let comment = comments[index]
+        let folder = comment.translations.values.values.first!.folder
+        return states(sources(comment.translations, \.source)) { "content/comments/\(folder)/\(comment.id).\($0.rawValue).md" }
+    }
+
+    private func sources<T>(_ translations: Localized<T>, _ source: KeyPath<T, MarkdownSource>) -> Localized<MarkdownSource> {
+        var result = Localized<MarkdownSource>()
+        for language in translations.languages { result[language] = translations[language]![keyPath: source] }
+        return result
+    }
+
+    private func states(_ sources: Localized<MarkdownSource>, expectedPath: (Language) -> String) -> [TranslationState] {
+        TranslationState.of(sources, sourceLanguage: config.defaultLanguage, languages: config.languages, expectedPath: expectedPath)
+    }
+
+}
+
+extension ResolvedSite {
+    /// The source-language file of the item whose translation is at `path`; nil when
+    /// `path` is no item's file or is itself in the source language.
+    public func translationSource(of path: String) -> MarkdownSource? {
+        guard let item = item(at: path) else { return nil }
+        let source: MarkdownSource?
+        let language = config.defaultLanguage
+        switch item {
+        case .issue(let index, _): source = issues[index].translations[language]?.source
+        case .comment(let index, _): source = comments[index].translations[language]?.source
+        case .page(let index, _): source = pages[index].translations[language]?.source
+        case .home: source = home?.translations[language]?.source
+        }
+        return source?.path == path ? nil : source
+    }
+}
+
+extension ResolvedSite {
+    /// The parts (`_intro`, section ids) of the translation at `path` whose source
+    /// changed since it was translated.
+    public func staleParts(at path: String) -> Set<String> {
+        guard translationSource(of: path) != nil else { return [] }
+        return Set(translationStatesOfItem(at: path).filter { $0.path == path && $0.state == .stale }.map(\.part))
+    }
+
+    private func translationStatesOfItem(at path: String) -> [TranslationState] {
+        switch item(at: path) {
+        case .issue(let index, _)?: return translationStates(ofIssue: index)
+        case .comment(let index, _)?: return translationStates(ofComment: index)
+        case .page(let index, _)?: return translationStates(ofPage: index)
+        case .home?: return home.map { translationStates(ofHome: $0) } ?? []
+        case nil: return []
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import ShingiCore
+import ShingiLoad
+import ShingiMarkdown
+
+extension Resolver {
+    /// `site` without the items marked `draft: true` (an item is a draft when any of its
+    /// translations says so). A published item that links to a draft, or a published
+    /// comment on a draft issue, is an error naming both files: on the published site it
+    /// would be a dead link.
+    func withoutDrafts(_ site: ResolvedSite, diagnostics: inout [Diagnostic]) -> ResolvedSite {
+        // Each draft by id, with the file that says so.
+        func draftFile(_ sources: [MarkdownSource]) -> String {
+            sources.filter(\.isDraft).map(\.path).min()!
+        }
+        var draftIssues: [String: String] = [:]
+        for issue in site.issues where issue.isDraft { draftIssues[issue.id] = draftFile(issue.translations.values.values.map(\.source)) }
+        var draftComments: [String: String] = [:]
+        for comment in site.comments where comment.isDraft { draftComments[comment.id] = draftFile(comment.translations.values.values.map(\.source)) }
+        let draftPages = Set(site.pages.filter(\.isDraft).map(\.slug))
+        guard !draftIssues.isEmpty || !draftComments.isEmpty || !draftPages.isEmpty else { return site }
+
+        func draftNote(_ path: String) -> String {
+            "a draft (draft: true in \(path)), which a published build leaves out; publish it, remove the link, or build with --drafts"
+        }
+        func checkLinks(_ sources: [MarkdownSource]) {
+            for source in sources.sorted(by: { $0.path < $1.path }) {
+                for link in source.fragment.crossLinks {
+                    let location = source.location(of: link.position)
+                    if link.kind == CrossLinkKind.issue.rawValue, let path = draftIssues[link.target] {
+                        diagnostics.append(.error("link-to-draft", "'\(link.source)' links to issue '\(link.target)', \(draftNote(path))", at: location))
+                    } else if link.kind == CrossLinkKind.comment.rawValue, let path = draftComments[link.target] {
+                        diagnostics.append(.error("link-to-draft", "'\(link.source)' links to comment '\(link.target)', \(draftNote(path))", at: location))
+                    }
+                }
+            }
+        }
+        if let home = site.home { checkLinks(home.translations.values.values.map(\.source)) }
+        for issue in site.issues where draftIssues[issue.id] == nil { checkLinks(issue.translations.values.values.map(\.source)) }
+        for page in site.pages where !draftPages.contains(page.slug) { checkLinks(page.translations.values.values.map(\.source)) }
+        for comment in site.comments where draftComments[comment.id] == nil {
+            checkLinks(comment.translations.values.values.map(\.source))
+            if let path = draftIssues[comment.issue] {
+                for file in comment.translations.values.values.sorted(by: { $0.source.path < $1.source.path }) {
+                    diagnostics.append(.error("link-to-draft", "this comment is on issue '\(comment.issue)', a draft (draft: true in \(path)), which a published build leaves out; publish the issue, mark the comment draft: true too, or build with --drafts", at: file.targetIssue.location))
+                }
+            }
+        }
+        var published = site
+        published.issues.removeAll { draftIssues[$0.id] != nil }
+        published.comments.removeAll { draftComments[$0.id] != nil || draftIssues[$0.issue] != nil }
+        published.pages.removeAll { draftPages.contains($0.slug) }
+        published.reindex()
+        // What the published pages cite, without the drafts' citations.
+        var scratch: [Diagnostic] = []
+        published.citations = checkCrossLinks(published, diagnostics: &scratch)
+        return published
+    }
+}
