@@ -109,7 +109,7 @@ final class TranslationTests: XCTestCase {
         let notice = "<p class=\"translation-stale\" role=\"note\">The original of this section has changed since it was translated; this translation may be out of date. <a href=\"/ja/issues/1/#1.2\" hreflang=\"ja\">Read the current original</a></p>\n"
         XCTAssertEqual(html.components(separatedBy: "translation-stale").count, 2, "one notice only")
         // Right after the heading of the stale section.
-        XCTAssertTrue(html.contains("<a class=\"heading-anchor\" href=\"#1.2\" aria-hidden=\"true\">#</a></h2>" + notice), html)
+        XCTAssertTrue(html.contains("<a class=\"heading-anchor\" href=\"#1.2\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h2>" + notice), html)
         let japanese = String(decoding: try XCTUnwrap(result.files.first { $0.path == "ja/issues/1/index.html" }).bytes, as: UTF8.self)
         XCTAssertFalse(japanese.contains("translation-stale"))
     }
