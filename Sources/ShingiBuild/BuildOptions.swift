@@ -26,6 +26,9 @@ public struct BuildOptions: Sendable {
     /// Where the comments rendered by the last build are kept (`PartialCache.file`), so
     /// the next build renders only those whose context changed.
     public var partialCache: URL?
+    /// The Pagefind to index the site with when `search:` is on; nil looks for one
+    /// (`SearchIndexer.locate`).
+    public var searchIndexer: SearchIndexer?
 
     public init(root: URL, output: URL? = nil, baseURL: String? = nil, defaultTheme: URL? = DefaultTheme.locate()) {
         self.root = root.standardizedFileURL

@@ -86,6 +86,17 @@ public struct FieldReader {
         return .some(value)
     }
 
+    /// `true` or `false` (YAML's other spellings of them, `yes`, `on`…, are refused: they
+    /// read as text to most people).
+    public mutating func bool(_ key: String) -> Bool? {
+        guard let node = node(key), !Self.isNull(node) else { return nil }
+        guard case .scalar(let scalar) = node, scalar.style == .plain, ["true", "false"].contains(scalar.string) else {
+            wrongType(key, node, expected: "true or false")
+            return nil
+        }
+        return scalar.string == "true"
+    }
+
     public mutating func date(_ key: String, required: Bool = false, allowReducedPrecision: Bool = false) -> ISODate? {
         guard let text = string(key, required: required, example: "2021-06-02") else { return nil }
         guard let date = ISODate(text, allowReducedPrecision: allowReducedPrecision) else {

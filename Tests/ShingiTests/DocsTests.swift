@@ -12,7 +12,7 @@ final class DocsTests: XCTestCase {
     func testEveryFieldTheLoaderAcceptsIsDocumented() throws {
         let docs = try read("docs/content-format.md")
         let folder = repositoryRoot.appendingPathComponent("Sources/ShingiLoad")
-        let call = try NSRegularExpression(pattern: #"\.(string|int|date|localized|stringList|nested)\("([a-z_]+)""#)
+        let call = try NSRegularExpression(pattern: #"\.(string|int|bool|date|localized|stringList|nested)\("([a-z_]+)""#)
         var fields = Set<String>()
         for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".swift") {
             let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
