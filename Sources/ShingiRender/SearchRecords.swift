@@ -39,8 +39,8 @@ enum SearchRecords {
         <head><meta charset="utf-8"><title>\(HTMLEscape.text(title))</title></head>
         <body>
         <main data-pagefind-body data-pagefind-meta="url:\(HTMLEscape.text(p.commentURL(comment)))">
-        <h1 data-pagefind-meta="title">\(HTMLEscape.text(title))</h1>
-        <p hidden>\(filter("kind", p.t("search_kind_comment")))\(filter("member", member))\(filter("meeting", meeting))\(filter("issue", issueLabel))</p>
+        <h1 data-pagefind-ignore data-pagefind-meta="title">\(HTMLEscape.text(title))</h1>
+        <p hidden data-pagefind-ignore data-pagefind-meta="kind:\(HTMLEscape.text(p.t("search_kind_comment")))">\(filter("kind", p.t("search_kind_comment")))\(filter("member", member))\(filter("meeting", meeting))\(filter("issue", issueLabel))</p>
         <ul>\(body)</ul>
         </main>
         </body>

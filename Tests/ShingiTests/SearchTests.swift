@@ -64,7 +64,7 @@ final class SearchTests: XCTestCase {
                                    environment: ["SHINGI_THEME": defaultTheme.path, "PATH": "/usr/bin:/bin", "SHINGI_PAGEFIND": ""])
         XCTAssertEqual(built.status, 0, built.err)
         XCTAssertEqual(built.err, SearchIndexer.notInstalledNote + "\n")
-        XCTAssertTrue(built.out.hasPrefix("built 7 ja, 7 en pages into "), built.out)
+        XCTAssertTrue(built.out.hasPrefix("built 11 ja, 11 en pages into "), built.out)
         XCTAssertTrue(FileManager.default.fileExists(atPath: root.appendingPathComponent("site/ja/search/index.html").path))
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("site/pagefind").path))
     }
@@ -89,12 +89,12 @@ final class SearchTests: XCTestCase {
         XCTAssertEqual(first.diagnostics.map(\.description), [])
         let index = try XCTUnwrap(first.searchIndex)
         let written = try tree(out)
-        XCTAssertNotNil(written["/pagefind/pagefind.js"])
-        XCTAssertEqual(written.keys.filter { $0.hasPrefix("/pagefind/") }.count, index.files)
+        XCTAssertNotNil(written["pagefind/pagefind.js"])
+        XCTAssertEqual(written.keys.filter { $0.hasPrefix("pagefind/") }.count, index.files)
         XCTAssertFalse(written.keys.contains { $0.contains("_search-records") })
         // The manifest lists the index, so a build without it removes it.
-        let manifest = try String(contentsOf: out.deletingLastPathComponent().appendingPathComponent(".site.manifest"), encoding: .utf8)
-        XCTAssertTrue(manifest.contains("pagefind/pagefind.js"))
+        let manifest = try Data(contentsOf: out.deletingLastPathComponent().appendingPathComponent(".site.manifest"))
+        XCTAssertNotNil(manifest.range(of: Data("pagefind/pagefind.js".utf8)))
         _ = await SiteBuilder(options: options).run(write: true)
         XCTAssertEqual(try tree(out), written)
         // Apart from the index, the site is the one built without Pagefind.
@@ -104,7 +104,7 @@ final class SearchTests: XCTestCase {
         without.output = other
         let skipped = await SiteBuilder(options: without).run(write: true)
         if skipped.searchNote != nil {
-            XCTAssertEqual(try tree(other), written.filter { !$0.key.hasPrefix("/pagefind/") })
+            XCTAssertEqual(try tree(other), written.filter { !$0.key.hasPrefix("pagefind/") })
         }
     }
 }

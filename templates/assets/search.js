@@ -63,7 +63,8 @@
     var sublist = element("ul", "search-subresults");
     subs.forEach(function (sub) {
       var entry = element("li");
-      var subLink = element("a", null, text(sub.title));
+      // A heading's text ends with its "#" anchor link.
+      var subLink = element("a", null, text(String(sub.title || "").replace(/\s*#$/, "")));
       subLink.href = sub.url;
       entry.appendChild(subLink);
       entry.appendChild(element("p", "search-excerpt", sub.excerpt));
