@@ -25,8 +25,9 @@ public struct BuildResult: Sendable {
     /// Said once by `build` when search is on but the index was not made (Pagefind not installed).
     public var searchNote: String?
     /// The search index written (`pagefind/`): its files, their total size in bytes and
-    /// the seconds Pagefind took; nil when none was made.
-    public var searchIndex: (files: Int, bytes: Int, seconds: Double)?
+    /// the seconds it took, and whether it is the last build's (nothing it indexes
+    /// changed); nil when none was made.
+    public var searchIndex: (files: Int, bytes: Int, seconds: Double, kept: Bool)?
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 }

@@ -48,14 +48,19 @@ public struct SearchIndexer: Sendable {
         }
     }
 
-    /// The index of the HTML pages among `files` (and of `records`, pages only the index
-    /// sees), as files under `pagefind/`, sorted by path.
-    public func index(_ files: [OutputFile], records: [OutputFile] = []) throws -> [OutputFile] {
+    /// What Pagefind reads: the HTML pages among `files` and `records` (pages only the
+    /// index sees).
+    public static func inputs(_ files: [OutputFile], records: [OutputFile]) -> [OutputFile] {
+        (files + records).filter { $0.path.hasSuffix(".html") }
+    }
+
+    /// The index of `inputs` as files under `pagefind/`, sorted by path.
+    public func index(_ inputs: [OutputFile]) throws -> [OutputFile] {
         let scratch = try ScratchFolders.create(prefix: "shingi-search")
         defer { ScratchFolders.remove(scratch) }
         let site = scratch.appendingPathComponent("site")
         let bundle = scratch.appendingPathComponent("pagefind")
-        for file in files + records where file.path.hasSuffix(".html") {
+        for file in inputs {
             let url = site.appendingPathComponent(file.path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(file.bytes).write(to: url)

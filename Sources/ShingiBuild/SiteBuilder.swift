@@ -29,7 +29,7 @@ public struct SiteBuilder: Sendable {
         if write && result.succeeded && !(failOnWarnings && result.diagnostics.warningCount > 0) {
             var clock = StageClock()
             do {
-                if result.site?.config.search == true { try addSearchIndex(to: &result) }
+                if result.site?.config.search == true { try await addSearchIndex(to: &result) }
                 clock.lap("search index")
                 try await OutputWriter(output: options.output).write(result.files)
                 clock.lap("write")
@@ -53,14 +53,25 @@ public struct SiteBuilder: Sendable {
 
     /// Adds Pagefind's index of the pages (and of the search records) to the files, or
     /// notes that Pagefind is not installed.
-    private func addSearchIndex(to result: inout BuildResult) throws {
+    /// With a cache file, the last index is taken when what Pagefind reads did not change.
+    private func addSearchIndex(to result: inout BuildResult) async throws {
         guard let indexer = options.searchIndexer ?? SearchIndexer.locate(root: options.root) else {
             result.searchNote = SearchIndexer.notInstalledNote
             return
         }
         let start = DispatchTime.now()
-        let index = try indexer.index(result.files, records: result.searchRecords)
-        result.searchIndex = (index.count, index.reduce(0) { $0 + $1.bytes.count }, Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
+        let inputs = SearchIndexer.inputs(result.files, records: result.searchRecords)
+        let key = options.searchCache == nil ? nil : await SearchIndexCache.key(inputs, executable: indexer.executable)
+        var index: [OutputFile]
+        var kept = false
+        if let file = options.searchCache, let key, let last = await SearchIndexCache.read(file, key: key) {
+            index = last
+            kept = true
+        } else {
+            index = try indexer.index(inputs)
+            if let file = options.searchCache, let key { await SearchIndexCache.write(index, key: key, to: file) }
+        }
+        result.searchIndex = (index.count, index.reduce(0) { $0 + $1.bytes.count }, Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9, kept)
         result.files = (result.files.filter { !$0.path.hasPrefix("pagefind/") } + index).sorted { $0.path < $1.path }
     }
 
