@@ -52,8 +52,8 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Adds Pagefind's index of the pages (and of the search records) to the files, or
-    /// notes that Pagefind is not installed.
-    /// With a cache file, the last index is taken when what Pagefind reads did not change.
+    /// notes that Pagefind is not installed. With a cache file, the last index is taken
+    /// when what Pagefind reads did not change.
     private func addSearchIndex(to result: inout BuildResult) async throws {
         guard let indexer = options.searchIndexer ?? SearchIndexer.locate(root: options.root) else {
             result.searchNote = SearchIndexer.notInstalledNote
@@ -72,7 +72,7 @@ public struct SiteBuilder: Sendable {
             if let file = options.searchCache, let key { await SearchIndexCache.write(index, key: key, to: file) }
         }
         result.searchIndex = (index.count, index.reduce(0) { $0 + $1.bytes.count }, Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9, kept)
-        result.files = (result.files.filter { !$0.path.hasPrefix("pagefind/") } + index).sorted { $0.path < $1.path }
+        result.files = (result.files + index).sorted { $0.path < $1.path }
     }
 
     /// Loads, resolves and checks the theme; with `pages`, renders every page in memory.
