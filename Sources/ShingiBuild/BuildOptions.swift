@@ -29,6 +29,12 @@ public struct BuildOptions: Sendable {
     /// Keeps items marked `draft: true` (marked as drafts on their pages); without, they
     /// are left out of the site (`build --drafts`, and always in `serve`).
     public var drafts = false
+    /// The Pagefind to index the site with when `search:` is on; nil looks for one
+    /// (`SearchIndexer.locate`).
+    public var searchIndexer: SearchIndexer?
+    /// Where the last search index and the key of what it was made from are kept
+    /// (`SearchIndexCache`), so that a rebuild of unchanged pages keeps the index's bytes.
+    public var searchCache: URL?
 
     public init(root: URL, output: URL? = nil, baseURL: String? = nil, defaultTheme: URL? = DefaultTheme.locate()) {
         self.root = root.standardizedFileURL

@@ -19,6 +19,15 @@ public struct BuildResult: Sendable {
     public var reusedPages: Int { keptPages.count }
     /// With a partial cache: the comment partials rendered (not taken from the cache).
     public var renderedPartials = 0
+    /// Pages only the search index sees (`SearchRecords`): one per comment and language,
+    /// so that a comment is a result of its own with its member and meeting as filters.
+    public var searchRecords: [OutputFile] = []
+    /// Said once by `build` when search is on but the index was not made (Pagefind not installed).
+    public var searchNote: String?
+    /// The search index written (`pagefind/`): its files, their total size in bytes and
+    /// the seconds it took, and whether it is the last build's (nothing it indexes
+    /// changed); nil when none was made.
+    public var searchIndex: (files: Int, bytes: Int, seconds: Double, kept: Bool)?
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 }

@@ -29,12 +29,18 @@ public struct SiteBuilder: Sendable {
         if write && result.succeeded && !(failOnWarnings && result.diagnostics.warningCount > 0) {
             var clock = StageClock()
             do {
+                if result.site?.config.search == true { try await addSearchIndex(to: &result) }
+                clock.lap("search index")
                 try await OutputWriter(output: options.output).write(result.files)
                 clock.lap("write")
                 if let file = options.pageCache {
                     await savePageKeys(result, to: file)
                     clock.lap("page cache write")
                 }
+            } catch let failure as SearchIndexer.Failure {
+                // Nothing is written: the site and its index go together.
+                result.diagnostics.append(.error("search-index-failed", "\(failure); nothing was written (set search: false in shingi.yml to build without the index)",
+                                                 at: SourceLocation(path: "shingi.yml", line: 1, column: 1)))
             } catch {
                 result.diagnostics.append(.error("write-failed", "\(error)", at: SourceLocation(path: displayPath(options.output), line: 1, column: 1)))
             }
@@ -43,6 +49,30 @@ public struct SiteBuilder: Sendable {
         result.diagnostics.sort()
         result.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return result
+    }
+
+    /// Adds Pagefind's index of the pages (and of the search records) to the files, or
+    /// notes that Pagefind is not installed. With a cache file, the last index is taken
+    /// when what Pagefind reads did not change.
+    private func addSearchIndex(to result: inout BuildResult) async throws {
+        guard let indexer = options.searchIndexer ?? SearchIndexer.locate(root: options.root) else {
+            result.searchNote = SearchIndexer.notInstalledNote
+            return
+        }
+        let start = DispatchTime.now()
+        let inputs = SearchIndexer.inputs(result.files, records: result.searchRecords)
+        let key = options.searchCache == nil ? nil : await SearchIndexCache.key(inputs, executable: indexer.executable)
+        var index: [OutputFile]
+        var kept = false
+        if let file = options.searchCache, let key, let last = await SearchIndexCache.read(file, key: key) {
+            index = last
+            kept = true
+        } else {
+            index = try indexer.index(inputs)
+            if let file = options.searchCache, let key { await SearchIndexCache.write(index, key: key, to: file) }
+        }
+        result.searchIndex = (index.count, index.reduce(0) { $0 + $1.bytes.count }, Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9, kept)
+        result.files = (result.files + index).sorted { $0.path < $1.path }
     }
 
     /// Loads, resolves and checks the theme; with `pages`, renders every page in memory.
@@ -73,7 +103,8 @@ public struct SiteBuilder: Sendable {
         }
         return BuildResult(diagnostics: diagnostics.sorted(), site: site, files: rendered.files,
                            pagesPerLanguage: Self.pageCounts(rendered.files), seconds: 0, pageKeys: rendered.pageKeys,
-                           keptPages: rendered.keptPages, renderedPartials: renderer.partialCache?.renderedCount ?? 0)
+                           keptPages: rendered.keptPages, renderedPartials: renderer.partialCache?.renderedCount ?? 0,
+                           searchRecords: rendered.searchRecords)
     }
 
     /// Records the key and bytes of every page just written, for the next build: a kept

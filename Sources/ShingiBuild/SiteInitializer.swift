@@ -27,6 +27,8 @@ public enum SiteInitializer {
         base_url: "/"
         languages: [ja, en]
         default_language: ja
+        # Index the site for its search page with Pagefind (scripts/bootstrap installs it).
+        search: true
 
         """),
         ("content/members.yml", """

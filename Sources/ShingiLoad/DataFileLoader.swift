@@ -83,6 +83,7 @@ struct DataFileLoader {
         if var source = reader.nested("source", subject: "source in shingi.yml") {
             config.source = SourceDocument.read(&source, languages: config.languages, diagnostics: &diagnostics)
         }
+        if let search = reader.bool("search") { config.search = search }
         if var limits = reader.nested("limits", subject: "limits in shingi.yml") {
             config.readLimits(&limits, diagnostics: &diagnostics)
         }

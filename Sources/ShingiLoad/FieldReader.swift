@@ -86,12 +86,13 @@ public struct FieldReader {
         return .some(value)
     }
 
-    /// `true` or `false`; absent or null is false.
-    public mutating func bool(_ key: String) -> Bool {
-        guard let node = node(key), !Self.isNull(node) else { return false }
-        guard case .scalar(let scalar) = node, ["true", "false"].contains(scalar.string), scalar.style == .plain else {
+    /// `true` or `false` (YAML's other spellings of them, `yes`, `on`…, are refused: they
+    /// read as text to most people).
+    public mutating func bool(_ key: String) -> Bool? {
+        guard let node = node(key), !Self.isNull(node) else { return nil }
+        guard case .scalar(let scalar) = node, scalar.style == .plain, ["true", "false"].contains(scalar.string) else {
             wrongType(key, node, expected: "true or false")
-            return false
+            return nil
         }
         return scalar.string == "true"
     }

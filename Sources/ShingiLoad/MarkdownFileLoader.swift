@@ -52,7 +52,7 @@ struct MarkdownFileLoader: Sendable {
         var source = MarkdownSource(path: file.path, language: file.language, fragment: fragment, body: split.body, bodyFirstLine: split.bodyFirstLine)
         source.translationOf = reader.translationRecord("translation_of")
         // The home page is always published: it has nothing to link from.
-        if case .home = file.kind {} else { source.isDraft = reader.bool("draft") }
+        if case .home = file.kind {} else { source.isDraft = reader.bool("draft") ?? false }
         for problem in fragment.problems {
             let location = source.location(of: problem.position)
             diagnostics.append(problem.isError ? .error(problem.code, problem.message, at: location)

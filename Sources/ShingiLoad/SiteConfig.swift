@@ -10,6 +10,9 @@ public struct SiteConfig: Sendable {
     public var defaultLanguage: Language
     /// The document the site presents (`source:`), named in the footer and on the home page.
     public var source: SourceDocument?
+    /// Whether `build` indexes the site for search with Pagefind (`search:`); off unless
+    /// the site asks for it, so a site without a search page gets no index.
+    public var search = false
     /// The largest content file read, in bytes (`limits: max_file_size:`).
     public var maxFileSize = Limits.defaultMaxFileSize
     /// The memory a Markdown worker may use for one file, in bytes (`limits: max_parser_memory:`).

@@ -9,6 +9,7 @@ public enum ReservedIDs {
     public static let layout: Set<String> = [
         "main", "toc-title", "cited-references", "meeting-issues", "meeting-comments", "meeting-note", "advised",
         "member-comments", "home-issues", "home-materials", "home-meetings", "summary-title", "data-changes",
+        "site-search-input", "search-query",
     ]
     public static let prefixes = ["fn-", "fnref-", "comment-"]
 

@@ -12,6 +12,8 @@ public enum PageJob: Sendable, Hashable {
     case comments(Language)
     case references(Language)
     case page(String, Language)
+    /// With `search:` on: the search page.
+    case search(Language)
     case languageChoice
     case notFound
 }

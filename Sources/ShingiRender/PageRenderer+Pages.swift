@@ -70,6 +70,16 @@ extension PageRenderer {
                          description: HTMLEscape.text(p.t("references_lead")), context: ["references": references])
     }
 
+    /// The search page: the search field and filters, filled by `assets/search.js` from
+    /// Pagefind's index; without JavaScript it points to the comments and references.
+    func searchPage(_ p: Presenter) -> PageShell {
+        PageShell(template: "search", title: p.t("search_title"), urls: everyLanguage { urls.search($0) },
+                  breadcrumbs: [breadcrumbsHome(p), (p.t("search_title"), nil)],
+                  context: ["comments_url": urls.comments(p.language), "references_url": urls.references(p.language),
+                            "issues_url": urls.issues(p.language), "bundle_url": urls.searchBundle,
+                            "search_script_url": urls.asset("search.js"), "base_url": urls.basePath])
+    }
+
     private func citationLink(_ place: CitationPlace, _ p: Presenter) -> String {
         switch place {
         case .home:

@@ -58,6 +58,7 @@ struct PageRenderer: Sendable {
         case .comments(let l): p = presenter(l); url = urls.comments(l); shell = commentIndex(p)
         case .references(let l): p = presenter(l); url = urls.references(l); shell = referenceIndex(p)
         case .page(let slug, let l): p = presenter(l); url = urls.page(slug, l); shell = freePage(site.pages.first { $0.slug == slug }!, p)
+        case .search(let l): p = presenter(l); url = urls.search(l); shell = searchPage(p)
         // Pages outside any language, without the layout: always rendered.
         case .languageChoice: return standalone("language-choice", path: urls.outputPath(for: urls.languageChoice))
         case .notFound: return standalone("not-found", path: urls.outputPath(for: urls.basePath + "404.html"))

@@ -97,6 +97,8 @@ extension PageRenderer {
             "has_breadcrumbs": crumbs.count > 1,
             "untranslated": shell.contentLanguage != nil,
             "content_lang": (shell.contentLanguage ?? language).rawValue,
+            "has_search": site.config.search,
+            "search_url": urls.search(language),
             "has_changes": changes != nil,
             "changes_label": changes.flatMap { changesLabel($0, p) } ?? false,
             "page_changed": changes?.pageChanged(changeKey(shell, language), in: language) ?? false,

@@ -35,6 +35,7 @@ public struct SiteRenderer: Sendable {
             jobs += site.members.map { .member($0.id, language) }
             jobs += site.meetings.map { .meeting($0.id, language) }
             jobs += site.pages.map { .page($0.slug, language) }
+            if site.config.search { jobs.append(.search(language)) }
         }
         return jobs
     }
@@ -61,6 +62,8 @@ public struct SiteRenderer: Sendable {
         /// With a page cache: the entries of the pages taken from the previous build
         /// instead of rendered, by output path.
         public var keptPages: [String: PageCache.Entry] = [:]
+        /// With `search:` on, in a full render: the pages only the search index sees.
+        public var searchRecords: [OutputFile] = []
     }
 
     /// Every page, the sitemap and the assets; or, with `jobs`, only those pages (for a
@@ -127,7 +130,8 @@ public struct SiteRenderer: Sendable {
         files += site.config.languages.flatMap { renderer.feeds($0) }
         if jobs == nil || assets { files += assetFiles() }
         return Rendered(files: files.sorted { $0.path < $1.path }, diagnostics: diagnostics, comments: renderer.comments,
-                        skeletons: made, unfit: unfitNow, pageKeys: pageKeys, keptPages: keptPages)
+                        skeletons: made, unfit: unfitNow, pageKeys: pageKeys, keptPages: keptPages,
+                        searchRecords: jobs == nil && site.config.search ? SearchRecords.files(renderer) : [])
     }
 
     /// For a page that lists comments: its output path, its language and whether a full
@@ -160,6 +164,8 @@ public struct SiteRenderer: Sendable {
 
     /// The theme's `assets/` folder, copied byte for byte.
     func assetFiles() -> [OutputFile] {
-        theme.files.paths(under: "assets/").map { OutputFile(path: $0, bytes: theme.files.files[$0]!.bytes) }
+        // The search page's script only where there is a search page.
+        theme.files.paths(under: "assets/").filter { site.config.search || $0 != "assets/search.js" }
+            .map { OutputFile(path: $0, bytes: theme.files.files[$0]!.bytes) }
     }
 }

@@ -55,6 +55,9 @@ public struct SiteURLs: Sendable {
     public func references(_ language: Language, reference: String? = nil) -> String {
         basePath + "\(language.rawValue)/references/" + (reference.map { "#ref-" + $0 } ?? "")
     }
+    public func search(_ language: Language) -> String { basePath + "\(language.rawValue)/search/" }
+    /// Pagefind's index and scripts (`SearchIndexer`).
+    public var searchBundle: String { basePath + "pagefind/" }
     public func page(_ slug: String, _ language: Language) -> String { basePath + "\(language.rawValue)/pages/\(slug)/" }
     /// The Atom feed of a language's comments.
     public func feed(_ language: Language) -> String { basePath + "\(language.rawValue)/feed.xml" }

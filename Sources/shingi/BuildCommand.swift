@@ -56,6 +56,10 @@ struct BuildCommand: AsyncParsableCommand {
         if let changes = options.changes {
             print("marked \(changes.count) changed place\(changes.count == 1 ? "" : "s") (sections, comments, pages) since \(changesSince ?? "")")
         }
+        if let note = result.searchNote { FileHandle.standardError.write(Data("\(note)\n".utf8)) }
+        if let index = result.searchIndex {
+            print("indexed the site for search into \(destination.hasSuffix("/") ? destination : destination + "/")pagefind/: \(index.files) files, \(index.bytes / 1024) KiB in \(String(format: "%.2f", index.seconds)) s\(index.kept ? " (the last build's index: the pages it indexes did not change)" : "")")
+        }
         print("built \(pages) pages into \(destination) with \(diagnostics.warningCount) warning\(diagnostics.warningCount == 1 ? "" : "s") in \(String(format: "%.2f", result.seconds)) s")
     }
 }

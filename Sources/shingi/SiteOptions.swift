@@ -33,6 +33,7 @@ struct SiteOptions: ParsableArguments {
             options.fragmentCache = FragmentStore.file(root: options.root, in: directory)
             options.pageCache = PageCache.file(output: options.output, in: directory)
             options.partialCache = PartialCache.file(root: options.root, in: directory)
+            options.searchCache = SearchIndexCache.file(output: options.output, in: directory)
         }
         return options
     }

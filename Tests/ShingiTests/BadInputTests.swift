@@ -223,7 +223,7 @@ final class BadInputTests: XCTestCase {
             XCTAssertFalse(html.contains("<script>alert"), page)
         }
         let issueHTML = try String(contentsOf: out.appendingPathComponent("en/issues/1/index.html"), encoding: .utf8)
-        XCTAssertTrue(issueHTML.contains("<h1>&lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt;</h1>"))
+        XCTAssertTrue(issueHTML.contains("<h1 data-pagefind-meta=\"title\">&lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt;</h1>"))
     }
 
     func testFiveMegabyteParagraphBuilds() async throws {

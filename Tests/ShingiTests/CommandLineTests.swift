@@ -1,4 +1,5 @@
 import Foundation
+import ShingiBuild
 import XCTest
 
 /// The `shingi` binary as a user runs it: exit codes, output lines.
@@ -26,9 +27,10 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(created.status, 0, created.err)
         let built = try run(["build", "--root", dir.path])
         XCTAssertEqual(built.status, 0, built.err)
-        XCTAssertEqual(built.err, "")
+        // Its search is on; without Pagefind on PATH the build says so once.
+        XCTAssertEqual(built.err, SearchIndexer.notInstalledNote + "\n")
         let line = built.out.trimmingCharacters(in: .newlines)
-        XCTAssertTrue(line.hasPrefix("built 9 ja, 9 en pages into \(dir.path)/site/ with 0 warnings in "), line)
+        XCTAssertTrue(line.hasPrefix("built 10 ja, 10 en pages into \(dir.path)/site/ with 0 warnings in "), line)
         XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("site/en/issues/1/index.html").path))
         XCTAssertEqual(try run(["init", dir.path]).status, 1)
         // The second build keeps the first beside the site; git is told to ignore both.
