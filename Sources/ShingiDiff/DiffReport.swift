@@ -62,28 +62,22 @@ public struct DiffReport: Sendable, Hashable {
         if let language {
             // A field of both languages (member, meeting, date) concerns every language.
             func inLanguage(_ fields: [FieldChange]) -> [FieldChange] { fields.filter { $0.lang == nil || $0.lang == language } }
-            result.comments = result.comments.compactMap { change in
-                var kept = change
-                kept.languages = change.languages.filter { $0 == language }
-                kept.texts = kept.texts.filter { $0.key == language }
-                kept.fields = inLanguage(change.fields)
-                let concerned = change.change == .edited ? !kept.texts.isEmpty || !kept.fields.isEmpty : !kept.languages.isEmpty
-                return concerned ? kept : nil
-            }
-            result.sections = result.sections.compactMap { change in
-                guard change.languages.contains(language) else { return nil }
-                var kept = change
-                kept.languages = [language]
-                kept.texts = kept.texts.filter { $0.key == language }
-                return kept
-            }
-            func keep(_ change: ItemChange) -> ItemChange? {
+            // Comments, issues and pages: their texts, fields and languages in `language`.
+            func keep<Change: TextChange>(_ change: Change) -> Change? {
                 var kept = change
                 kept.languages = change.languages.filter { $0 == language }
                 kept.texts = change.texts.filter { $0.key == language }
                 kept.fields = inLanguage(change.fields)
                 let concerned = change.change == .edited ? !kept.texts.isEmpty || !kept.fields.isEmpty : !kept.languages.isEmpty
                 return concerned ? kept : nil
+            }
+            result.comments = result.comments.compactMap(keep)
+            result.sections = result.sections.compactMap { change in
+                guard change.languages.contains(language) else { return nil }
+                var kept = change
+                kept.languages = [language]
+                kept.texts = kept.texts.filter { $0.key == language }
+                return kept
             }
             result.issues = result.issues.compactMap(keep)
             result.pages = result.pages.compactMap(keep)
@@ -99,3 +93,15 @@ public struct DiffReport: Sendable, Hashable {
         return result
     }
 }
+
+/// A change with texts and fields per language (comments, issues, pages), which the
+/// language filter narrows the same way.
+protocol TextChange {
+    var change: ChangeKind { get }
+    var languages: [Language] { get set }
+    var texts: [Language: [DiffSegment]] { get set }
+    var fields: [FieldChange] { get set }
+}
+
+extension CommentChange: TextChange {}
+extension ItemChange: TextChange {}

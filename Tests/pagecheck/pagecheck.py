@@ -137,6 +137,14 @@ def check_page(driver, url, width, shot, scheme, checks_js, axe_js, full_page):
     return found
 
 
+def locate_shingi(given, root, tool):
+    """The binary to check with: --shingi, else .build/release, else .build/debug."""
+    shingi = given or next((p for p in (root / ".build/release/shingi", root / ".build/debug/shingi") if p.exists()), None)
+    if not shingi:
+        sys.exit(f"{tool}: no shingi binary; build it first or pass --shingi")
+    return shingi
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shingi", default=None, help="the shingi binary (default: .build/release, else .build/debug)")
@@ -148,9 +156,7 @@ def main():
     parser.add_argument("--only", default="", help="check only pages whose path contains this")
     args = parser.parse_args()
     root = pathlib.Path(args.root).resolve()
-    shingi = args.shingi or next((p for p in (root / ".build/release/shingi", root / ".build/debug/shingi") if p.exists()), None)
-    if not shingi:
-        sys.exit("pagecheck: no shingi binary; build it first or pass --shingi")
+    shingi = locate_shingi(args.shingi, root, "pagecheck")
     widths = [int(w) for w in args.widths.split(",")]
     schemes = ["light", "dark"] if args.dark else ["light"]
     checks_js, axe_js = (HERE / "page-checks.js").read_text(), axe_source()

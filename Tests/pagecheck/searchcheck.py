@@ -17,7 +17,7 @@ import tempfile
 import time
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from pagecheck import Server, browser, run  # noqa: E402
+from pagecheck import Server, browser, locate_shingi, run  # noqa: E402
 
 
 def results(driver, timeout=20):
@@ -56,9 +56,7 @@ def main():
     parser.add_argument("--root", default=".", help="the bundled site's root")
     args = parser.parse_args()
     root = pathlib.Path(args.root).resolve()
-    shingi = args.shingi or next((p for p in (root / ".build/release/shingi", root / ".build/debug/shingi") if p.exists()), None)
-    if not shingi:
-        sys.exit("searchcheck: no shingi binary; build it first or pass --shingi")
+    shingi = locate_shingi(args.shingi, root, "searchcheck")
     passed = failed = 0
 
     def check(name, ok, detail):
