@@ -102,7 +102,7 @@ struct ReportContext {
     let strings: [Language: [String: String]]
 
     var t: [String: String] { strings[language] ?? [:] }
-    func t(_ key: String) -> String { t[key] ?? key }
+    func t(_ key: UIString) -> String { t[key] ?? key.rawValue }
 
     func link(_ url: String) -> String { urls.absolute(url) }
 
@@ -116,7 +116,7 @@ struct ReportContext {
 
     func memberName(_ id: String) -> String {
         guard let member = new.member(id) ?? old.member(id), var name = text(member.name) else { return id }
-        if language == .ja, let suffix = t["honorific_\(member.role)"] { name += suffix }
+        if language == .ja, let key = UIString.honorific(member.role), let suffix = t[key] { name += suffix }
         return name
     }
 
@@ -133,7 +133,7 @@ struct ReportContext {
         let number = language == .ja
             ? String(String(outline.number).unicodeScalars.map { Character(Unicode.Scalar($0.value - 0x30 + 0xFF10)!) })
             : String(outline.number)
-        let label = t("issue_label").replacingOccurrences(of: "{n}", with: number)
+        let label = t(.issueLabel).replacingOccurrences(of: "{n}", with: number)
         let title = outline.titles[language] ?? outline.titles[language.other]
         return title.map { label + (language == .ja ? "　" : ": ") + $0 } ?? label
     }
@@ -156,10 +156,18 @@ struct ReportContext {
         return link(urls.issue(issue, language, section: exists ? section : nil))
     }
 
-    func kindLabel(_ kind: ChangeKind) -> String { t("diff_\(kind.rawValue)") }
+    func kindLabel(_ kind: ChangeKind) -> String {
+        switch kind {
+        case .added: return t(.diffAdded)
+        case .removed: return t(.diffRemoved)
+        case .edited: return t(.diffEdited)
+        case .moved: return t(.diffMoved)
+        }
+    }
 
-    func languageName(_ language: Language) -> String { t("diff_lang_\(language.rawValue)") }
+    func languageName(_ language: Language) -> String { t(language == .ja ? .diffLangJa : .diffLangEn) }
 
+    /// `diff_field_<field>` is optional (see `UIString`): without it the field's own name.
     func fieldName(_ field: String) -> String { t["diff_field_\(field)"] ?? field }
 
     // MARK: Page
@@ -178,12 +186,13 @@ struct ReportContext {
             issues[issues.count - 1]["sections"] = sections
         }
         let data = dataChanges()
-        let summary: [[String: Any]] = [
-            ("comments_title", report.comments.map(\.change)), ("diff_sections", report.sections.map(\.change)),
-            ("diff_issues", report.issues.map(\.change)), ("diff_pages", report.pages.map(\.change)),
-            ("references_title", report.references.map(\.change)), ("members_title", report.members.map(\.change)),
-            ("meetings_title", report.meetings.map(\.change)),
-        ].compactMap { key, kinds in
+        let rows: [(UIString, [ChangeKind])] = [
+            (.commentsTitle, report.comments.map(\.change)), (.diffSections, report.sections.map(\.change)),
+            (.diffIssues, report.issues.map(\.change)), (.diffPages, report.pages.map(\.change)),
+            (.referencesTitle, report.references.map(\.change)), (.membersTitle, report.members.map(\.change)),
+            (.meetingsTitle, report.meetings.map(\.change)),
+        ]
+        let summary: [[String: Any]] = rows.compactMap { key, kinds in
             kinds.isEmpty ? nil : [
                 "label": t(key), "total": kinds.count,
                 "counts": ChangeKind.allCases.map { kind in ["count": kinds.count { $0 == kind }] },
@@ -200,7 +209,7 @@ struct ReportContext {
             "old": report.old, "new": report.new,
             "alternates": languages.map { other -> [String: Any] in
                 ["lang": other.rawValue, "url": "../\(other.rawValue)/index.html", "current": other == language,
-                 "label": strings[other]?["language_name"] ?? other.rawValue]
+                 "label": strings[other]?[.languageName] ?? other.rawValue]
             },
             "has_changes": !report.isEmpty,
             "kinds": ChangeKind.allCases.map { ["label": kindLabel($0)] },
@@ -210,7 +219,7 @@ struct ReportContext {
             "data": data,
             "has_data": !data.isEmpty,
             "filters": filters(),
-            "filter_count": t("diff_filter_count"),
+            "filter_count": t(.diffFilterCount),
         ]
     }
 
@@ -337,10 +346,10 @@ struct ReportContext {
                 issueIDs.append(target.issue)
             }
         }
-        let filters: [(String, String, [(String, String)])] = [
-            ("member", "diff_filter_member", members.map { ($0, memberName($0)) }),
-            ("meeting", "diff_filter_meeting", meetings.map { ($0, meetingName($0)) }),
-            ("issue", "diff_filter_issue", issueIDs.map { ($0, issueLabel($0)) }),
+        let filters: [(String, UIString, [(String, String)])] = [
+            ("member", .diffFilterMember, members.map { ($0, memberName($0)) }),
+            ("meeting", .diffFilterMeeting, meetings.map { ($0, meetingName($0)) }),
+            ("issue", .diffFilterIssue, issueIDs.map { ($0, issueLabel($0)) }),
         ]
         return filters.filter { !$0.2.isEmpty }.map { name, label, options in
             ["name": name, "label": t(label), "options": options.map { ["value": $0.0, "label": $0.1] }]

@@ -1,20 +1,21 @@
 import ShingiCore
 import ShingiLoad
+import ShingiRender
 
 extension ReportContext {
     /// The changes outside the sections, one group each: policy issues (front matter and
     /// lead text), pages, references, members, meetings.
     func dataChanges() -> [[String: Any]] {
         let items: [[String: Any]] = [
-            ("diff_issues", report.issues, describeIssue),
-            ("diff_pages", report.pages, describePage),
+            (UIString.diffIssues, report.issues, describeIssue),
+            (.diffPages, report.pages, describePage),
         ].compactMap { key, changes, describe in
             changes.isEmpty ? nil : ["title": t(key), "changes": changes.map { item($0, describe) }]
         }
         let records: [[String: Any]] = [
-            ("references_title", report.references, recordReference),
-            ("members_title", report.members, recordMember),
-            ("meetings_title", report.meetings, recordMeeting),
+            (UIString.referencesTitle, report.references, recordReference),
+            (.membersTitle, report.members, recordMember),
+            (.meetingsTitle, report.meetings, recordMeeting),
         ].compactMap { key, changes, describe in
             changes.isEmpty ? nil : ["title": t(key), "changes": changes.map { record($0, describe) }]
         }
@@ -41,7 +42,7 @@ extension ReportContext {
     }
 
     private func describePage(_ id: String) -> (name: String, url: String?) {
-        if id == ItemChange.homeID { return (t("nav_home"), link(urls.home(language))) }
+        if id == ItemChange.homeID { return (t(.navHome), link(urls.home(language))) }
         let slug = String(id.dropFirst(ItemChange.pageID("").count))
         let page = new.pages.first { $0.slug == slug } ?? old.pages.first { $0.slug == slug }
         return (page.flatMap { text(Localized($0.translations.values.mapValues(\.title))) } ?? slug, link(urls.page(slug, language)))

@@ -25,7 +25,7 @@ struct CrossLinkRenderer {
             return presenter.meetingLink(link.target)
         case .comment?:
             guard let comment = site.comment(link.target) else { break }
-            let text = HTMLEscape.text(presenter.t("comment_by").filling("{member}", with: site.member(comment.member).map { presenter.memberName($0).text } ?? comment.member))
+            let text = HTMLEscape.text(presenter.t(.commentBy).filling("{member}", with: site.member(comment.member).map { presenter.memberName($0).text } ?? comment.member))
             return HTMLAnchor.html(href: presenter.commentURL(comment), class: "comment-link", innerHTML: text)
         case nil:
             break

@@ -59,6 +59,6 @@ struct FragmentAssembler {
         }
         close(downTo: 0)
         let p = links.presenter
-        return TableMarkup.enhance(out, label: p.t("table_label") + p.t("colon"))
+        return TableMarkup.enhance(out, label: p.t(.tableLabel) + p.t(.colon))
     }
 }

@@ -36,7 +36,7 @@ extension PageRenderer {
         context["has_status"] = file.status != nil
         context["target_line_html"] = targetLine
         if let date = comment.date { context["date"] = p.date(date) }
-        if let status = file.status { context["status"] = p.t("status_\(status)").hasPrefix("status_") ? status : p.t("status_\(status)") }
+        if let status = file.status { context["status"] = p.optional("status_\(status)") ?? status }
         return context
     }
 
@@ -62,9 +62,9 @@ extension PageRenderer {
         }
         let toc = site.issues.filter { !site.comments(onIssue: $0.id).isEmpty }
             .map { (id: "issue-\($0.id)", text: p.issueLabel($0), level: 2) }
-        return PageShell(template: "comments", title: p.t("comments_title"), urls: everyLanguage(urls.comments),
-                         breadcrumbs: [breadcrumbsHome(p), (p.t("comments_title"), nil)], toc: toc,
-                         description: HTMLEscape.text(p.t("comments_lead")),
+        return PageShell(template: "comments", title: p.t(.commentsTitle), urls: everyLanguage(urls.comments),
+                         breadcrumbs: [breadcrumbsHome(p), (p.t(.commentsTitle), nil)], toc: toc,
+                         description: HTMLEscape.text(p.t(.commentsLead)),
                          context: ["groups": groups, "count": site.comments.count, "has_comments": !site.comments.isEmpty])
     }
 }

@@ -18,7 +18,7 @@ extension PageRenderer {
         let comments = issue.map { site.comments(onIssue: $0.id) } ?? site.comments
         let feedURL = issue.map { urls.issueFeed($0.id, language) } ?? urls.feed(language)
         let pageURL = issue.map { urls.issue($0.id, language) } ?? urls.comments(language)
-        let title = (issue.map { p.issueLabel($0) + "　" + p.issueTitle($0).text + " — " } ?? "") + p.t("comments_title")
+        let title = (issue.map { p.issueLabel($0) + "　" + p.issueTitle($0).text + " — " } ?? "") + p.t(.commentsTitle)
         let entries = comments.filter { !$0.isDraft }.enumerated().map { index, comment in
             (comment: comment, date: comment.date ?? site.meeting(comment.meeting)?.date, index: index)
         }.sorted { a, b in

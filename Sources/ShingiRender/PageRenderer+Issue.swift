@@ -5,8 +5,8 @@ import ShingiResolve
 
 extension PageRenderer {
     func issueList(_ p: Presenter) -> PageShell {
-        PageShell(template: "issues", title: p.t("issues_title"), urls: everyLanguage(urls.issues),
-                  breadcrumbs: [breadcrumbsHome(p), (p.t("issues_title"), nil)],
+        PageShell(template: "issues", title: p.t(.issuesTitle), urls: everyLanguage(urls.issues),
+                  breadcrumbs: [breadcrumbsHome(p), (p.t(.issuesTitle), nil)],
                   context: ["issues": site.issues.map { issueSummary($0, p, headingLevel: 2) }])
     }
 
@@ -40,7 +40,7 @@ extension PageRenderer {
             let notice = notices[heading.id] ?? ""
             let count = site.comments(onIssue: issue.id, section: heading.id).count
             guard count > 0 else { return notice }
-            let text = HTMLEscape.text(p.t("comments_on_section").filling("{n}", with: "\(count)"))
+            let text = HTMLEscape.text(p.t(.commentsOnSection).filling("{n}", with: "\(count)"))
             return notice + "\n<p class=\"section-comments-link\"><a href=\"#comments-\(HTMLEscape.text(heading.id))\">\(text)</a></p>"
         }, afterSection: { heading in
             let headingID = heading.id
@@ -48,13 +48,13 @@ extension PageRenderer {
             guard sectionIDs.contains(headingID) || !comments.isEmpty else { return "" }
             let otherLanguages = site.config.languages.filter { $0 != p.language }.map { other -> [String: Any] in
                 ["lang": other.rawValue, "url": urls.issue(issue.id, other, section: headingID),
-                 "label": strings(other)["section_in_language"] ?? other.rawValue]
+                 "label": strings(other)[.sectionInLanguage] ?? other.rawValue]
             }
             let context: [String: Any] = [
                 "t": p.strings, "section_id": headingID, "comments": comments.map { commentItem($0, p, showTarget: false) },
                 "has_comments": !comments.isEmpty, "count": comments.count, "other_languages": otherLanguages,
                 "heading_level": min(6, heading.level + 1), "comments_anchor": "comments-\(headingID)",
-                "count_label": p.t("comment_count_label").filling("{n}", with: "\(comments.count)"),
+                "count_label": p.t(.commentCountLabel).filling("{n}", with: "\(comments.count)"),
             ]
             return theme.render("partials/section-comments", context) ?? ""
         }, isChanged: { headingID in
@@ -72,7 +72,7 @@ extension PageRenderer {
         var toc = self.toc(fragment.headings)
         var tocComments: [String: Int] = [:]
         for entry in toc { tocComments[entry.id] = site.comments(onIssue: issue.id, section: entry.id).count }
-        if !references.isEmpty { toc.append(("cited-references", p.t("cited_references"), 2)) }
+        if !references.isEmpty { toc.append(("cited-references", p.t(.citedReferences), 2)) }
         let advisors = issue.advisors.map { ["member_html": p.memberLink($0)] }
         var context: [String: Any] = [
             "id": issue.id, "label": p.issueLabel(issue), "title": file.title, "summary": file.summary ?? "",
@@ -84,10 +84,10 @@ extension PageRenderer {
         if let meeting = issue.meeting { context["meeting_html"] = p.meetingLink(meeting) }
         return PageShell(template: "issue", title: p.issueLabel(issue) + (p.language == .ja ? "　" : ": ") + file.title,
                          urls: everyLanguage { urls.issue(issue.id, $0) },
-                         breadcrumbs: [breadcrumbsHome(p), (p.t("issues_title"), urls.issues(p.language)), (p.issueLabel(issue), nil)],
+                         breadcrumbs: [breadcrumbsHome(p), (p.t(.issuesTitle), urls.issues(p.language)), (p.issueLabel(issue), nil)],
                          toc: toc, tocComments: tocComments, contentLanguage: fallback,
                          description: file.summary.map(HTMLEscape.text) ?? PageDescription.firstParagraph(body), context: context,
-                         feed: (urls.issueFeed(issue.id, p.language), "\(p.issueLabel(issue)) — \(p.t("comments_title"))"))
+                         feed: (urls.issueFeed(issue.id, p.language), "\(p.issueLabel(issue)) — \(p.t(.commentsTitle))"))
     }
 
     /// An entry of an issue page's own reference list: the reference in full, and a link
@@ -103,7 +103,7 @@ extension PageRenderer {
         if let date = reference.date { context["date"] = p.date(date) }
         if let url = reference.url { context["external_url"] = url }
         context["backlinks"] = places.enumerated().map { index, id -> [String: Any] in
-            ["anchor": id, "n": index + 1, "label": p.t("back_to_citation").filling("{n}", with: "\(index + 1)")]
+            ["anchor": id, "n": index + 1, "label": p.t(.backToCitation).filling("{n}", with: "\(index + 1)")]
         }
         context["has_backlinks"] = !places.isEmpty
         return context

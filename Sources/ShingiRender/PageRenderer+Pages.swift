@@ -26,7 +26,7 @@ extension PageRenderer {
             fallback = homeFallback
         }
         return PageShell(template: "home", title: p.text(site.config.title).text, urls: everyLanguage(urls.home),
-                         breadcrumbs: [(p.t("nav_home"), nil)], toc: toc, contentLanguage: fallback,
+                         breadcrumbs: [(p.t(.navHome), nil)], toc: toc, contentLanguage: fallback,
                          description: description ?? HTMLEscape.text(p.text(site.config.title).text), context: context)
     }
 
@@ -65,16 +65,16 @@ extension PageRenderer {
             if let url = reference.url { context["url"] = url }
             return context
         }
-        return PageShell(template: "references", title: p.t("references_title"), urls: everyLanguage { urls.references($0) },
-                         breadcrumbs: [breadcrumbsHome(p), (p.t("references_title"), nil)],
-                         description: HTMLEscape.text(p.t("references_lead")), context: ["references": references])
+        return PageShell(template: "references", title: p.t(.referencesTitle), urls: everyLanguage { urls.references($0) },
+                         breadcrumbs: [breadcrumbsHome(p), (p.t(.referencesTitle), nil)],
+                         description: HTMLEscape.text(p.t(.referencesLead)), context: ["references": references])
     }
 
     /// The search page: the search field and filters, filled by `assets/search.js` from
     /// Pagefind's index; without JavaScript it points to the comments and references.
     func searchPage(_ p: Presenter) -> PageShell {
-        PageShell(template: "search", title: p.t("search_title"), urls: everyLanguage { urls.search($0) },
-                  breadcrumbs: [breadcrumbsHome(p), (p.t("search_title"), nil)],
+        PageShell(template: "search", title: p.t(.searchTitle), urls: everyLanguage { urls.search($0) },
+                  breadcrumbs: [breadcrumbsHome(p), (p.t(.searchTitle), nil)],
                   context: ["comments_url": urls.comments(p.language), "references_url": urls.references(p.language),
                             "issues_url": urls.issues(p.language), "bundle_url": urls.searchBundle,
                             "search_script_url": urls.asset("search.js"), "base_url": urls.basePath])
@@ -83,7 +83,7 @@ extension PageRenderer {
     private func citationLink(_ place: CitationPlace, _ p: Presenter) -> String {
         switch place {
         case .home:
-            return HTMLAnchor.html(href: urls.home(p.language), innerHTML: HTMLEscape.text(p.t("nav_home")))
+            return HTMLAnchor.html(href: urls.home(p.language), innerHTML: HTMLEscape.text(p.t(.navHome)))
         case .issue(let id, let section):
             guard let section else { return p.issueLink(id) }
             guard let issue = site.issue(id) else { return HTMLEscape.text(id) }
@@ -93,7 +93,7 @@ extension PageRenderer {
             return HTMLAnchor.html(href: urls.page(slug, p.language), innerHTML: HTMLEscape.text(file.title))
         case .comment(let id):
             guard let comment = site.comment(id) else { return HTMLEscape.text(id) }
-            let label = p.t("comment_by").filling("{member}", with: site.member(comment.member).map { p.memberName($0).text } ?? comment.member)
+            let label = p.t(.commentBy).filling("{member}", with: site.member(comment.member).map { p.memberName($0).text } ?? comment.member)
             return HTMLAnchor.html(href: p.commentURL(comment), innerHTML: HTMLEscape.text(label))
         }
     }

@@ -10,8 +10,8 @@ extension PageRenderer {
                     "role": p.roleName(member.role), "affiliation_html": p.html(affiliation), "has_affiliation": !affiliation.text.isEmpty,
                     "comment_count": site.comments(byMember: member.id).count]
         }
-        return PageShell(template: "members", title: p.t("members_title"), urls: everyLanguage(urls.members),
-                         breadcrumbs: [breadcrumbsHome(p), (p.t("members_title"), nil)], context: ["members": members])
+        return PageShell(template: "members", title: p.t(.membersTitle), urls: everyLanguage(urls.members),
+                         breadcrumbs: [breadcrumbsHome(p), (p.t(.membersTitle), nil)], context: ["members": members])
     }
 
     /// A member page: role, the issues they advise, and their comments by meeting.
@@ -33,11 +33,11 @@ extension PageRenderer {
             "has_affiliation": !affiliation.text.isEmpty, "advised": advised, "has_advised": !advised.isEmpty,
             "groups": groups, "has_comments": !comments.isEmpty, "comment_count": comments.count,
         ]
-        var toc: [(id: String, text: String, level: Int)] = advised.isEmpty ? [] : [("advised", p.t("advisor_of"), 2)]
-        toc.append(("member-comments", p.t("member_comments"), 2))
+        var toc: [(id: String, text: String, level: Int)] = advised.isEmpty ? [] : [("advised", p.t(.advisorOf), 2)]
+        toc.append(("member-comments", p.t(.memberComments), 2))
         toc += meetingIDs.compactMap { id in site.meeting(id).map { ("meeting-\(id)", p.meetingTitle($0).text, 3) } }
         return PageShell(template: "member", title: name.text, urls: everyLanguage { urls.member(member.id, $0) },
-                         breadcrumbs: [breadcrumbsHome(p), (p.t("members_title"), urls.members(p.language)), (name.text, nil)],
+                         breadcrumbs: [breadcrumbsHome(p), (p.t(.membersTitle), urls.members(p.language)), (name.text, nil)],
                          toc: toc, context: context)
     }
 
@@ -47,8 +47,8 @@ extension PageRenderer {
             return ["title_html": p.html(p.meetingTitle(meeting)), "url": urls.meeting(meeting.id, p.language), "date": p.date(meeting.date),
                     "comment_count": site.comments(inMeeting: meeting.id).count, "note_html": p.html(note), "has_note": !note.text.isEmpty]
         }
-        return PageShell(template: "meetings", title: p.t("meetings_title"), urls: everyLanguage(urls.meetings),
-                         breadcrumbs: [breadcrumbsHome(p), (p.t("meetings_title"), nil)], context: ["meetings": meetings])
+        return PageShell(template: "meetings", title: p.t(.meetingsTitle), urls: everyLanguage(urls.meetings),
+                         breadcrumbs: [breadcrumbsHome(p), (p.t(.meetingsTitle), nil)], context: ["meetings": meetings])
     }
 
     /// A meeting page: date, the issues it handled and the comments made there.
@@ -73,11 +73,11 @@ extension PageRenderer {
             "note_html": p.html(note), "has_note": !note.text.isEmpty,
         ]
         if let number = meeting.number { context["number"] = number }
-        var toc: [(id: String, text: String, level: Int)] = issues.isEmpty ? [] : [("meeting-issues", p.t("issues_discussed"), 2)]
-        toc.append(("meeting-comments", p.t("member_comments"), 2))
+        var toc: [(id: String, text: String, level: Int)] = issues.isEmpty ? [] : [("meeting-issues", p.t(.issuesDiscussed), 2)]
+        toc.append(("meeting-comments", p.t(.memberComments), 2))
         toc += issueIDs.compactMap { id in site.issue(id).map { ("issue-\(id)", p.issueLabel($0), 3) } }
         return PageShell(template: "meeting", title: title.text, urls: everyLanguage { urls.meeting(meeting.id, $0) },
-                         breadcrumbs: [breadcrumbsHome(p), (p.t("meetings_title"), urls.meetings(p.language)), (title.text, nil)],
+                         breadcrumbs: [breadcrumbsHome(p), (p.t(.meetingsTitle), urls.meetings(p.language)), (title.text, nil)],
                          toc: toc, context: context)
     }
 }

@@ -71,7 +71,7 @@ struct PageRenderer: Sendable {
         Dictionary(uniqueKeysWithValues: site.config.languages.map { ($0, url($0)) })
     }
 
-    func breadcrumbsHome(_ p: Presenter) -> (label: String, url: String?) { (p.t("nav_home"), urls.home(p.language)) }
+    func breadcrumbsHome(_ p: Presenter) -> (label: String, url: String?) { (p.t(.navHome), urls.home(p.language)) }
 
     func assembler(_ p: Presenter) -> FragmentAssembler { FragmentAssembler(links: CrossLinkRenderer(presenter: p)) }
 

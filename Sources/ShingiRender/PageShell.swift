@@ -53,8 +53,8 @@ extension PageRenderer {
         let toc = shell.toc.map { entry -> [String: Any] in
             let count = shell.tocComments[entry.id] ?? 0
             return ["id": entry.id, "text": entry.text, "sub": entry.level > 2, "has_comments": count > 0,
-                    "comments_anchor": "comments-\(entry.id)", "count_label": p.t("comment_count_label").filling("{n}", with: "\(count)"),
-                    "comments_label": p.t("comments_label").filling("{n}", with: "\(count)")]
+                    "comments_anchor": "comments-\(entry.id)", "count_label": p.t(.commentCountLabel).filling("{n}", with: "\(count)"),
+                    "comments_label": p.t(.commentsLabel).filling("{n}", with: "\(count)")]
         }
         context["toc"] = toc
         context["has_toc"] = toc.count > 1
@@ -67,7 +67,7 @@ extension PageRenderer {
         let alternates = site.config.languages.compactMap { other -> [String: Any]? in
             guard let url = shell.urls[other] else { return nil }
             return ["lang": other.rawValue, "url": url, "absolute_url": urls.absolute(url),
-                    "label": strings(other)["language_name"] ?? other.rawValue, "current": other == language]
+                    "label": strings(other)[.languageName] ?? other.rawValue, "current": other == language]
         }
         var layout: [String: Any] = [
             "t": p.strings,
@@ -139,13 +139,13 @@ extension PageRenderer {
     }
 
     private func navigation(_ p: Presenter, current: String) -> [[String: Any]] {
-        let items: [(String, String, [String])] = [
-            ("nav_home", urls.home(p.language), ["home"]),
-            ("nav_issues", urls.issues(p.language), ["issues", "issue"]),
-            ("nav_comments", urls.comments(p.language), ["comments"]),
-            ("nav_members", urls.members(p.language), ["members", "member"]),
-            ("nav_meetings", urls.meetings(p.language), ["meetings", "meeting"]),
-            ("nav_references", urls.references(p.language), ["references"]),
+        let items: [(UIString, String, [String])] = [
+            (.navHome, urls.home(p.language), ["home"]),
+            (.navIssues, urls.issues(p.language), ["issues", "issue"]),
+            (.navComments, urls.comments(p.language), ["comments"]),
+            (.navMembers, urls.members(p.language), ["members", "member"]),
+            (.navMeetings, urls.meetings(p.language), ["meetings", "meeting"]),
+            (.navReferences, urls.references(p.language), ["references"]),
         ]
         return items.map { key, url, templates in
             ["label": p.t(key), "url": url, "current": templates.contains(current)]

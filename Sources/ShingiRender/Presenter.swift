@@ -11,7 +11,12 @@ struct Presenter {
     let language: Language
     let strings: [String: String]
 
-    func t(_ key: String) -> String { strings[key] ?? key }
+    /// A UI string; `Theme.load` has checked that the theme defines every `UIString`.
+    func t(_ key: UIString) -> String { strings[key] ?? key.rawValue }
+
+    /// A UI string a theme may add for a value from the content (`status_<value>`);
+    /// nil when it has none, and the value is shown as it is.
+    func optional(_ key: String) -> String? { strings[key] }
 
     /// A localized text for display: the value, whether it is a fallback, and its language.
     func text(_ value: Localized<String>) -> LocalizedText {
@@ -23,24 +28,21 @@ struct Presenter {
     func html(_ text: LocalizedText) -> String {
         let escaped = HTMLEscape.text(text.text)
         guard text.isFallback else { return escaped }
-        return "<span lang=\"\(text.language.rawValue)\" class=\"untranslated\" title=\"\(HTMLEscape.text(t("untranslated_hint")))\">\(escaped)</span>"
+        return "<span lang=\"\(text.language.rawValue)\" class=\"untranslated\" title=\"\(HTMLEscape.text(t(.untranslatedHint)))\">\(escaped)</span>"
     }
 
     // MARK: Names of things
 
     func memberName(_ member: Member) -> LocalizedText {
         var name = text(member.name)
-        let suffix = t("honorific_\(member.role)")
-        if language == .ja, !suffix.hasPrefix("honorific_") { name.text += suffix }
+        if language == .ja, let suffix = UIString.honorific(member.role) { name.text += t(suffix) }
         // English puts the title before the name (Chair Goto) where Japanese puts it after (後藤会長).
-        let prefix = t("honorific_prefix_\(member.role)")
-        if !prefix.isEmpty, !prefix.hasPrefix("honorific_prefix_") { name.text = "\(prefix) \(name.text)" }
+        if let key = UIString.honorificPrefix(member.role), case let prefix = t(key), !prefix.isEmpty { name.text = "\(prefix) \(name.text)" }
         return name
     }
 
     func roleName(_ role: String) -> String {
-        let label = t("role_\(role)")
-        return label.hasPrefix("role_") ? role : label
+        UIString.role(role).map(t) ?? role
     }
 
     func meetingTitle(_ meeting: Meeting) -> LocalizedText {
@@ -62,7 +64,7 @@ struct Presenter {
     }
 
     func issueLabel(_ issue: Issue) -> String {
-        t("issue_label").filling("{n}", with: language == .ja ? fullWidth(issue.number) : String(issue.number))
+        t(.issueLabel).filling("{n}", with: language == .ja ? fullWidth(issue.number) : String(issue.number))
     }
 
     func sectionTitle(_ issue: Issue, _ section: String) -> LocalizedText? {

@@ -28,7 +28,7 @@ enum SearchRecords {
         let issue = renderer.site.issue(comment.issue)
         let issueLabel = issue.map(p.issueLabel) ?? comment.issue
         let section = issue.flatMap { p.sectionTitle($0, comment.section)?.text } ?? comment.section
-        let title = "\(p.t("comment_by").filling("{member}", with: member))　\(issueLabel) › \(section)"
+        let title = "\(p.t(.commentBy).filling("{member}", with: member))　\(issueLabel) › \(section)"
         let body = renderer.comments.html(comment.id, p.language, showTarget: false)
         func filter(_ key: String, _ value: String) -> String {
             "<span data-pagefind-filter=\"\(key)\">\(HTMLEscape.text(value))</span>"
@@ -40,7 +40,7 @@ enum SearchRecords {
         <body>
         <main data-pagefind-body data-pagefind-meta="url:\(HTMLEscape.text(p.commentURL(comment)))">
         <h1 data-pagefind-ignore data-pagefind-meta="title">\(HTMLEscape.text(title))</h1>
-        <p hidden data-pagefind-ignore data-pagefind-meta="kind:\(HTMLEscape.text(p.t("search_kind_comment")))">\(filter("kind", p.t("search_kind_comment")))\(filter("member", member))\(filter("meeting", meeting))\(filter("issue", issueLabel))</p>
+        <p hidden data-pagefind-ignore data-pagefind-meta="kind:\(HTMLEscape.text(p.t(.searchKindComment)))">\(filter("kind", p.t(.searchKindComment)))\(filter("member", member))\(filter("meeting", meeting))\(filter("issue", issueLabel))</p>
         <ul>\(body)</ul>
         </main>
         </body>

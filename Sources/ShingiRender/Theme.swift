@@ -67,11 +67,29 @@ public struct Theme: Sendable {
             }
         }
         var strings: [Language: [String: String]] = [:]
+        // The languages whose strings were read, so a missing file is one error, not one per key.
+        var loaded: [Language: String] = [:]
         for language in languages {
-            strings[language] = loadStrings(files, displayPrefix: displayPrefix, language: language, diagnostics: &diagnostics)
+            let relative = "i18n/\(language.rawValue).yml"
+            guard let file = files.files[relative] else {
+                diagnostics.append(.error("missing-strings", "the theme has no UI strings for \(language.rawValue); add \(relative)", at: SourceLocation(path: displayPrefix + relative)))
+                strings[language] = [:]
+                continue
+            }
+            // A site's own file is laid over the default theme's key by key.
+            var merged: [String: String] = [:]
+            var complete = true
+            for layer in [files.underlyingStrings[relative], file].compactMap({ $0 }) {
+                guard let own = loadStrings(layer, diagnostics: &diagnostics) else { complete = false; continue }
+                merged.merge(own) { _, own in own }
+            }
+            strings[language] = merged
+            if complete { loaded[language] = file.displayPath }
         }
-        checkReferences(sources: sources, known: Set(templates.keys), strings: strings, diagnostics: &diagnostics)
-        checkStringParity(strings, displayPrefix: displayPrefix, diagnostics: &diagnostics)
+        let read = strings.filter { loaded[$0.key] != nil }
+        checkCodeStrings(read, loaded: loaded, diagnostics: &diagnostics)
+        checkReferences(sources: sources, known: Set(templates.keys), strings: read, diagnostics: &diagnostics)
+        checkStringParity(read, displayPrefix: displayPrefix, diagnostics: &diagnostics)
         return Theme(files: files, library: MustacheLibrary(templates: templates), strings: strings,
                      templateNames: Set(templates.keys), fingerprint: fingerprint(sources, strings), displayPrefix: displayPrefix)
     }
@@ -93,19 +111,19 @@ public struct Theme: Sendable {
         }
     }
 
-    private static func loadStrings(_ files: ThemeFiles, displayPrefix: String, language: Language, diagnostics: inout [Diagnostic]) -> [String: String] {
-        let relative = "i18n/\(language.rawValue).yml"
-        guard let file = files.files[relative] else {
-            diagnostics.append(.error("missing-strings", "the theme has no UI strings for \(language.rawValue); add \(relative)", at: SourceLocation(path: displayPrefix + relative)))
-            return [:]
-        }
+    /// One UI-strings file; nil when it cannot be read (reported).
+    private static func loadStrings(_ file: ThemeFiles.File, diagnostics: inout [Diagnostic]) -> [String: String]? {
         let path = file.displayPath
         guard case .success(let text) = SourceText.decodeTemplate(file.bytes, path: path) else {
             diagnostics.append(.error("invalid-utf8", "the file is not valid UTF-8", at: SourceLocation(path: path)))
-            return [:]
+            return nil
         }
         do {
-            guard let node = try Yams.compose(yaml: text, .basic), case .mapping(let mapping) = node else { return [:] }
+            guard let node = try Yams.compose(yaml: text, .basic) else { return [:] }
+            guard case .mapping(let mapping) = node else {
+                diagnostics.append(.error("wrong-type", "UI strings are 'key: text' lines", at: SourceLocation(path: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)))
+                return nil
+            }
             var strings: [String: String] = [:]
             for (key, value) in mapping {
                 guard let key = key.scalar?.string, let value = value.scalar?.string else {
@@ -123,10 +141,20 @@ public struct Theme: Sendable {
             } else {
                 diagnostics.append(.error("malformed-yaml", "malformed YAML: \(error)", at: SourceLocation(path: path)))
             }
-            return [:]
+            return nil
         } catch {
             diagnostics.append(.error("malformed-yaml", "malformed YAML: \(error)", at: SourceLocation(path: path)))
-            return [:]
+            return nil
+        }
+    }
+
+    /// Every key Swift code uses (`UIString`) must be defined in each language read.
+    private static func checkCodeStrings(_ strings: [Language: [String: String]], loaded: [Language: String], diagnostics: inout [Diagnostic]) {
+        for language in strings.keys.sorted() {
+            for key in UIString.allCases where strings[language]?[key] == nil {
+                diagnostics.append(.error("missing-string", "the UI string '\(key.rawValue)' is not defined in i18n/\(language.rawValue).yml; shingi's pages use it, add '\(key.rawValue): …'",
+                                          at: SourceLocation(path: loaded[language]!)))
+            }
         }
     }
 
@@ -141,7 +169,7 @@ public struct Theme: Sendable {
                 case .partial(let partial) where !known.contains(partial):
                     diagnostics.append(.error("missing-partial", "the partial '\(partial)' does not exist; add \(partial).mustache to the theme", at: location))
                 case .string(let key):
-                    for language in strings.keys.sorted() where strings[language]?[key] == nil && !(strings[language]?.isEmpty ?? true) {
+                    for language in strings.keys.sorted() where strings[language]?[key] == nil {
                         diagnostics.append(.error("missing-string", "the UI string '\(key)' is not defined in i18n/\(language.rawValue).yml", at: location))
                     }
                 default: break
@@ -152,7 +180,7 @@ public struct Theme: Sendable {
 
     /// Every UI string must exist in every language, or a page would show its key.
     private static func checkStringParity(_ strings: [Language: [String: String]], displayPrefix: String, diagnostics: inout [Diagnostic]) {
-        let languages = strings.keys.sorted().filter { !(strings[$0]?.isEmpty ?? true) }
+        let languages = strings.keys.sorted()
         for language in languages {
             for other in languages where other != language {
                 for key in strings[other]!.keys.sorted() where strings[language]![key] == nil {

@@ -5,7 +5,7 @@ import ShingiLoad
 /// The files of a theme by path below the theme folder (`layout.mustache`,
 /// `partials/comment.mustache`, `i18n/ja.yml`, `assets/style.css`), each with the path
 /// its diagnostics name. A site's theme is the default theme with the files of its own
-/// `templates/` laid over it, file by file (`overlaid(by:)`).
+/// `templates/` laid over it, file by file (`overlaid(by:)`); UI strings key by key.
 public struct ThemeFiles: Sendable {
     public struct File: Sendable, Hashable {
         public var bytes: [UInt8]
@@ -14,9 +14,14 @@ public struct ThemeFiles: Sendable {
     }
 
     public var files: [String: File]
+    /// The UI-string files (`i18n/<lang>.yml`) that a file of the same path in `files`
+    /// was laid over: a site's own file need hold only the strings it changes, the others
+    /// come from the default theme's (`Theme.load` merges them key by key).
+    public var underlyingStrings: [String: File]
 
-    public init(files: [String: File] = [:]) {
+    public init(files: [String: File] = [:], underlyingStrings: [String: File] = [:]) {
         self.files = files
+        self.underlyingStrings = underlyingStrings
     }
 
     /// The theme compiled into the binary (`templates/` of the repository, embedded by
@@ -37,7 +42,8 @@ public struct ThemeFiles: Sendable {
 
     /// A site's theme: the default theme (embedded, or the folder `defaultTheme`) with
     /// the site's own `templates/` laid over it file by file: a file there replaces the
-    /// default theme's file of the same path, the others come from the default theme.
+    /// default theme's file of the same path, the others come from the default theme;
+    /// a UI-strings file (`i18n/<lang>.yml`) replaces the default theme's strings key by key.
     /// Also returns the prefix the theme's diagnostics use (`templates/` when the site
     /// has its own). `displayPath` names a folder as diagnostics do.
     public static func site(root: URL, defaultTheme: URL?, displayPath: (URL) -> String,
@@ -64,9 +70,14 @@ public struct ThemeFiles: Sendable {
         return (files, prefix)
     }
 
-    /// This theme with `other`'s files replacing or adding to its own.
+    /// This theme with `other`'s files replacing or adding to its own; a UI-string file
+    /// it replaces is kept as the one `other`'s completes.
     public func overlaid(by other: ThemeFiles) -> ThemeFiles {
-        ThemeFiles(files: files.merging(other.files) { _, own in own })
+        var underlying = underlyingStrings
+        for (path, file) in files where path.hasPrefix("i18n/") && other.files[path] != nil && underlying[path] == nil {
+            underlying[path] = file
+        }
+        return ThemeFiles(files: files.merging(other.files) { _, own in own }, underlyingStrings: underlying)
     }
 
     /// The paths below `folder` (e.g. `assets/`), sorted.

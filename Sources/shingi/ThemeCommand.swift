@@ -20,7 +20,8 @@ struct ThemeCommand: ParsableCommand {
             Export into <site>/templates to change the theme of a site. A site's templates/ is laid \
             over the default theme file by file: a file there replaces the default theme's file of the \
             same path, every other file still comes from the default theme, so you may keep only the \
-            files you change. See docs/content-format.md.
+            files you change (and, in i18n/<lang>.yml, only the UI strings you change). See \
+            docs/content-format.md.
             """
         )
 

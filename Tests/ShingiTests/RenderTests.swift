@@ -1,4 +1,5 @@
 import ShingiCore
+import ShingiLoad
 @testable import ShingiRender
 import XCTest
 
@@ -31,8 +32,10 @@ final class RenderTests: XCTestCase {
         let dir = try temporaryDirectory(self)
         var all: [String: String] = [:]
         for name in Theme.requiredTemplates { all["\(name).mustache"] = "<p>{{t.hello}}</p>" }
-        all["i18n/ja.yml"] = "hello: こんにちは\n"
-        all["i18n/en.yml"] = "hello: Hello\n"
+        // The default theme's strings (every key Swift code uses) and the templates' own.
+        let strings = try Self.defaultStrings()
+        all["i18n/ja.yml"] = strings.ja + "hello: こんにちは\n"
+        all["i18n/en.yml"] = strings.en + "hello: Hello\n"
         for (k, v) in files { all[k] = v }
         try write(all, to: dir)
         var diagnostics: [Diagnostic] = []
@@ -50,7 +53,7 @@ final class RenderTests: XCTestCase {
             "templates/page.mustache:1:1: error: the UI string 'nothing' is not defined in i18n/ja.yml [missing-string]",
             "templates/page.mustache:1:1: error: the UI string 'nothing' is not defined in i18n/en.yml [missing-string]",
         ])
-        XCTAssertEqual(try theme(["i18n/en.yml": "hello: Hello\nextra: x\n"]).1,
+        XCTAssertEqual(try theme(["i18n/en.yml": try Self.defaultStrings().en + "hello: Hello\nextra: x\n"]).1,
                        ["templates/i18n/ja.yml:1:1: error: the UI string 'extra' is in i18n/en.yml but not in i18n/ja.yml; every language needs every string [missing-string]"])
     }
 
@@ -61,6 +64,66 @@ final class RenderTests: XCTestCase {
         _ = Theme.load(directory: dir, displayPrefix: "templates/", languages: [.ja, .en], diagnostics: &diagnostics)
         XCTAssertEqual(diagnostics.first?.description,
                        "templates/home.mustache:1:1: error: the theme has no template 'home.mustache'; every page kind needs its template [missing-template]")
-        XCTAssertEqual(diagnostics.count, Theme.requiredTemplates.count - 1)
+        XCTAssertEqual(diagnostics.filter { $0.code == "missing-template" }.count, Theme.requiredTemplates.count - 1)
+    }
+
+    private static func defaultStrings() throws -> (ja: String, en: String) {
+        (try String(contentsOf: defaultTheme.appendingPathComponent("i18n/ja.yml"), encoding: .utf8),
+         try String(contentsOf: defaultTheme.appendingPathComponent("i18n/en.yml"), encoding: .utf8))
+    }
+
+    // MARK: UI strings
+
+    /// A key Swift code uses (`UIString`) missing from a theme is an error naming it and
+    /// the file; before, the page showed the key and the theme loaded without a word.
+    func testAUIStringTheCodeUsesIsRequired() throws {
+        let strings = try Self.defaultStrings()
+        let ja = strings.ja.replacingOccurrences(of: "\nnav_members: \"委員\"\n", with: "\n") + "hello: こんにちは\n"
+        XCTAssertNotEqual(ja, strings.ja + "hello: こんにちは\n")
+        XCTAssertEqual(try theme(["i18n/ja.yml": ja]).1, [
+            "templates/i18n/ja.yml:1:1: error: the UI string 'nav_members' is not defined in i18n/ja.yml; shingi's pages use it, add 'nav_members: …' [missing-string]",
+            "templates/i18n/ja.yml:1:1: error: the UI string 'nav_members' is in i18n/en.yml but not in i18n/ja.yml; every language needs every string [missing-string]",
+        ])
+        // A theme with no strings at all no longer loads quietly.
+        let empty = try theme(["i18n/ja.yml": "", "i18n/en.yml": ""]).1
+        XCTAssertEqual(empty.count, 2 * UIString.allCases.count + 2 * Theme.requiredTemplates.count, "\(empty.prefix(3))")
+        XCTAssertEqual(empty.first, "templates/i18n/ja.yml:1:1: error: the UI string 'language_name' is not defined in i18n/ja.yml; shingi's pages use it, add 'language_name: …' [missing-string]")
+        XCTAssertEqual(try theme(["i18n/ja.yml": "- a\n- b\n"]).1, ["templates/i18n/ja.yml:1:1: error: UI strings are 'key: text' lines [wrong-type]"])
+    }
+
+    /// The default theme defines every key, and every role has its three keys.
+    func testTheDefaultThemeHasEveryUIString() throws {
+        var diagnostics: [Diagnostic] = []
+        let theme = Theme.load(ThemeFiles.embedded, displayPrefix: ThemeFiles.embeddedPrefix, languages: Language.allCases, diagnostics: &diagnostics)
+        XCTAssertEqual(diagnostics.map(\.description), [])
+        for language in Language.allCases {
+            XCTAssertEqual(UIString.allCases.filter { theme?.strings[language]?[$0] == nil }, [], language.rawValue)
+        }
+        for role in Member.roles {
+            XCTAssertNotNil(UIString.role(role), role)
+            XCTAssertNotNil(UIString.honorific(role), role)
+            XCTAssertNotNil(UIString.honorificPrefix(role), role)
+        }
+        XCTAssertNil(UIString.role("prefix_chair"))
+    }
+
+    /// A site's own `i18n/<lang>.yml` holds only what it changes: the default theme's
+    /// file completes it key by key (before, it replaced the whole file, and every
+    /// other string showed its key).
+    func testASitesStringsAreCompletedByTheDefaultTheme() throws {
+        let root = try temporaryDirectory(self)
+        try write(["templates/i18n/ja.yml": "nav_members: \"委員一覧\"\n",
+                   "templates/page.mustache": "{{t.nav_members}} {{t.own_key}}"], to: root)
+        var diagnostics: [Diagnostic] = []
+        let (files, prefix) = try XCTUnwrap(ThemeFiles.site(root: root, defaultTheme: nil, displayPath: \.path, diagnostics: &diagnostics))
+        let theme = Theme.load(files, displayPrefix: prefix, languages: Language.allCases, diagnostics: &diagnostics)
+        // A key that neither file defines is still an error, at the template that uses it.
+        XCTAssertEqual(diagnostics.map(\.description), [
+            "templates/page.mustache:1:19: error: the UI string 'own_key' is not defined in i18n/ja.yml [missing-string]",
+            "templates/page.mustache:1:19: error: the UI string 'own_key' is not defined in i18n/en.yml [missing-string]",
+        ])
+        XCTAssertEqual(theme?.strings[.ja]?["nav_members"], "委員一覧")
+        XCTAssertEqual(theme?.strings[.ja]?["nav_home"], "ホーム")
+        XCTAssertEqual(theme?.strings[.en]?["nav_members"], "Members")
     }
 }
