@@ -70,14 +70,8 @@ public struct ContentLoader: Sendable {
             diagnostics.append(linked)
             return files
         }
-        for entry in ContentPaths.regularFiles(under: root.appendingPathComponent("content"), maxFileSize: config.maxFileSize, diagnostics: &diagnostics) {
-            guard entry.relative.hasSuffix(".md") else {
-                if !entry.relative.hasSuffix(".yml") {
-                    diagnostics.append(.warning("unexpected-file", "this file is not part of the site; content/ holds .md and .yml files only", at: SourceLocation(path: entry.path)))
-                }
-                continue
-            }
-            if let file = ContentFile.classify(relative: entry.relative, url: entry.url, languages: config.languages, diagnostics: &diagnostics) {
+        for entry in ContentPaths.regularFiles(under: root.appendingPathComponent("content"), diagnostics: &diagnostics) {
+            if let file = ContentFile.regular(relative: entry.relative, url: entry.url, size: entry.size, config: config, diagnostics: &diagnostics) {
                 files.append(file)
             }
         }
@@ -92,6 +86,25 @@ struct ContentFile: Sendable {
     var language: Language
     var url: URL
     var path: String
+
+    /// A regular file below `content/` as the site reads it, for the full walk and a single
+    /// changed path alike: a Markdown file classified by its place (one over the size limit
+    /// reported), a `.yml` file nothing here (the data files are read on their own), any
+    /// other file reported.
+    static func regular(relative: String, url: URL, size: Int, config: SiteConfig, diagnostics: inout [Diagnostic]) -> ContentFile? {
+        let path = "content/" + relative
+        guard relative.hasSuffix(".md") else {
+            if !relative.hasSuffix(".yml") {
+                diagnostics.append(.warning("unexpected-file", "this file is not part of the site; content/ holds .md and .yml files only", at: SourceLocation(path: path)))
+            }
+            return nil
+        }
+        guard size <= config.maxFileSize else {
+            diagnostics.append(SiteFile.tooLarge(path: path, size: size, limit: config.maxFileSize))
+            return nil
+        }
+        return classify(relative: relative, url: url, languages: config.languages, diagnostics: &diagnostics)
+    }
 
     /// `issues/<slug>/index.<lang>.md`, `comments/<meeting>/<id>.<lang>.md`,
     /// `pages/<slug>.<lang>.md`, `index.<lang>.md`; anything else is reported.

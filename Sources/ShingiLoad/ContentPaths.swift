@@ -9,7 +9,7 @@ import ShingiCore
 /// - symbolic links (to files or folders) are never followed, so nothing outside the
 ///   site can be read into it; FIFOs, sockets and devices are never opened;
 /// - hidden entries (`.git`, `.DS_Store`, editor lock files) are ignored;
-/// - a Markdown file over the size limit is reported and not read.
+/// - a Markdown file over the size limit is reported and not read (`ContentFile.regular`).
 enum ContentPaths {
     struct Entry {
         /// Site-relative path in NFC, e.g. `content/issues/1/index.ja.md`: the file's identity.
@@ -22,19 +22,31 @@ enum ContentPaths {
     }
 
     /// Every regular file below `content/`, sorted by path, with diagnostics for what is skipped.
-    static func regularFiles(under contentURL: URL, maxFileSize: Int, diagnostics: inout [Diagnostic]) -> [Entry] {
+    static func regularFiles(under contentURL: URL, diagnostics: inout [Diagnostic]) -> [Entry] {
         var found: [(relative: String, stored: String, size: Int)] = []
         walk(directory: contentURL.path, relative: "", stored: "", diagnostics: &diagnostics, files: &found)
-        var entries: [Entry] = []
-        for (relative, stored, size) in found {
-            let path = "content/" + relative
-            if relative.hasSuffix(".md") && size > maxFileSize {
-                diagnostics.append(SiteFile.tooLarge(path: path, size: size, limit: maxFileSize))
-                continue
-            }
-            entries.append(Entry(path: path, relative: relative, url: contentURL.appendingPathComponent(stored), size: size))
+        return found.map { relative, stored, size in
+            Entry(path: "content/" + relative, relative: relative, url: contentURL.appendingPathComponent(stored), size: size)
+        }.sorted { $0.path < $1.path }
+    }
+
+    /// What an entry below `content/` is, by its `lstat` mode.
+    enum EntryKind { case folder, file, skipped }
+
+    /// The one place the walk and a single changed path (`ContentLoader.contentFile`)
+    /// decide what an entry is: a link or a pipe, socket or device is skipped with a
+    /// warning naming `path`.
+    static func kind(mode: mode_t, path: String, diagnostics: inout [Diagnostic]) -> EntryKind {
+        switch mode & S_IFMT {
+        case S_IFDIR: return .folder
+        case S_IFREG: return .file
+        case S_IFLNK:
+            diagnostics.append(.warning("symlink-skipped", "symbolic links in content/ are not followed; copy the file instead", at: SourceLocation(path: path)))
+            return .skipped
+        default:
+            diagnostics.append(.warning("unexpected-file", "this is not a regular file (a pipe, socket or device) and is not read; content/ holds .md and .yml files only", at: SourceLocation(path: path)))
+            return .skipped
         }
-        return entries.sorted { $0.path < $1.path }
     }
 
     /// Visits one folder: `relative` is its NFC path below `content/` (empty or ending in
@@ -68,15 +80,13 @@ enum ContentPaths {
             var info = stat()
             guard lstat(fullPath, &info) == 0 else { continue }
             let path = "content/" + relative + normal
-            switch info.st_mode & S_IFMT {
-            case S_IFLNK:
-                diagnostics.append(.warning("symlink-skipped", "symbolic links in content/ are not followed; copy the file instead", at: SourceLocation(path: path)))
-            case S_IFDIR:
+            switch kind(mode: info.st_mode, path: path, diagnostics: &diagnostics) {
+            case .folder:
                 walk(directory: fullPath, relative: relative + normal + "/", stored: storedPath + "/", diagnostics: &diagnostics, files: &files)
-            case S_IFREG:
+            case .file:
                 files.append((relative + normal, storedPath, Int(info.st_size)))
-            default:
-                diagnostics.append(.warning("unexpected-file", "this is not a regular file (a pipe, socket or device) and is not read; content/ holds .md and .yml files only", at: SourceLocation(path: path)))
+            case .skipped:
+                break
             }
         }
     }

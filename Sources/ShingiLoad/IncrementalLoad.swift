@@ -82,8 +82,8 @@ extension ContentLoader {
 
     /// One path under `content/` (an ASCII one) as `markdownFiles` sees it while walking
     /// the tree (`ContentPaths`): hidden entries and what lies below a symbolic link are
-    /// not seen, and the same diagnostics for what is not part of the site; the same
-    /// classification for what is.
+    /// not seen; what the entry is (`ContentPaths.kind`) and what a file is
+    /// (`ContentFile.regular`) are decided by the functions the walk uses.
     func contentFile(_ path: String, config: SiteConfig, diagnostics: inout [Diagnostic]) -> ContentFile? {
         let contentURL = root.appendingPathComponent("content")
         let relative = String(path.dropFirst("content/".count))
@@ -97,30 +97,8 @@ extension ContentLoader {
         }
         let url = contentURL.appendingPathComponent(relative)
         var info = stat()
-        guard lstat(url.path, &info) == 0 else { return nil }
-        switch info.st_mode & S_IFMT {
-        case S_IFLNK:
-            diagnostics.append(.warning("symlink-skipped", "symbolic links in content/ are not followed; copy the file instead", at: SourceLocation(path: path)))
-            return nil
-        case S_IFREG:
-            break
-        case S_IFDIR:
-            return nil
-        default:
-            diagnostics.append(.warning("unexpected-file", "this is not a regular file (a pipe, socket or device) and is not read; content/ holds .md and .yml files only", at: SourceLocation(path: path)))
-            return nil
-        }
-        guard relative.hasSuffix(".md") else {
-            if !relative.hasSuffix(".yml") {
-                diagnostics.append(.warning("unexpected-file", "this file is not part of the site; content/ holds .md and .yml files only", at: SourceLocation(path: path)))
-            }
-            return nil
-        }
-        if Int(info.st_size) > config.maxFileSize {
-            diagnostics.append(SiteFile.tooLarge(path: path, size: Int(info.st_size), limit: config.maxFileSize))
-            return nil
-        }
-        return ContentFile.classify(relative: relative, url: url, languages: config.languages, diagnostics: &diagnostics)
+        guard lstat(url.path, &info) == 0, ContentPaths.kind(mode: info.st_mode, path: path, diagnostics: &diagnostics) == .file else { return nil }
+        return ContentFile.regular(relative: relative, url: url, size: Int(info.st_size), config: config, diagnostics: &diagnostics)
     }
 
     static func isSymbolicLink(_ path: String) -> Bool {
