@@ -13,7 +13,6 @@ struct CrossLinkRenderer {
 
     /// A link written without a label: its text is the name of what it links to.
     func html(_ link: CrossLinkReference) -> String {
-        let site = presenter.site
         switch CrossLinkKind(rawValue: link.kind) {
         case .issue?:
             return presenter.issueLink(link.target, section: link.anchor.map(Slug.normaliseExplicit))
@@ -24,9 +23,7 @@ struct CrossLinkRenderer {
         case .meeting?:
             return presenter.meetingLink(link.target)
         case .comment?:
-            guard let comment = site.comment(link.target) else { break }
-            let text = HTMLEscape.text(presenter.t(.commentBy).filling("{member}", with: site.member(comment.member).map { presenter.memberName($0).text } ?? comment.member))
-            return HTMLAnchor.html(href: presenter.commentURL(comment), class: "comment-link", innerHTML: text)
+            if let html = presenter.commentLink(link.target) { return html }
         case nil:
             break
         }
@@ -36,19 +33,15 @@ struct CrossLinkRenderer {
 
     /// What goes before a link's rendered label.
     func opening(_ link: CrossLinkReference) -> String {
-        let urls = presenter.urls
-        let language = presenter.language
         switch CrossLinkKind(rawValue: link.kind) {
         case .issue?:
-            let anchor = link.anchor.map(Slug.normaliseExplicit)
-            return HTMLAnchor.opening(href: urls.issue(link.target, language, section: anchor), class: "issue-link")
+            return presenter.issueLinkStart(link.target, section: link.anchor.map(Slug.normaliseExplicit))
         case .member?:
-            return HTMLAnchor.opening(href: urls.member(link.target, language), class: "member-link")
+            return presenter.memberLinkStart(link.target)
         case .meeting?:
-            return HTMLAnchor.opening(href: urls.meeting(link.target, language), class: "meeting-link")
+            return presenter.meetingLinkStart(link.target)
         case .comment?:
-            guard let comment = presenter.site.comment(link.target) else { return "" }
-            return HTMLAnchor.opening(href: presenter.commentURL(comment), class: "comment-link")
+            return presenter.site.comment(link.target).map(presenter.commentLinkStart) ?? ""
         case .ref?, nil:
             return ""
         }

@@ -9,7 +9,7 @@ extension PageRenderer {
             "site_title": p.text(site.config.title).text,
             "issues": site.issues.map { issueSummary($0, p, headingLevel: 3) },
             "pages": pageLinks(p),
-            "meetings": site.meetings.sorted { ($0.date, $0.id) < ($1.date, $1.id) }.map {
+            "meetings": site.meetings.chronological().map {
                 ["title_html": p.html(p.meetingTitle($0)), "url": urls.meeting($0.id, p.language)] as [String: Any]
             },
             "comment_count": site.comments.count, "member_count": site.members.count, "reference_count": site.references.count,
@@ -93,8 +93,7 @@ extension PageRenderer {
             return HTMLAnchor.html(href: urls.page(slug, p.language), innerHTML: HTMLEscape.text(file.title))
         case .comment(let id):
             guard let comment = site.comment(id) else { return HTMLEscape.text(id) }
-            let label = p.t(.commentBy).filling("{member}", with: site.member(comment.member).map { p.memberName($0).text } ?? comment.member)
-            return HTMLAnchor.html(href: p.commentURL(comment), innerHTML: HTMLEscape.text(label))
+            return HTMLAnchor.html(href: p.commentURL(comment), innerHTML: HTMLEscape.text(p.commentLabel(comment)))
         }
     }
 

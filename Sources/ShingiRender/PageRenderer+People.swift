@@ -19,7 +19,7 @@ extension PageRenderer {
         let name = p.memberName(member)
         let comments = site.comments(byMember: member.id)
         var meetingIDs: [String] = []
-        for meeting in site.meetings.sorted(by: { ($0.date, $0.id) < ($1.date, $1.id) }) where comments.contains(where: { $0.meeting == meeting.id }) {
+        for meeting in site.meetings.chronological() where comments.contains(where: { $0.meeting == meeting.id }) {
             meetingIDs.append(meeting.id)
         }
         let groups = meetingIDs.map { id -> [String: Any] in
@@ -42,7 +42,7 @@ extension PageRenderer {
     }
 
     func meetingList(_ p: Presenter) -> PageShell {
-        let meetings = site.meetings.sorted { ($0.date, $0.id) < ($1.date, $1.id) }.map { meeting -> [String: Any] in
+        let meetings = site.meetings.chronological().map { meeting -> [String: Any] in
             let note = p.text(meeting.note)
             return ["title_html": p.html(p.meetingTitle(meeting)), "url": urls.meeting(meeting.id, p.language), "date": p.date(meeting.date),
                     "comment_count": site.comments(inMeeting: meeting.id).count, "note_html": p.html(note), "has_note": !note.text.isEmpty]

@@ -86,24 +86,51 @@ struct Presenter {
         String(String(n).unicodeScalars.map { Character(Unicode.Scalar($0.value - 0x30 + 0xFF10)!) })
     }
 
+    /// "後藤会長のコメント": how a comment is named in a link or a search result.
+    func commentLabel(_ comment: Comment) -> String {
+        t(.commentBy).filling("{member}", with: site.member(comment.member).map { memberName($0).text } ?? comment.member)
+    }
+
     // MARK: Links
+    // Each kind's link markup is written once, here: `…LinkStart` is also used by a
+    // cross-link whose label is rendered from the author's text (`CrossLinkRenderer`).
+
+    func memberLinkStart(_ id: String) -> String {
+        HTMLAnchor.opening(href: urls.member(id, language), class: "member-link")
+    }
 
     func memberLink(_ id: String) -> String {
         guard let member = site.member(id) else { return HTMLEscape.text(id) }
-        return HTMLAnchor.html(href: urls.member(id, language), class: "member-link", innerHTML: html(memberName(member)))
+        return memberLinkStart(id) + html(memberName(member)) + "</a>"
+    }
+
+    func meetingLinkStart(_ id: String) -> String {
+        HTMLAnchor.opening(href: urls.meeting(id, language), class: "meeting-link")
     }
 
     func meetingLink(_ id: String) -> String {
         guard let meeting = site.meeting(id) else { return HTMLEscape.text(id) }
-        return HTMLAnchor.html(href: urls.meeting(id, language), class: "meeting-link", innerHTML: html(meetingTitle(meeting)))
+        return meetingLinkStart(id) + html(meetingTitle(meeting)) + "</a>"
+    }
+
+    func issueLinkStart(_ id: String, section: String? = nil) -> String {
+        HTMLAnchor.opening(href: urls.issue(id, language, section: section), class: "issue-link")
     }
 
     func issueLink(_ id: String, section: String? = nil) -> String {
         guard let issue = site.issue(id) else { return HTMLEscape.text(id) }
         if let section, let title = sectionTitle(issue, section) {
-            return HTMLAnchor.html(href: urls.issue(id, language, section: section), class: "issue-link", innerHTML: html(title))
+            return issueLinkStart(id, section: section) + html(title) + "</a>"
         }
-        return HTMLAnchor.html(href: urls.issue(id, language), class: "issue-link", innerHTML: "\(HTMLEscape.text(issueLabel(issue)))　\(html(issueTitle(issue)))")
+        return issueLinkStart(id) + "\(HTMLEscape.text(issueLabel(issue)))　\(html(issueTitle(issue)))</a>"
+    }
+
+    func commentLinkStart(_ comment: Comment) -> String {
+        HTMLAnchor.opening(href: commentURL(comment), class: "comment-link")
+    }
+
+    func commentLink(_ id: String) -> String? {
+        site.comment(id).map { commentLinkStart($0) + HTMLEscape.text(commentLabel($0)) + "</a>" }
     }
 
     func commentURL(_ comment: Comment) -> String {

@@ -28,7 +28,7 @@ enum SearchRecords {
         let issue = renderer.site.issue(comment.issue)
         let issueLabel = issue.map(p.issueLabel) ?? comment.issue
         let section = issue.flatMap { p.sectionTitle($0, comment.section)?.text } ?? comment.section
-        let title = "\(p.t(.commentBy).filling("{member}", with: member))　\(issueLabel) › \(section)"
+        let title = "\(p.commentLabel(comment))　\(issueLabel) › \(section)"
         let body = renderer.comments.html(comment.id, p.language, showTarget: false)
         func filter(_ key: String, _ value: String) -> String {
             "<span data-pagefind-filter=\"\(key)\">\(HTMLEscape.text(value))</span>"
