@@ -266,14 +266,17 @@ final class ServeTests: XCTestCase {
             XCTAssertTrue(server.lines.contains { $0.hasPrefix(theme.standardizedFileURL.path + "/layout.mustache changed: rebuilt ") }, "\(server.lines)")
             try await server.stop()
         }
-        // With templates/ of its own, the site no longer follows the default theme.
+        // With templates/ of its own, the site no longer follows the default theme. An edit
+        // the server does follow comes after the ignored one: once its rebuild is reported,
+        // a rebuild for the theme would have been reported before it (or with it).
         try FileManager.default.copyItem(at: defaultTheme, to: root.appendingPathComponent("templates"))
         let server = try await ServeHarness.start(self, root: root, theme: theme)
         let before = server.lines.count
         let layout = theme.appendingPathComponent("layout.mustache")
         try Data("ignored".utf8).write(to: layout)
-        try await Task.sleep(for: .milliseconds(400))
-        XCTAssertEqual(server.lines.count, before, "\(server.lines)")
+        try write(["content/comments/14/c1.en.md": MiniSite.files["content/comments/14/c1.en.md"]!.replacingOccurrences(of: "It should function.", with: "Followed.")], to: root)
+        let followed = try await server.line(from: before) { $0.contains(" changed: ") }
+        XCTAssertEqual(Array(server.lines[before...followed]).map { $0.prefix { $0 != ":" } }, ["content/comments/14/c1.en.md changed"], "\(server.lines)")
         try await server.stop()
     }
 
@@ -287,8 +290,11 @@ final class ServeTests: XCTestCase {
             try write(["content/comments/14/c1.en.md": original.replacingOccurrences(of: "It should function.", with: "Version \(n).")], to: root)
         }
         _ = try await eventually(client, "/en/issues/1/") { $0.text.contains("Version 50.") }
-        try await Task.sleep(for: .milliseconds(500))
-        let rebuilds = server.lines.dropFirst(before).filter { $0.contains(" changed: ") }
+        // A last edit of another file: once its rebuild is reported, every rebuild the burst
+        // caused has been reported (changes are rebuilt in order), at most with it.
+        try write(["content/aa.yml": "a: b\n"], to: root)
+        let last = try await server.line(from: before) { $0.hasPrefix("content/aa.yml") }
+        let rebuilds = server.lines[before...last].filter { $0.contains(" changed: ") && !$0.hasPrefix("content/aa.yml changed: ") }
         XCTAssertGreaterThanOrEqual(rebuilds.count, 1)
         XCTAssertLessThanOrEqual(rebuilds.count, 3, "\(rebuilds)")
         try await server.stop()
@@ -377,6 +383,19 @@ final class ServeHarness: Sendable {
     }
 
     var lines: [String] { log.lines }
+
+    /// The index of the first line from `start` on that matches: the event the server
+    /// reports when it has rebuilt (at most `timeout` seconds).
+    func line(from start: Int? = nil, timeout: Double = 15, _ matches: @escaping @Sendable (String) -> Bool) async throws -> Int {
+        let start = start ?? 0
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            let lines = log.lines
+            if let index = lines.indices.dropFirst(start).first(where: { matches(lines[$0]) }) { return index }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        throw ServeTestClient.Failure(description: "the server never printed the line awaited; it printed: \(log.lines)")
+    }
 
     static func start(_ test: XCTestCase, root: URL, theme: URL = defaultTheme, forcePolling: Bool = false,
                       markdownParser: any MarkdownParsing = InProcessMarkdownParser()) async throws -> ServeHarness {
