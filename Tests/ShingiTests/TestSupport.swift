@@ -135,6 +135,18 @@ func build(_ root: URL, out: URL? = nil, write: Bool = false, baseURL: String? =
     await SiteBuilder(options: BuildOptions(root: root, output: out, baseURL: baseURL, defaultTheme: defaultTheme)).run(write: write)
 }
 
+/// Compares `actual` with the golden file `Tests/Fixtures/<path>`; with
+/// `SHINGI_UPDATE_GOLDENS=1` writes it instead (review the diff before committing).
+func assertGolden(_ actual: String, _ path: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    let url = fixturesRoot.appendingPathComponent(path)
+    if ProcessInfo.processInfo.environment["SHINGI_UPDATE_GOLDENS"] == "1" {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(actual.utf8).write(to: url)
+        return
+    }
+    assertSameText(actual, try String(contentsOf: url, encoding: .utf8), path, file: file, line: line)
+}
+
 /// Asserts that two texts are equal, printing a unified diff when they are not.
 func assertSameText(_ actual: String, _ expected: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) {
     guard actual != expected else { return }
