@@ -6,7 +6,7 @@ import ShingiResolve
 /// How the site's items are named and linked in one language. Values missing in that
 /// language fall back to the other one and are marked as untranslated.
 struct Presenter {
-    let site: ResolvedSite
+    let site: SiteReader
     let urls: SiteURLs
     let language: Language
     let strings: [String: String]
@@ -28,8 +28,9 @@ struct Presenter {
 
     // MARK: Names of things
 
-    func memberName(_ member: Member) -> LocalizedText {
-        var name = text(member.name)
+    func memberName(_ member: Tracked<Member>) -> LocalizedText {
+        let (shown, fallback) = member.translation(\.name, language) ?? ("", nil)
+        var name = LocalizedText(text: shown, language: fallback ?? language, isFallback: fallback != nil)
         let suffix = t("honorific_\(member.role)")
         if language == .ja, !suffix.hasPrefix("honorific_") { name.text += suffix }
         // English puts the title before the name (Chair Goto) where Japanese puts it after (後藤会長).
@@ -43,7 +44,7 @@ struct Presenter {
         return label.hasPrefix("role_") ? role : label
     }
 
-    func meetingTitle(_ meeting: Meeting) -> LocalizedText {
+    func meetingTitle(_ meeting: Tracked<Meeting>) -> LocalizedText {
         let title = text(meeting.title)
         if !title.text.isEmpty { return title }
         let generated: String
@@ -56,20 +57,21 @@ struct Presenter {
         return LocalizedText(text: language == .ja ? "\(generated)（\(date)）" : "\(generated) (\(date))", language: language, isFallback: false)
     }
 
-    func issueTitle(_ issue: Issue) -> LocalizedText {
-        guard let (file, fallback) = issue.translations.resolve(language) else { return LocalizedText(text: issue.id, language: language, isFallback: false) }
-        return LocalizedText(text: file.title, language: fallback ? language.other : language, isFallback: fallback)
+    func issueTitle(_ issue: Tracked<Issue>) -> LocalizedText {
+        guard let (headline, fallback) = issue.translation(\.headlines, language) else { return LocalizedText(text: issue.id, language: language, isFallback: false) }
+        return LocalizedText(text: headline.title, language: fallback ?? language, isFallback: fallback != nil)
     }
 
-    func issueLabel(_ issue: Issue) -> String {
+    func issueLabel(_ issue: Tracked<Issue>) -> String {
         t("issue_label").filling("{n}", with: language == .ja ? fullWidth(issue.number) : String(issue.number))
     }
 
-    func sectionTitle(_ issue: Issue, _ section: String) -> LocalizedText? {
+    func sectionTitle(_ issue: Tracked<Issue>, _ section: String) -> LocalizedText? {
         guard let found = issue.section(section) else {
             // A level-3 heading: look it up in the fragments.
+            let names = issue.headingNames
             for lang in [language, language.other] {
-                if let heading = issue.translations[lang]?.source.fragment.headings.first(where: { $0.id == section }) {
+                if let heading = names[lang]?.first(where: { $0.id == section }) {
                     return LocalizedText(text: heading.text, language: lang, isFallback: lang != language)
                 }
             }
@@ -104,7 +106,7 @@ struct Presenter {
         return HTMLAnchor.html(href: urls.issue(id, language), class: "issue-link", innerHTML: "\(HTMLEscape.text(issueLabel(issue)))　\(html(issueTitle(issue)))")
     }
 
-    func commentURL(_ comment: Comment) -> String {
+    func commentURL(_ comment: Tracked<Comment>) -> String {
         urls.issue(comment.issue, language, section: "comment-\(comment.id)")
     }
 }
