@@ -93,7 +93,7 @@ public struct SiteBuilder: Sendable {
         var renderer = SiteRenderer(site: site, theme: theme, baseURL: options.baseURL, changes: options.changes)
         renderer.pageCache = await previousPages?.value
         renderer.partialCache = await previousPartials?.value
-        let rendered = await renderer.render(nil, reusing: nil)
+        let rendered = await renderer.render()
         diagnostics += rendered.diagnostics
         clock.lap(renderer.pageCache == nil ? "render" : "render (\(rendered.keptPages.count) pages kept)")
         if let file = options.partialCache, let partials = renderer.partialCache, partials.changed {
@@ -120,16 +120,15 @@ public struct SiteBuilder: Sendable {
         try? await PageCache.write(entries, to: file, stamp: PageCache.stamp())
     }
 
-    /// What the next preview rebuild starts from: the last successful build (whose pages
-    /// and rendered comments it keeps where nothing they show changed), the latest load
-    /// (which it reads again only where files changed) and the paths changed since that
-    /// successful build.
+    /// What the next preview rebuild starts from: the last successful build (whose outputs
+    /// it keeps where nothing they read changed), the latest load (which it reads again
+    /// only where files changed) and the paths changed since that successful build.
     public struct Previous: Sendable {
         struct Good: Sendable {
             var result: BuildResult
             var theme: Theme
             var themeDiagnostics: [Diagnostic]
-            /// The rendered comments and page skeletons (without files).
+            /// What each output read, with the outputs (`SiteRenderer.rerender`).
             var rendered: SiteRenderer.Rendered
         }
         var good: Good?
@@ -144,23 +143,19 @@ public struct SiteBuilder: Sendable {
     /// One preview rebuild.
     public struct Rebuild: Sendable {
         public var result: BuildResult
-        /// The pages rendered (the others were kept from the last successful build).
+        /// The jobs rendered (or refilled); all of them after a full render.
+        public var renderedJobs: Set<PageJob>
+        /// The pages among them.
         public var renderedPages: Int
-        /// The files rendered when the others were kept; nil when `result.files` were all
-        /// rendered (or none were).
-        public var renderedFiles: [OutputFile]?
+        /// The files made when the others were kept, and the paths of the files that went
+        /// away; nil when `result.files` are a new site (or there are none).
+        public var delta: (files: [OutputFile], removed: [String])?
         /// What the next rebuild starts from.
         public var next: Previous?
     }
 
     /// For the preview: the site after `changedPaths` (relative to the root) changed,
-    /// doing work in proportion to the change when `previous` allows it. Load reads only
-    /// the changed files; Resolve pairs and checks only the changed items; Render renders
-    /// only the pages that show them (and the comments among them), keeping the other
-    /// files of the last successful build. Anything it cannot place is done in full
-    /// (`shingi.yml`, a folder renamed); a template change renders every page. After a
-    /// failed build, the next one still starts from the last successful one, with all the
-    /// paths changed since.
+    /// doing work in proportion to the change when `previous` allows it.
     public func rebuild(previous: Previous?, changedPaths: Set<String>) async -> Rebuild {
         var taken = previous
         return await rebuild(taking: &taken, changedPaths: changedPaths)
@@ -168,128 +163,110 @@ public struct SiteBuilder: Sendable {
 
     /// `rebuild(previous:changedPaths:)` that takes `previous` (and leaves nil): when the
     /// caller held the only copy, the load is updated in place instead of copied.
+    ///
+    /// The steps: Load reads only the changed files; Resolve pairs and checks only the
+    /// changed items when it can; the theme is read again only when it changed; what
+    /// changed is found by comparing the resolved sites (`SiteChange`), and Render renders
+    /// again the outputs that read it (`SiteRenderer.rerender`). After a failed build, the
+    /// next one still starts from the last successful one, with all the paths changed since.
     public func rebuild(taking previous: inout Previous?, changedPaths: Set<String>) async -> Rebuild {
         var clock = StageClock()
         defer { clock.report() }
         let good = previous?.good
-        let sinceGood = previous?.sinceGood
         var earlier = previous?.loaded
+        let sinceGood = previous?.sinceGood
         previous = nil
-        let loader = ContentLoader(root: options.root, cache: cache, parser: options.markdownParser)
-        var loaded: LoadedSite
-        var since: Set<String>?
-        if var site = earlier.take(), await loader.reload(&site, changedPaths: changedPaths) {
-            loaded = site
-            since = sinceGood?.union(changedPaths)
-            if let cache, cache.count > 2 * (loaded.issues.count + loaded.comments.count + loaded.pages.count + loaded.homes.count) + 256 {
-                cache.retainOnly(loaded.markdownBodies)
-            }
-            clock.lap("load")
-        } else {
-            loaded = await loadContent(&clock)
-            since = nil
-        }
-
-        let site: ResolvedSite
-        let content = since?.filter { $0 == "shingi.yml" || $0.hasPrefix("content/") }
-        if let good, let goodSite = good.result.site, let content, content.isEmpty {
-            site = goodSite
-        } else if options.drafts, let good, let goodSite = good.result.site, let content, !content.contains("shingi.yml"),
-                  content.isDisjoint(with: ContentLoader.dataFiles),
-                  let updated = Resolver().update(goodSite, with: loaded, changedMarkdown: content.filter { $0.hasSuffix(".md") },
-                                                  changedOther: content.filter { !$0.hasSuffix(".md") }) {
-            site = updated
-        } else {
-            site = Resolver(includeDrafts: options.drafts).resolve(loaded)
-        }
+        let (loaded, since) = await reload(earlier.take(), changedPaths: changedPaths, sinceGood: sinceGood, &clock)
+        let site = resolve(loaded, since: since, good: good?.result.site)
         clock.lap("resolve")
-
-        var diagnostics = site.diagnostics
-        let theme: Theme
-        var themeWarnings: [Diagnostic] = []
-        var themeReused = false
-        // A change to the theme's assets (CSS, scripts, images) only copies them again.
-        let assetsPrefix = (good?.theme.displayPrefix ?? "templates/") + "assets/"
-        let assetsChanged = since?.contains { $0.hasPrefix(assetsPrefix) } ?? false
-        if let good, let since, since.allSatisfy({ $0.hasPrefix("content/") || $0.hasPrefix(assetsPrefix) }),
-           good.result.site?.config.languages == site.config.languages {
-            var reused = good.theme
-            if assetsChanged {
-                // The theme holds its files: take the assets as they are now.
-                var ignored: [Diagnostic] = []
-                if let (files, _) = ThemeFiles.site(root: options.root, defaultTheme: options.defaultTheme,
-                                                    displayPath: displayPath, diagnostics: &ignored) {
-                    reused = reused.withFiles(files)
-                }
-            }
-            theme = reused
-            themeWarnings = good.themeDiagnostics
-            diagnostics += themeWarnings
-            themeReused = true
-        } else {
-            let (fresh, themeDiagnostics) = loadTheme(languages: site.config.languages)
-            diagnostics += themeDiagnostics
-            guard !diagnostics.hasErrors, let fresh else {
-                return Rebuild(result: Self.unrendered(site, diagnostics), renderedPages: 0, renderedFiles: nil,
-                               next: Previous(good: good, loaded: loaded, sinceGood: since))
-            }
-            theme = fresh
-            themeWarnings = themeDiagnostics
+        func failed(_ diagnostics: [Diagnostic]) -> Rebuild {
+            Rebuild(result: Self.unrendered(site, diagnostics), renderedJobs: [], renderedPages: 0, delta: nil,
+                    next: Previous(good: good, loaded: loaded, sinceGood: since))
         }
-        guard !diagnostics.hasErrors else {
-            return Rebuild(result: Self.unrendered(site, diagnostics), renderedPages: 0, renderedFiles: nil,
+        let step = themeStep(site, since: since, good: good)
+        clock.lap("theme")
+        let diagnostics = site.diagnostics + step.diagnostics
+        guard let theme = step.theme, !diagnostics.hasErrors else { return failed(diagnostics) }
+
+        let renderer = SiteRenderer(site: site, theme: theme, baseURL: options.baseURL, changes: options.changes)
+        let rendered: SiteRenderer.Rendered
+        if let good, let old = good.result.site, step.reused {
+            rendered = await renderer.rerender(good.rendered, from: old, change: SiteChange.between(old, site), assets: step.assetsChanged)
+        } else {
+            rendered = await renderer.render(recording: true)
+        }
+        clock.lap("render")
+        let result = BuildResult(diagnostics: (diagnostics + rendered.diagnostics).sorted(), site: site, files: rendered.files,
+                                 pagesPerLanguage: Self.pageCounts(rendered.files), seconds: 0, searchRecords: rendered.searchRecords)
+        let renderedPages = rendered.renderedJobs.filter(\.isPage).count
+        let incremental = good != nil && step.reused
+        guard result.succeeded else {
+            return Rebuild(result: result, renderedJobs: rendered.renderedJobs, renderedPages: renderedPages, delta: nil,
                            next: Previous(good: good, loaded: loaded, sinceGood: since))
         }
-        var jobs: [PageJob]?
-        if themeReused, let good, let old = good.result.site, let since {
-            // Files that are no item before or after (not part of the site, hidden) show
-            // nowhere; their warnings are in the diagnostics already.
-            let pages = since.filter { path in
-                !path.hasPrefix(assetsPrefix)
-                    && !(path.hasPrefix("content/") && !ContentLoader.dataFiles.contains(path) && !old.hasItem(at: path) && !site.hasItem(at: path))
-            }
-            jobs = pages.isEmpty ? [] : affectedJobs(old: old, new: site, changedPaths: pages)
-        }
-        clock.lap("theme")
-        let renderer = SiteRenderer(site: site, theme: theme, baseURL: options.baseURL, changes: options.changes)
-        let rendered = await renderer.render(jobs, reusing: jobs == nil ? nil : good?.rendered, changedPaths: since ?? [], skeletons: true,
-                                             assets: assetsChanged)
-        clock.lap("render")
-        diagnostics += rendered.diagnostics
-        var files = rendered.files
-        if let good, jobs != nil {
-            // Assets are copied all at once (one may have gone away).
-            let kept = assetsChanged ? good.result.files.filter { !$0.path.hasPrefix("assets/") } : good.result.files
-            files = Self.merge(rendered.files, into: kept)
-        }
-        let renderedPages = Self.pageCounts(rendered.files).values.reduce(0, +)
-        let result = BuildResult(diagnostics: diagnostics.sorted(), site: site, files: files, pagesPerLanguage: Self.pageCounts(files), seconds: 0)
-        clock.lap("merge")
-        guard result.succeeded else {
-            return Rebuild(result: result, renderedPages: renderedPages, renderedFiles: nil, next: Previous(good: good, loaded: loaded, sinceGood: since))
-        }
-        var reusable = rendered
-        reusable.files = []
-        let next = Previous(good: .init(result: result, theme: theme, themeDiagnostics: themeWarnings, rendered: reusable),
+        // The result and the render share their files' storage.
+        let next = Previous(good: .init(result: result, theme: theme, themeDiagnostics: step.diagnostics, rendered: rendered),
                             loaded: loaded, sinceGood: [])
-        // The server takes the rendered files on top of what it serves, unless files may have
-        // gone away (assets): then it takes them all.
-        return Rebuild(result: result, renderedPages: renderedPages, renderedFiles: jobs == nil || assetsChanged ? nil : rendered.files, next: next)
+        return Rebuild(result: result, renderedJobs: rendered.renderedJobs, renderedPages: renderedPages,
+                       delta: incremental ? (rendered.changedFiles, rendered.removedPaths) : nil, next: next)
     }
 
-    /// `files` put in place of the files with the same paths in `sorted` (sorted by path),
-    /// or added in order.
-    static func merge(_ files: [OutputFile], into sorted: [OutputFile]) -> [OutputFile] {
-        var result = sorted
-        for file in files {
-            var low = 0, high = result.count
-            while low < high {
-                let middle = (low + high) / 2
-                if result[middle].path < file.path { low = middle + 1 } else { high = middle }
-            }
-            if low < result.count && result[low].path == file.path { result[low] = file } else { result.insert(file, at: low) }
+    /// Load: the changed files read again into the latest load, or the whole site when
+    /// that cannot be done; and the paths changed since the last successful build (nil
+    /// after a full load).
+    private func reload(_ earlier: LoadedSite?, changedPaths: Set<String>, sinceGood: Set<String>?,
+                        _ clock: inout StageClock) async -> (LoadedSite, Set<String>?) {
+        let loader = ContentLoader(root: options.root, cache: cache, parser: options.markdownParser)
+        guard var site = earlier, await loader.reload(&site, changedPaths: changedPaths) else {
+            return (await loadContent(&clock), nil)
         }
-        return result
+        if let cache, cache.count > 2 * (site.issues.count + site.comments.count + site.pages.count + site.homes.count) + 256 {
+            cache.retainOnly(site.markdownBodies)
+        }
+        clock.lap("load")
+        return (site, sinceGood?.union(changedPaths))
+    }
+
+    /// Resolve: the last good site kept when no content changed, brought up to date item
+    /// by item when only Markdown files did (`Resolver.update`), else resolved in full.
+    private func resolve(_ loaded: LoadedSite, since: Set<String>?, good: ResolvedSite?) -> ResolvedSite {
+        let content = since?.filter { $0 == "shingi.yml" || $0.hasPrefix("content/") }
+        if let good, let content, content.isEmpty { return good }
+        if options.drafts, let good, let content, !content.contains("shingi.yml"), content.isDisjoint(with: ContentLoader.dataFiles),
+           let updated = Resolver().update(good, with: loaded, changedMarkdown: content.filter { $0.hasSuffix(".md") },
+                                           changedOther: content.filter { !$0.hasSuffix(".md") }) {
+            return updated
+        }
+        return Resolver(includeDrafts: options.drafts).resolve(loaded)
+    }
+
+    /// The theme of a rebuild: the last good one when only content (or the theme's assets,
+    /// which are then read again) changed since, else read again.
+    private struct ThemeStep {
+        /// Nil when the theme could not be read (the diagnostics say why).
+        var theme: Theme?
+        var diagnostics: [Diagnostic]
+        var reused: Bool
+        var assetsChanged: Bool
+    }
+
+    private func themeStep(_ site: ResolvedSite, since: Set<String>?, good: Previous.Good?) -> ThemeStep {
+        let assetsPrefix = (good?.theme.displayPrefix ?? "templates/") + "assets/"
+        if let good, let since, since.allSatisfy({ $0.hasPrefix("content/") || $0.hasPrefix(assetsPrefix) }),
+           good.result.site?.config.languages == site.config.languages {
+            let assetsChanged = since.contains { $0.hasPrefix(assetsPrefix) }
+            var theme = good.theme
+            if assetsChanged {
+                var ignored: [Diagnostic] = []
+                if let (files, _) = ThemeFiles.site(root: options.root, defaultTheme: options.defaultTheme, displayPath: displayPath,
+                                                    diagnostics: &ignored) {
+                    theme = theme.withFiles(files)
+                }
+            }
+            return ThemeStep(theme: theme, diagnostics: good.themeDiagnostics, reused: true, assetsChanged: assetsChanged)
+        }
+        let (fresh, diagnostics) = loadTheme(languages: site.config.languages)
+        return ThemeStep(theme: fresh, diagnostics: diagnostics, reused: false, assetsChanged: true)
     }
 
     /// Load and Resolve, shared by full builds and preview rebuilds. A long-lived cache

@@ -12,10 +12,3 @@ public struct Meeting: Sendable, Hashable {
     public var note: Localized<String>
     public var location: SourceLocation
 }
-
-extension Sequence where Element == Meeting {
-    /// The order every list of meetings is shown in: by date, then by id.
-    public func chronological() -> [Meeting] {
-        sorted { ($0.date, $0.id) < ($1.date, $1.id) }
-    }
-}

@@ -1,6 +1,8 @@
 import ShingiCore
 
-/// One page of the built site; the render stage renders the jobs in parallel.
+/// One output of the built site: a page, a feed, the sitemap or a search record. The
+/// render stage renders the jobs in parallel, and a preview rebuild renders again the
+/// jobs whose recorded inputs changed (`Dependencies`).
 public enum PageJob: Sendable, Hashable {
     case home(Language)
     case issues(Language)
@@ -16,4 +18,25 @@ public enum PageJob: Sendable, Hashable {
     case search(Language)
     case languageChoice
     case notFound
+    case sitemap
+    /// The Atom feed of the comments, of the site or of one policy issue.
+    case feed(Language)
+    case issueFeed(String, Language)
+    /// With `search:` on: a comment as a page of its own that only the search index sees.
+    case searchRecord(String, Language)
+
+    /// Whether the job makes a page of one language (what the preview counts).
+    public var isPage: Bool {
+        switch self {
+        case .languageChoice, .notFound, .sitemap, .feed, .issueFeed, .searchRecord: false
+        default: true
+        }
+    }
+}
+
+/// What a rebuild can have to do again: an output, or a comment's HTML that several
+/// pages share (`RenderedComments`).
+enum RenderJob: Hashable, Sendable {
+    case page(PageJob)
+    case comment(String)
 }

@@ -5,16 +5,22 @@ import ShingiResolve
 extension PageRenderer {
     /// One comment as a list item for a page's comment list (`{{{html}}}`), rendered once
     /// per language and kind before the pages: a comment appears on four pages.
-    func commentItem(_ comment: Comment, _ p: Presenter, showTarget: Bool) -> [String: Any] {
+    func commentItem(_ comment: Tracked<Comment>, _ p: Presenter, showTarget: Bool) -> [String: Any] {
         let html = commentPlaceholders ? RenderedComments.placeholder(comment.id, showTarget: showTarget)
-                                       : comments.html(comment.id, p.language, showTarget: showTarget)
+                                       : commentHTML(comment.id, p.language, showTarget: showTarget)
         return ["html": html, "id": comment.id]
+    }
+
+    /// A comment's HTML as `RenderedComments` made it, recorded as read.
+    func commentHTML(_ id: String, _ language: Language, showTarget: Bool) -> String {
+        site.log?.read(.renderedComment(id, language))
+        return comments.html(id, language, showTarget: showTarget)
     }
 
     /// The context of one comment for `partials/comment`; `targetLine` goes where the
     /// comment names the section it is on (pages that list comments of many sections).
-    func commentContext(_ comment: Comment, _ p: Presenter, targetLine: String) -> [String: Any] {
-        let (file, fallback) = translation(comment.translations, p.language)!
+    func commentContext(_ comment: Tracked<Comment>, _ p: Presenter, targetLine: String) -> [String: Any] {
+        let (file, fallback) = comment.translation(\.translations, p.language)!
         var context: [String: Any] = [
             "id": comment.id,
             "anchor": "comment-\(comment.id)",
@@ -41,7 +47,7 @@ extension PageRenderer {
     }
 
     /// The context of `partials/comment-target`: the issue and section a comment is on.
-    func commentTargetContext(_ comment: Comment, _ p: Presenter) -> [String: Any] {
+    func commentTargetContext(_ comment: Tracked<Comment>, _ p: Presenter) -> [String: Any] {
         ["t": p.strings, "issue_html": p.issueLink(comment.issue), "target_html": p.issueLink(comment.issue, section: comment.section)]
     }
 

@@ -3,17 +3,12 @@ import ShingiLoad
 import ShingiResolve
 
 extension PageRenderer {
-    /// The feeds of one language: the site's and one per policy issue.
-    func feeds(_ language: Language) -> [OutputFile] {
-        [feed(language)] + site.issues.map { feed(language, issue: $0) }
-    }
-
     /// `/<lang>/feed.xml`: an Atom feed of the members' comments in one language (with
     /// `issue`, `/<lang>/issues/<id>/feed.xml` of those on that issue), newest first.
     /// Every date comes from the content (the comment's date, else its meeting's), never
     /// from the clock, so the feed is the same from build to build. Drafts are never
     /// listed, not even in a preview.
-    func feed(_ language: Language, issue: Issue? = nil) -> OutputFile {
+    func feed(_ language: Language, issue: Tracked<Issue>? = nil) -> OutputFile {
         let p = presenter(language)
         let comments = issue.map { site.comments(onIssue: $0.id) } ?? site.comments
         let feedURL = issue.map { urls.issueFeed($0.id, language) } ?? urls.feed(language)
@@ -45,7 +40,7 @@ extension PageRenderer {
 
         """
         for (comment, date, _) in entries {
-            guard let (file, fallback) = translation(comment.translations, language) else { continue }
+            guard let (file, fallback) = comment.translation(\.translations, language) else { continue }
             let member = site.member(comment.member).map { p.memberName($0).text } ?? comment.member
             let target = site.issue(comment.issue).map { issue in
                 p.issueLabel(issue) + (p.sectionTitle(issue, comment.section).map { "　" + $0.text } ?? "")

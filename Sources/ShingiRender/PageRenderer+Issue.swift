@@ -11,11 +11,11 @@ extension PageRenderer {
     }
 
     /// An issue card; its title is a heading of `headingLevel` (one below the list's heading).
-    func issueSummary(_ issue: Issue, _ p: Presenter, headingLevel: Int) -> [String: Any] {
-        let (file, fallback) = translation(issue.translations, p.language)!
+    func issueSummary(_ issue: Tracked<Issue>, _ p: Presenter, headingLevel: Int) -> [String: Any] {
+        let (headline, fallback) = issue.translation(\.headlines, p.language)!
         return [
-            "id": issue.id, "label": p.issueLabel(issue), "title": file.title, "url": urls.issue(issue.id, p.language),
-            "summary": file.summary ?? "", "has_summary": file.summary != nil, "untranslated": fallback != nil,
+            "id": issue.id, "label": p.issueLabel(issue), "title": headline.title, "url": urls.issue(issue.id, p.language),
+            "summary": headline.summary ?? "", "has_summary": headline.summary != nil, "untranslated": fallback != nil,
             "content_lang": (fallback ?? p.language).rawValue,
             "comment_count": site.comments(onIssue: issue.id).count, "heading_level": headingLevel,
             "sections": issue.sections.map { section -> [String: Any] in
@@ -26,7 +26,7 @@ extension PageRenderer {
 
     /// An issue page: the text with each section's comments at its end, and the
     /// references the page cites.
-    func issue(_ issue: Issue, _ p: Presenter) -> PageShell {
+    func issue(_ issue: Tracked<Issue>, _ p: Presenter) -> PageShell {
         let (file, fallback) = translation(issue.translations, p.language)!
         let fragment = file.source.fragment
         let sectionIDs = Set(issue.sections.map(\.id))
@@ -61,9 +61,9 @@ extension PageRenderer {
             changes?.sectionChanged(issue: issue.id, section: headingID, in: p.language) ?? false
         })
         // References cited by the text and by the comments shown on the page.
-        var cited: [Int: Reference] = [:]
-        let shownComments = site.comments(onIssue: issue.id).compactMap { translation($0.translations, p.language)?.file.source.fragment }
-        for link in ([fragment] + shownComments).flatMap(\.crossLinks) where link.kind == "ref" {
+        var cited: [Int: Tracked<Reference>] = [:]
+        let commentLinks = site.comments(onIssue: issue.id).compactMap { $0.translation(\.crossLinks, p.language)?.file }
+        for link in ([fragment.crossLinks] + commentLinks).joined() where link.kind == "ref" {
             if let reference = site.reference(link.target) { cited[reference.number] = reference }
         }
         let references = cited.keys.sorted().map { number -> [String: Any] in
@@ -92,7 +92,7 @@ extension PageRenderer {
 
     /// An entry of an issue page's own reference list: the reference in full, and a link
     /// back to each place of the text that cites it.
-    func citedReference(_ reference: Reference, places: [String], _ p: Presenter) -> [String: Any] {
+    func citedReference(_ reference: Tracked<Reference>, places: [String], _ p: Presenter) -> [String: Any] {
         let publisher = p.text(reference.publisher)
         var context = referenceSummary(reference, p)
         context["anchor"] = CitationCollector.entryID(reference.id)
@@ -109,7 +109,7 @@ extension PageRenderer {
         return context
     }
 
-    func referenceSummary(_ reference: Reference, _ p: Presenter) -> [String: Any] {
+    func referenceSummary(_ reference: Tracked<Reference>, _ p: Presenter) -> [String: Any] {
         let title = p.text(reference.title)
         return ["number": reference.number, "title_html": p.html(title), "url": urls.references(p.language, reference: reference.id)]
     }

@@ -32,13 +32,13 @@ extension PageRenderer {
 
     func pageLinks(_ p: Presenter) -> [[String: Any]] {
         site.pages.map { page in
-            let (file, fallback) = translation(page.translations, p.language)!
-            return ["title": file.title, "url": urls.page(page.slug, p.language), "untranslated": fallback != nil,
+            let (title, fallback) = page.translation(\.titles, p.language)!
+            return ["title": title, "url": urls.page(page.slug, p.language), "untranslated": fallback != nil,
                     "content_lang": (fallback ?? p.language).rawValue]
         }
     }
 
-    func freePage(_ page: Page, _ p: Presenter) -> PageShell {
+    func freePage(_ page: Tracked<Page>, _ p: Presenter) -> PageShell {
         let (file, fallback) = translation(page.translations, p.language)!
         let body = pageBody(file.source, p) { urls.page(page.slug, $0) + ($1.map { "#" + $0 } ?? "") }
         return PageShell(template: "page", title: file.title, urls: everyLanguage { urls.page(page.slug, $0) },
@@ -52,7 +52,7 @@ extension PageRenderer {
         let references = site.references.map { reference -> [String: Any] in
             let publisher = p.text(reference.publisher)
             let note = p.text(reference.note)
-            let citedIn = (site.citations[reference.id] ?? []).map { ["link_html": citationLink($0, p)] }
+            let citedIn = site.citations(of: reference.id).map { ["link_html": citationLink($0, p)] }
             var context: [String: Any] = [
                 "anchor": "ref-\(reference.id)", "number": reference.number, "title_html": p.html(p.text(reference.title)),
                 "publisher_html": p.html(publisher), "has_publisher": !publisher.text.isEmpty,
@@ -89,8 +89,8 @@ extension PageRenderer {
             guard let issue = site.issue(id) else { return HTMLEscape.text(id) }
             return "\(HTMLEscape.text(p.issueLabel(issue))) › \(p.issueLink(id, section: section))"
         case .page(let slug):
-            guard let page = site.pages.first(where: { $0.slug == slug }), let (file, _) = translation(page.translations, p.language) else { return slug }
-            return HTMLAnchor.html(href: urls.page(slug, p.language), innerHTML: HTMLEscape.text(file.title))
+            guard let page = site.page(slug), let (title, _) = page.translation(\.titles, p.language) else { return slug }
+            return HTMLAnchor.html(href: urls.page(slug, p.language), innerHTML: HTMLEscape.text(title))
         case .comment(let id):
             guard let comment = site.comment(id) else { return HTMLEscape.text(id) }
             return HTMLAnchor.html(href: p.commentURL(comment), innerHTML: HTMLEscape.text(p.commentLabel(comment)))

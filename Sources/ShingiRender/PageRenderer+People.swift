@@ -15,7 +15,7 @@ extension PageRenderer {
     }
 
     /// A member page: role, the issues they advise, and their comments by meeting.
-    func member(_ member: Member, _ p: Presenter) -> PageShell {
+    func member(_ member: Tracked<Member>, _ p: Presenter) -> PageShell {
         let name = p.memberName(member)
         let comments = site.comments(byMember: member.id)
         var meetingIDs: [String] = []
@@ -52,7 +52,7 @@ extension PageRenderer {
     }
 
     /// A meeting page: date, the issues it handled and the comments made there.
-    func meeting(_ meeting: Meeting, _ p: Presenter) -> PageShell {
+    func meeting(_ meeting: Tracked<Meeting>, _ p: Presenter) -> PageShell {
         let title = p.meetingTitle(meeting)
         let comments = site.comments(inMeeting: meeting.id)
         // Grouped by issue in one pass: a meeting can have hundreds of comments on as many issues.

@@ -6,7 +6,8 @@ import ShingiResolve
 /// Renders one page job to its output file. Shared by all page kinds; each kind's
 /// context is built in its own `PageRenderer+Kind.swift`.
 struct PageRenderer: Sendable {
-    let site: ResolvedSite
+    /// The site, recording what each job reads (`SiteReader`).
+    var site: SiteReader
     let theme: Theme
     let urls: SiteURLs
     let changes: ChangeMarks?
@@ -57,13 +58,29 @@ struct PageRenderer: Sendable {
         case .meeting(let id, let l): p = presenter(l); url = urls.meeting(id, l); shell = meeting(site.meeting(id)!, p)
         case .comments(let l): p = presenter(l); url = urls.comments(l); shell = commentIndex(p)
         case .references(let l): p = presenter(l); url = urls.references(l); shell = referenceIndex(p)
-        case .page(let slug, let l): p = presenter(l); url = urls.page(slug, l); shell = freePage(site.pages.first { $0.slug == slug }!, p)
+        case .page(let slug, let l): p = presenter(l); url = urls.page(slug, l); shell = freePage(site.page(slug)!, p)
         case .search(let l): p = presenter(l); url = urls.search(l); shell = searchPage(p)
         // Pages outside any language, without the layout: always rendered.
         case .languageChoice: return standalone("language-choice", path: urls.outputPath(for: urls.languageChoice))
         case .notFound: return standalone("not-found", path: urls.outputPath(for: urls.basePath + "404.html"))
+        // Files that are no page.
+        case .sitemap: return .success(RenderedPage(file: Sitemap(site: site, urls: urls).file()))
+        case .feed(let l): return .success(RenderedPage(file: feed(l)))
+        case .issueFeed(let id, let l): return .success(RenderedPage(file: feed(l, issue: site.issue(id)!)))
+        case .searchRecord(let id, let l): return .success(RenderedPage(file: SearchRecords.file(site.comment(id)!, l, self)))
         }
         return renderShell(shell, presenter: p, path: urls.outputPath(for: url))
+    }
+
+    /// The output path of a page that lists comments (whose skeleton is filled in place
+    /// of rendering it).
+    func path(of job: PageJob) -> String {
+        switch job {
+        case .comments(let l): urls.outputPath(for: urls.comments(l))
+        case .member(let id, let l): urls.outputPath(for: urls.member(id, l))
+        case .meeting(let id, let l): urls.outputPath(for: urls.meeting(id, l))
+        default: ""
+        }
     }
 
     /// The same URL function in every language, for the switcher and alternates.

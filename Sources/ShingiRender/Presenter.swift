@@ -6,7 +6,7 @@ import ShingiResolve
 /// How the site's items are named and linked in one language. Values missing in that
 /// language fall back to the other one and are marked as untranslated.
 struct Presenter {
-    let site: ResolvedSite
+    let site: SiteReader
     let urls: SiteURLs
     let language: Language
     let strings: [String: String]
@@ -33,8 +33,9 @@ struct Presenter {
 
     // MARK: Names of things
 
-    func memberName(_ member: Member) -> LocalizedText {
-        var name = text(member.name)
+    func memberName(_ member: Tracked<Member>) -> LocalizedText {
+        let (shown, fallback) = member.translation(\.name, language) ?? ("", nil)
+        var name = LocalizedText(text: shown, language: fallback ?? language, isFallback: fallback != nil)
         if language == .ja, let suffix = UIString.honorific(member.role) { name.text += t(suffix) }
         // English puts the title before the name (Chair Goto) where Japanese puts it after (後藤会長).
         if let key = UIString.honorificPrefix(member.role), case let prefix = t(key), !prefix.isEmpty { name.text = "\(prefix) \(name.text)" }
@@ -45,7 +46,7 @@ struct Presenter {
         UIString.role(role).map(t) ?? role
     }
 
-    func meetingTitle(_ meeting: Meeting) -> LocalizedText {
+    func meetingTitle(_ meeting: Tracked<Meeting>) -> LocalizedText {
         let title = text(meeting.title)
         if !title.text.isEmpty { return title }
         let generated: String
@@ -58,20 +59,21 @@ struct Presenter {
         return LocalizedText(text: language == .ja ? "\(generated)（\(date)）" : "\(generated) (\(date))", language: language, isFallback: false)
     }
 
-    func issueTitle(_ issue: Issue) -> LocalizedText {
-        guard let (file, fallback) = issue.translations.resolve(language) else { return LocalizedText(text: issue.id, language: language, isFallback: false) }
-        return LocalizedText(text: file.title, language: fallback ? language.other : language, isFallback: fallback)
+    func issueTitle(_ issue: Tracked<Issue>) -> LocalizedText {
+        guard let (headline, fallback) = issue.translation(\.headlines, language) else { return LocalizedText(text: issue.id, language: language, isFallback: false) }
+        return LocalizedText(text: headline.title, language: fallback ?? language, isFallback: fallback != nil)
     }
 
-    func issueLabel(_ issue: Issue) -> String {
+    func issueLabel(_ issue: Tracked<Issue>) -> String {
         t(.issueLabel).filling("{n}", with: language == .ja ? fullWidth(issue.number) : String(issue.number))
     }
 
-    func sectionTitle(_ issue: Issue, _ section: String) -> LocalizedText? {
+    func sectionTitle(_ issue: Tracked<Issue>, _ section: String) -> LocalizedText? {
         guard let found = issue.section(section) else {
             // A level-3 heading: look it up in the fragments.
+            let names = issue.headingNames
             for lang in [language, language.other] {
-                if let heading = issue.translations[lang]?.source.fragment.headings.first(where: { $0.id == section }) {
+                if let heading = names[lang]?.first(where: { $0.id == section }) {
                     return LocalizedText(text: heading.text, language: lang, isFallback: lang != language)
                 }
             }
@@ -87,7 +89,7 @@ struct Presenter {
     }
 
     /// "後藤会長のコメント": how a comment is named in a link or a search result.
-    func commentLabel(_ comment: Comment) -> String {
+    func commentLabel(_ comment: Tracked<Comment>) -> String {
         t(.commentBy).filling("{member}", with: site.member(comment.member).map { memberName($0).text } ?? comment.member)
     }
 
@@ -125,7 +127,7 @@ struct Presenter {
         return issueLinkStart(id) + "\(HTMLEscape.text(issueLabel(issue)))　\(html(issueTitle(issue)))</a>"
     }
 
-    func commentLinkStart(_ comment: Comment) -> String {
+    func commentLinkStart(_ comment: Tracked<Comment>) -> String {
         HTMLAnchor.opening(href: commentURL(comment), class: "comment-link")
     }
 
@@ -133,7 +135,7 @@ struct Presenter {
         site.comment(id).map { commentLinkStart($0) + HTMLEscape.text(commentLabel($0)) + "</a>" }
     }
 
-    func commentURL(_ comment: Comment) -> String {
+    func commentURL(_ comment: Tracked<Comment>) -> String {
         urls.issue(comment.issue, language, section: "comment-\(comment.id)")
     }
 }

@@ -58,14 +58,28 @@ public struct RenderedComments: Sendable {
         return showTarget ? item.withTarget : item.plain
     }
 
+    /// The comments rendered and, when recording, what each one read.
+    struct Result: Sendable {
+        var rendered: RenderedComments
+        var logs: [String: ReadLog] = [:]
+        /// The comments whose HTML in a language is not what it was (all of them without
+        /// a previous render): only the pages that show those must change.
+        var changed: Set<SiteInput> = []
+    }
+
     /// Every comment of the site; with `previous`, only those in `changed` are rendered
     /// again and the others are taken from it.
-    static func render(_ renderer: PageRenderer, reusing previous: RenderedComments? = nil, changed: Set<String> = []) async -> RenderedComments {
+    static func render(_ renderer: PageRenderer, reusing previous: RenderedComments? = nil, changed: Set<String> = [],
+                       recording: Bool = false) async -> Result {
         let languages = renderer.site.config.languages
         let marker = Self.marker
-        let comments = previous == nil ? renderer.site.comments : changed.sorted().compactMap { renderer.site.comment($0) }
-        let rendered = await comments.parallelMap { comment -> (String, [Language: (String, String)]) in
+        let ids = previous == nil ? renderer.site.unrecorded.comments.map(\.id) : changed.sorted()
+        let rendered = await ids.parallelMap { id -> (String, [Language: (String, String)], ReadLog?) in
+            let log = recording ? ReadLog() : nil
+            var renderer = renderer
+            renderer.site = renderer.site.recording(into: log)
             var byLanguage: [Language: (String, String)] = [:]
+            guard let comment = renderer.site.comment(id) else { return (id, [:], log) }
             for language in languages {
                 let p = renderer.presenter(language)
                 let html = renderer.renderPartial("partials/comment", renderer.commentContext(comment, p, targetLine: marker), language) ?? ""
@@ -75,11 +89,17 @@ public struct RenderedComments: Sendable {
                 func tagged(_ item: String) -> String { language == .ja ? item : LanguageOfParts.tagJapanese(in: item) }
                 byLanguage[language] = (tagged(html.filling(marker, with: "")), tagged(html.filling(marker, with: target)))
             }
-            return (comment.id, byLanguage)
+            return (id, byLanguage, log)
         }
-        var result = previous ?? RenderedComments()
-        for (id, byLanguage) in rendered {
-            result.items[id] = byLanguage.mapValues { (plain: $0.0, withTarget: $0.1) }
+        var result = Result(rendered: previous ?? RenderedComments())
+        for (id, byLanguage, log) in rendered {
+            // A comment that went away leaves no HTML.
+            let items = byLanguage.mapValues { (plain: $0.0, withTarget: $0.1) }
+            for language in languages where previous?.items[id]?[language].map({ [$0.plain, $0.withTarget] }) != items[language].map({ [$0.plain, $0.withTarget] }) {
+                result.changed.insert(.renderedComment(id, language))
+            }
+            result.rendered.items[id] = byLanguage.isEmpty ? nil : items
+            if let log { result.logs[id] = log }
         }
         return result
     }

@@ -11,25 +11,19 @@ enum SearchRecords {
     /// in the output folder.
     static let folder = "_search-records"
 
-    static func files(_ renderer: PageRenderer) -> [OutputFile] {
-        var files: [OutputFile] = []
-        for language in renderer.site.config.languages {
-            let p = renderer.presenter(language)
-            for comment in renderer.site.comments {
-                files.append(OutputFile(path: "\(folder)/\(language.rawValue)/\(comment.id).html", text: record(comment, p, renderer)))
-            }
-        }
-        return files
+    /// One comment's record in one language.
+    static func file(_ comment: Tracked<Comment>, _ language: Language, _ renderer: PageRenderer) -> OutputFile {
+        OutputFile(path: "\(folder)/\(language.rawValue)/\(comment.id).html", text: record(comment, renderer.presenter(language), renderer))
     }
 
-    private static func record(_ comment: Comment, _ p: Presenter, _ renderer: PageRenderer) -> String {
+    private static func record(_ comment: Tracked<Comment>, _ p: Presenter, _ renderer: PageRenderer) -> String {
         let member = renderer.site.member(comment.member).map { p.memberName($0).text } ?? comment.member
         let meeting = renderer.site.meeting(comment.meeting).map { p.meetingTitle($0).text } ?? comment.meeting
         let issue = renderer.site.issue(comment.issue)
         let issueLabel = issue.map(p.issueLabel) ?? comment.issue
         let section = issue.flatMap { p.sectionTitle($0, comment.section)?.text } ?? comment.section
         let title = "\(p.commentLabel(comment))　\(issueLabel) › \(section)"
-        let body = renderer.comments.html(comment.id, p.language, showTarget: false)
+        let body = renderer.commentHTML(comment.id, p.language, showTarget: false)
         func filter(_ key: String, _ value: String) -> String {
             "<span data-pagefind-filter=\"\(key)\">\(HTMLEscape.text(value))</span>"
         }

@@ -3,8 +3,10 @@ import ShingiCore
 import ShingiLoad
 import ShingiResolve
 
-/// The Render stage: every page of the site in every language, the sitemap and the
-/// theme's assets, as output files in a stable order.
+/// The Render stage: every output of the site (pages in every language, feeds, the
+/// sitemap, search records) and the theme's assets, as files in a stable order. A full
+/// render may record what each job read (`Dependencies`); a preview rebuild then renders
+/// again exactly the jobs whose inputs changed (`rerender`).
 public struct SiteRenderer: Sendable {
     public let site: ResolvedSite
     public let theme: Theme
@@ -26,140 +28,283 @@ public struct SiteRenderer: Sendable {
         self.changes = changes
     }
 
-    /// All pages, in a fixed order.
+    /// Every output, in a fixed order.
     public var jobs: [PageJob] {
-        var jobs: [PageJob] = [.languageChoice, .notFound]
+        var jobs: [PageJob] = [.languageChoice, .notFound, .sitemap]
         for language in site.config.languages {
             jobs += [.home(language), .issues(language), .members(language), .meetings(language), .comments(language), .references(language)]
             jobs += site.issues.map { .issue($0.id, language) }
             jobs += site.members.map { .member($0.id, language) }
             jobs += site.meetings.map { .meeting($0.id, language) }
             jobs += site.pages.map { .page($0.slug, language) }
-            if site.config.search { jobs.append(.search(language)) }
+            jobs.append(.feed(language))
+            jobs += site.issues.map { .issueFeed($0.id, language) }
+            if site.config.search {
+                jobs.append(.search(language))
+                jobs += site.comments.map { .searchRecord($0.id, language) }
+            }
         }
         return jobs
     }
 
-    /// Every page, the sitemap and the assets; with `jobs`, only those pages.
-    public func render(_ jobs: [PageJob]? = nil) async -> (files: [OutputFile], diagnostics: [Diagnostic]) {
-        let rendered = await render(jobs, reusing: nil as Rendered?)
-        return (rendered.files, rendered.diagnostics)
-    }
-
-    /// What a render made, with what the next preview rebuild reuses: the rendered
-    /// comments and the skeletons of the pages that list comments.
+    /// What a render made, and what the next preview rebuild reuses.
     public struct Rendered: Sendable {
+        /// The published files, by path.
         public var files: [OutputFile]
         public var diagnostics: [Diagnostic]
-        public var comments: RenderedComments
-        /// Pages rendered with a placeholder for each comment (`RenderedComments.fill`).
-        var skeletons: [PageJob: [UInt8]] = [:]
-        /// Pages whose skeleton, filled, was not the page (the theme escapes or indents
-        /// the comments' HTML): these are always rendered.
-        var unfit: Set<PageJob> = []
+        /// With `search:` on: the pages only the search index sees.
+        public var searchRecords: [OutputFile]
+        /// The jobs this render rendered (the others were kept from the previous one).
+        public var renderedJobs: Set<PageJob>
+        /// The published files this render made (the rest were kept), sorted by path.
+        public var changedFiles: [OutputFile] = []
+        /// The paths of the files that jobs of the previous render made and no job makes now.
+        public var removedPaths: [String] = []
         /// With a page cache: the key of each page that has one, by output path.
         public var pageKeys: [String: [UInt8]] = [:]
         /// With a page cache: the entries of the pages taken from the previous build
         /// instead of rendered, by output path.
         public var keptPages: [String: PageCache.Entry] = [:]
-        /// With `search:` on, in a full render: the pages only the search index sees.
-        public var searchRecords: [OutputFile] = []
+
+        /// The state a rebuild starts from (a recording render only).
+        var state: State?
+
+        /// The pages that are filled from their skeleton when only comments change.
+        var skeletons: [PageJob: [UInt8]] {
+            state?.outputs.compactMapValues { if case .bytes(let bytes) = $0.skeleton { bytes } else { nil } } ?? [:]
+        }
+
+        /// The pages whose skeleton did not fit (always rendered).
+        var unfit: Set<PageJob> {
+            Set(state?.outputs.filter { if case .unfit = $0.value.skeleton { true } else { false } }.keys ?? [:].keys)
+        }
     }
 
-    /// Every page, the sitemap and the assets; or, with `jobs`, only those pages (for a
-    /// preview rebuild that keeps the rest). With `previous`, only the comments with a
-    /// translation at one of `changedPaths` are rendered again, the others come from it,
-    /// and the pages that list comments (the comments index, members, meetings) are their
-    /// skeletons filled with the comments: the caller vouches that nothing else they show
-    /// changed (`affectedJobs`).
-    ///
-    /// With `skeletons` (the preview), a skeleton is made along with the page: for the
-    /// comments index in a full render, for a member or meeting page the first time a
-    /// rebuild renders it. It is kept only if filling it gives the page's very bytes.
-    /// With `assets`, a render of some pages also copies the theme's assets.
-    public func render(_ jobs: [PageJob]?, reusing previous: Rendered?, changedPaths: Set<String> = [], skeletons: Bool = false,
-                       assets: Bool = false) async -> Rendered {
-        var prepared = PageRenderer(site: site, theme: theme, urls: urls, changes: changes)
+    /// Per job, what the next rebuild needs: its output and diagnostics, what it read,
+    /// and for a page that lists comments its skeleton; and the rendered comments.
+    struct State: Sendable {
+        var outputs: [PageJob: JobOutput] = [:]
+        var dependencies = Dependencies()
+        var comments = RenderedComments.empty
+    }
+
+    struct JobOutput: Sendable {
+        var file: OutputFile?
+        var diagnostics: [Diagnostic]
+        var skeleton: Skeleton
+    }
+
+    /// A page that lists comments rendered with a placeholder for each comment
+    /// (`RenderedComments.fill`), so that a change to a comment only refills it.
+    enum Skeleton: Sendable {
+        /// Not made (yet): the page is rendered when it must change.
+        case none
+        /// Filled, it was not the page (the theme escapes or indents the comments'
+        /// HTML): the page is always rendered.
+        case unfit
+        case bytes([UInt8])
+    }
+
+    /// Every output and the assets. With `recording` (the preview), what each job read is
+    /// kept for `rerender`, and the comments index gets its skeleton.
+    public func render(recording: Bool = false) async -> Rendered {
+        let jobs = self.jobs
+        let (renderer, comments) = await prepare(recording: recording, previous: nil, stale: [])
+        let results = await jobs.parallelMap { job in
+            Self.run(job, renderer, recording: recording, .render(skeleton: recording && job.isCommentsIndex))
+        }
+        var state = recording ? State(comments: comments.rendered) : nil
+        state?.dependencies.record(comments.logs)
+        return assemble(jobs: jobs, results: results, state: &state, previous: nil, assets: true)
+    }
+
+    /// The site after `change` (from `old`, which `previous` rendered): renders again the
+    /// comments and jobs whose recorded inputs changed and the jobs that are new, refills
+    /// the skeletons of pages whose only changed inputs are comments, and keeps the rest.
+    /// With `assets`, copies the theme's assets again. Needs a recording `previous`.
+    public func rerender(_ previous: Rendered, from old: ResolvedSite, change: SiteChange, assets: Bool) async -> Rendered {
+        guard var state = previous.state, !change.everything else { return await render(recording: true) }
+        let stale = state.dependencies.stale(change, old: old, new: site)
+        // New comments have no HTML yet.
+        let staleComments = Set(stale.compactMap { if case .comment(let id) = $0 { id } else { nil } })
+            .union(site.comments.lazy.map(\.id).filter { !state.dependencies.has(.comment($0)) })
+        let (renderer, comments) = await prepare(recording: true, previous: state.comments, stale: staleComments)
+        state.comments = comments.rendered
+        state.dependencies.record(comments.logs)
+        let refills = state.dependencies.readers(of: comments.changed)
+        var todo: [(PageJob, Mode)] = []
+        for job in jobs {
+            guard let output = state.outputs[job] else {
+                todo.append((job, .render(skeleton: job.isCommentsIndex)))
+                continue
+            }
+            let isStale = stale.contains(.page(job))
+            guard isStale || refills.contains(.page(job)) else { continue }
+            switch output.skeleton {
+            // A page whose only changed inputs are comments is its skeleton filled again.
+            case .bytes(let bytes) where !isStale: todo.append((job, .fill(bytes)))
+            case .unfit: todo.append((job, .renderUnfit))
+            // Member and meeting pages get their skeleton the first time a rebuild renders them.
+            default: todo.append((job, .render(skeleton: Self.listsComments(job) != nil)))
+            }
+        }
+        let results = await todo.parallelMap { job, mode in Self.run(job, renderer, recording: true, mode) }
+        var kept: State? = state
+        return assemble(jobs: todo.map(\.0), results: results, state: &kept, previous: previous, assets: assets)
+    }
+
+    /// The renderer of the jobs and the comments they show, rendered first: all of them, or
+    /// the `stale` ones with the others taken from `previous`.
+    private func prepare(recording: Bool, previous: RenderedComments?, stale: Set<String>) async -> (PageRenderer, RenderedComments.Result) {
+        var prepared = PageRenderer(site: SiteReader(site), theme: theme, urls: urls, changes: changes)
         prepared.pageCache = pageCache
         prepared.partialCache = partialCache
-        let changed = previous == nil ? [] : changedComments(changedPaths)
-        prepared.comments = await RenderedComments.render(prepared, reusing: previous?.comments, changed: changed)
-        let renderer = prepared
-        let kept = jobs == nil ? [:] : previous?.skeletons ?? [:]
-        let unfit = jobs == nil ? [] : previous?.unfit ?? []
-        let results = await (jobs ?? self.jobs).parallelMap { job -> (Result<PageRenderer.RenderedPage, Diagnostic>, [UInt8]?) in
-            guard skeletons, let (path, language, eager) = Self.listsComments(job, renderer.urls), !unfit.contains(job) else {
-                return (renderer.render(job), nil)
-            }
-            if let skeleton = kept[job], let bytes = renderer.comments.fill(skeleton, language) {
-                return (.success(PageRenderer.RenderedPage(file: OutputFile(path: path, bytes: bytes))), skeleton)
-            }
-            let direct = renderer.render(job)
-            // A full render makes the skeletons of the big pages; a rebuild those it needs.
-            guard jobs != nil || eager, case .success(let page) = direct else { return (direct, nil) }
-            var placeholders = renderer
-            placeholders.commentPlaceholders = true
-            guard case .success(let skeleton) = placeholders.render(job),
-                  renderer.comments.fill(skeleton.file.bytes, language) == page.file.bytes else { return (direct, []) }
-            return (direct, skeleton.file.bytes)
-        }
-        var files: [OutputFile] = []
+        let comments = await RenderedComments.render(prepared, reusing: previous, changed: stale, recording: recording)
+        prepared.comments = comments.rendered
+        return (prepared, comments)
+    }
+
+    /// How a job is done.
+    enum Mode: Sendable {
+        /// Rendered; with `skeleton`, its skeleton is made too and kept when it fits.
+        case render(skeleton: Bool)
+        /// Rendered, its skeleton known not to fit.
+        case renderUnfit
+        /// Its skeleton filled with the comments (what it read is what it read before).
+        case fill([UInt8])
+    }
+
+    /// One job's result.
+    struct JobResult: Sendable {
+        var rendered: Result<PageRenderer.RenderedPage, Diagnostic>
         var diagnostics: [Diagnostic] = []
-        var made = kept
-        var unfitNow = unfit
-        var pageKeys: [String: [UInt8]] = [:]
-        var keptPages: [String: PageCache.Entry] = [:]
-        for (job, (result, skeleton)) in zip(jobs ?? self.jobs, results) {
-            switch result {
+        var skeleton: Skeleton
+        /// What it read; nil when not recording or when it was a skeleton filled.
+        var log: ReadLog?
+    }
+
+    /// Does one job, recording what it reads; checks a page's ids.
+    private static func run(_ job: PageJob, _ renderer: PageRenderer, recording: Bool, _ mode: Mode) -> JobResult {
+        var result = make(job, renderer, recording: recording, mode)
+        if case .success(let page) = result.rendered, page.file.path.hasSuffix(".html") {
+            result.diagnostics = DuplicateIDs.diagnostics(page.file)
+        }
+        return result
+    }
+
+    private static func make(_ job: PageJob, _ renderer: PageRenderer, recording: Bool, _ mode: Mode) -> JobResult {
+        if case .fill(let bytes) = mode, let language = listsComments(job), let filled = renderer.comments.fill(bytes, language) {
+            return JobResult(rendered: .success(PageRenderer.RenderedPage(file: OutputFile(path: renderer.path(of: job), bytes: filled))),
+                             skeleton: .bytes(bytes))
+        }
+        let log = recording ? ReadLog() : nil
+        var recorded = renderer
+        recorded.site = renderer.site.recording(into: log)
+        let direct = recorded.render(job)
+        if case .renderUnfit = mode { return JobResult(rendered: direct, skeleton: .unfit, log: log) }
+        guard case .render(skeleton: true) = mode, let language = listsComments(job), case .success(let page) = direct else {
+            return JobResult(rendered: direct, skeleton: .none, log: log)
+        }
+        var placeholders = renderer
+        placeholders.commentPlaceholders = true
+        guard case .success(let made) = placeholders.render(job), renderer.comments.fill(made.file.bytes, language) == page.file.bytes else {
+            return JobResult(rendered: direct, skeleton: .unfit, log: log)
+        }
+        return JobResult(rendered: direct, skeleton: .bytes(made.file.bytes), log: log)
+    }
+
+    /// The language of a page that lists comments (the comments index, a member's or a
+    /// meeting's page), nil for other jobs.
+    static func listsComments(_ job: PageJob) -> Language? {
+        switch job {
+        case .comments(let language), .member(_, let language), .meeting(_, let language): language
+        default: nil
+        }
+    }
+
+    /// The results put together with what `previous` made and the jobs did not make again.
+    private func assemble(jobs: [PageJob], results: [JobResult], state: inout State?, previous: Rendered?, assets: Bool) -> Rendered {
+        var rendered = Rendered(files: previous?.files ?? [], diagnostics: [], searchRecords: previous?.searchRecords ?? [],
+                                renderedJobs: Set(jobs))
+        var outputs = state?.outputs ?? [:]
+        var made: [OutputFile] = []
+        var gone: [String] = []
+        for (job, result) in zip(jobs, results) {
+            var output = JobOutput(file: nil, diagnostics: result.diagnostics, skeleton: result.skeleton)
+            switch result.rendered {
             case .success(let page):
                 // A page over the limit is reported, not written.
                 if let problem = PageSizeLimit.problem(page.file, job: job, site: site) {
-                    diagnostics.append(problem)
-                    continue
+                    output.diagnostics = [problem]
+                } else {
+                    output.file = page.file
+                    rendered.pageKeys[page.file.path] = page.key
+                    rendered.keptPages[page.file.path] = page.kept
                 }
-                files.append(page.file)
-                pageKeys[page.file.path] = page.key
-                keptPages[page.file.path] = page.kept
-            case .failure(let diagnostic): if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
+            case .failure(let diagnostic): output.diagnostics = [diagnostic]
             }
-            if let skeleton, skeleton.isEmpty { unfitNow.insert(job) } else { made[job] = skeleton }
+            if let file = output.file { made.append(file) } else if let path = outputs[job]?.file?.path { gone.append(path) }
+            outputs[job] = output
+            if let log = result.log { state?.dependencies.record(.page(job), log) }
         }
-        diagnostics += await files.parallelMap(DuplicateIDs.diagnostics).flatMap { $0 }
-        if jobs == nil { files.append(Sitemap(site: site, urls: urls).file()) }
-        // The feeds list every comment, so any rebuild may change them.
-        files += site.config.languages.flatMap { renderer.feeds($0) }
-        if jobs == nil || assets { files += assetFiles() }
-        return Rendered(files: files.sorted { $0.path < $1.path }, diagnostics: diagnostics, comments: renderer.comments,
-                        skeletons: made, unfit: unfitNow, pageKeys: pageKeys, keptPages: keptPages,
-                        searchRecords: jobs == nil && site.config.search ? SearchRecords.files(renderer) : [])
-    }
-
-    /// For a page that lists comments: its output path, its language and whether a full
-    /// render makes its skeleton (the comments index, which lists them all).
-    static func listsComments(_ job: PageJob, _ urls: SiteURLs) -> (path: String, language: Language, eager: Bool)? {
-        switch job {
-        case .comments(let language): return (urls.outputPath(for: urls.comments(language)), language, true)
-        case .member(let id, let language): return (urls.outputPath(for: urls.member(id, language)), language, false)
-        case .meeting(let id, let language): return (urls.outputPath(for: urls.meeting(id, language)), language, false)
-        default: return nil
-        }
-    }
-
-    /// The comments with a translation read from one of `paths`. A comment's id is its
-    /// file's name, so they are found by name rather than by a look at every comment.
-    func changedComments(_ paths: Set<String>) -> Set<String> {
-        var ids: Set<String> = []
-        for path in paths where path.hasPrefix("content/comments/") && path.hasSuffix(".md") {
-            let name = path.split(separator: "/").last!.dropLast(3)
-            guard let dot = name.lastIndex(of: ".") else { continue }
-            let stem = String(name[..<dot])
-            for id in [stem, stem.precomposedStringWithCanonicalMapping] {
-                if let comment = site.comment(id), comment.translations.languages.contains(where: { comment.translations[$0]?.source.path == path }) {
-                    ids.insert(id)
-                }
+        if previous != nil {
+            // The outputs of items that went away.
+            let now = Set(self.jobs)
+            for job in Array(outputs.keys) where !now.contains(job) {
+                if let path = outputs[job]?.file?.path { gone.append(path) }
+                outputs[job] = nil
+                state?.dependencies.remove(.page(job))
             }
         }
-        return ids
+        if assets {
+            if previous != nil { gone += rendered.files.map(\.path).filter { $0.hasPrefix("assets/") } }
+            made += assetFiles()
+        }
+        let madePaths = Set(made.map(\.path))
+        rendered.removedPaths = gone.filter { !madePaths.contains($0) }.sorted()
+        rendered.changedFiles = made.filter { $0.path.hasPrefix(SearchRecords.folder + "/") == false }.sorted { $0.path < $1.path }
+        Self.merge(made, removing: gone, into: &rendered.files, &rendered.searchRecords)
+        var diagnostics: Set<Diagnostic> = []
+        for output in outputs.values { diagnostics.formUnion(output.diagnostics) }
+        rendered.diagnostics = diagnostics.sorted()
+        if state != nil {
+            state?.outputs = outputs
+            rendered.state = state
+        }
+        return rendered
+    }
+
+    /// The one merge of a render's files into the previous ones (both sorted by path):
+    /// `made` put in place of the files with the same paths or added in order, `gone`
+    /// taken out; search records go to their own list.
+    static func merge(_ made: [OutputFile], removing gone: [String], into files: inout [OutputFile], _ records: inout [OutputFile]) {
+        func put(_ file: OutputFile, _ list: inout [OutputFile]) {
+            let index = insertionIndex(file.path, list)
+            if index < list.count && list[index].path == file.path { list[index] = file } else { list.insert(file, at: index) }
+        }
+        func take(_ path: String, _ list: inout [OutputFile]) {
+            let index = insertionIndex(path, list)
+            if index < list.count && list[index].path == path { list.remove(at: index) }
+        }
+        for path in gone { take(path, &files); take(path, &records) }
+        if files.isEmpty && records.isEmpty {
+            // A full render: sort once instead of inserting one by one.
+            files = made.filter { !$0.path.hasPrefix(SearchRecords.folder + "/") }.sorted { $0.path < $1.path }
+            records = made.filter { $0.path.hasPrefix(SearchRecords.folder + "/") }.sorted { $0.path < $1.path }
+            return
+        }
+        for file in made {
+            if file.path.hasPrefix(SearchRecords.folder + "/") { put(file, &records) } else { put(file, &files) }
+        }
+    }
+
+    private static func insertionIndex(_ path: String, _ list: [OutputFile]) -> Int {
+        var low = 0, high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle].path < path { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// The theme's `assets/` folder, copied byte for byte.
@@ -167,5 +312,12 @@ public struct SiteRenderer: Sendable {
         // The search page's script only where there is a search page.
         theme.files.paths(under: "assets/").filter { site.config.search || $0 != "assets/search.js" }
             .map { OutputFile(path: $0, bytes: theme.files.files[$0]!.bytes) }
+    }
+}
+
+extension PageJob {
+    var isCommentsIndex: Bool {
+        if case .comments = self { return true }
+        return false
     }
 }

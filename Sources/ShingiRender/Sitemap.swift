@@ -4,7 +4,7 @@ import ShingiResolve
 
 /// `sitemap.xml` with an `xhtml:link rel="alternate" hreflang` for each language of a page.
 struct Sitemap {
-    let site: ResolvedSite
+    let site: SiteReader
     let urls: SiteURLs
 
     func file() -> OutputFile {

@@ -2,7 +2,7 @@ import ShingiCore
 import ShingiLoad
 
 /// A member's comment with its translations paired. Identity is the file stem.
-public struct Comment: Sendable {
+public struct Comment: Sendable, Equatable {
     public var id: String
     public var translations: Localized<CommentFile>
     public var member: String

@@ -3,7 +3,7 @@ import ShingiLoad
 import ShingiMarkdown
 
 /// A policy issue with its translations paired and its sections known.
-public struct Issue: Sendable {
+public struct Issue: Sendable, Equatable {
     public var id: String
     public var number: Int
     public var translations: Localized<IssueFile>

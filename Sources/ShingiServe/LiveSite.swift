@@ -32,16 +32,19 @@ final class LiveSite: Sendable {
         return true
     }
 
-    /// Serves the current files with `files` put in place (and no errors) from now on;
-    /// tells the open pages to reload when that changes anything. Compares only `files`,
-    /// so a rebuild that rendered a few pages costs as much, not the whole site.
+    /// Serves the current files with `files` put in place and `removed` taken out (and no
+    /// errors) from now on; tells the open pages to reload when that changes anything.
+    /// Compares only those, so a rebuild that rendered a few pages costs as much, not the
+    /// whole site.
     @discardableResult
-    func apply(_ files: [OutputFile]) -> Bool {
+    func apply(_ files: [OutputFile], removing removed: [String] = []) -> Bool {
         // Only the rebuild loop changes the site, so it cannot change in between.
         let old = site
-        guard old.failed || files.contains(where: { old.files[$0.path] != $0.bytes }) else { return false }
+        guard old.failed || files.contains(where: { old.files[$0.path] != $0.bytes }) || removed.contains(where: { old.files[$0] != nil })
+        else { return false }
         var new = old
         new.errors = []
+        for path in removed { new.files[path] = nil }
         for file in files { new.files[file.path] = file.bytes }
         let generation: Int = current.withLock { current in
             current.site = new

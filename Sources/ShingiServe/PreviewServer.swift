@@ -100,9 +100,9 @@ public struct PreviewServer: Sendable {
         let errors = result.diagnostics.filter { $0.severity == .error }
         last.previous = rebuild.next
         let reloaded: Bool
-        if errors.isEmpty, let rendered = rebuild.renderedFiles {
+        if errors.isEmpty, let delta = rebuild.delta {
             // The other files are those of the last successful build, which is what is served.
-            reloaded = live.apply(rendered)
+            reloaded = live.apply(delta.files, removing: delta.removed)
         } else if errors.isEmpty {
             reloaded = live.swap(to: ServedSite(files: Dictionary(result.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { _, last in last }), errors: []))
         } else {

@@ -151,7 +151,7 @@ final class IncrementalRebuildTests: XCTestCase {
             }
             if let pages = step.pages { XCTAssertEqual(rebuild.renderedPages, pages, step.name) }
             if let partial = step.partial {
-                XCTAssertEqual(rebuild.renderedFiles != nil, partial, "\(step.name): rendered \(rebuild.renderedPages) pages")
+                XCTAssertEqual(rebuild.delta != nil, partial, "\(step.name): rendered \(rebuild.renderedPages) pages")
                 if partial {
                     XCTAssertLessThan(rebuild.renderedPages, fresh.pagesPerLanguage.values.reduce(0, +), step.name)
                     partialSeen += 1
@@ -181,7 +181,7 @@ final class IncrementalRebuildTests: XCTestCase {
             try write([Self.comment: Self.comment(body: body)], to: root)
             let rebuild = await builder.rebuild(previous: previous, changedPaths: [Self.comment])
             previous = rebuild.next
-            XCTAssertNotNil(rebuild.renderedFiles)
+            XCTAssertNotNil(rebuild.delta)
             let fresh = await SiteBuilder(options: BuildOptions(root: root, defaultTheme: defaultTheme)).render()
             try assertSame(rebuild, fresh, body)
         }
@@ -226,8 +226,8 @@ final class IncrementalRebuildTests: XCTestCase {
         }
         XCTAssertEqual(rebuild.result.pagesPerLanguage, fresh.pagesPerLanguage, name, line: line)
         // What the preview serves: the rendered files on top of the last good build's.
-        if let rendered = rebuild.renderedFiles {
-            XCTAssertEqual(rebuild.renderedPages, SiteBuilderPageCount.pages(rendered), name, line: line)
+        if let delta = rebuild.delta {
+            XCTAssertEqual(rebuild.renderedPages, SiteBuilderPageCount.pages(delta.files), name, line: line)
         }
     }
 }

@@ -133,7 +133,7 @@ final class TranslationTests: XCTestCase {
         let fresh = await SiteBuilder(options: ServeOptionsBuild.options(root)).render()
         XCTAssertEqual(rebuild.result.diagnostics.map(\.code), ["translation-stale"])
         XCTAssertEqual(rebuild.result.diagnostics, fresh.diagnostics)
-        let served = rebuild.renderedFiles ?? rebuild.result.files
+        let served = rebuild.delta?.files ?? rebuild.result.files
         let page = try XCTUnwrap(served.first { $0.path == "en/issues/1/index.html" }, "the English page is rendered again")
         XCTAssertEqual(page.bytes, fresh.files.first { $0.path == "en/issues/1/index.html" }?.bytes)
         XCTAssertTrue(String(decoding: page.bytes, as: UTF8.self).contains("translation-stale"))

@@ -1,0 +1,94 @@
+import ShingiResolve
+
+/// What every job of the last render read, recorded while it rendered (`ReadLog`), and
+/// the one answer to what a rebuild must render again: the jobs of which something read
+/// has another value in the new site. Nothing here knows which page shows what; a new
+/// output that reads through `SiteReader` is followed without a rule of its own.
+// Key paths are immutable; the standard library does not mark them Sendable yet.
+struct Dependencies: @unchecked Sendable {
+    private var inputs: [RenderJob: Set<SiteInput>] = [:]
+    /// Who read which field of an item.
+    private var fields: [SiteItem: [AnyKeyPath: Set<RenderJob>]] = [:]
+    /// Who read a list, a query, citations or a rendered comment.
+    private var others: [SiteInput: Set<RenderJob>] = [:]
+    private var comparators: [AnyKeyPath: FieldComparator] = [:]
+
+    /// Replaces what `job` read with what `log` recorded.
+    mutating func record(_ job: RenderJob, _ log: ReadLog) {
+        remove(job)
+        inputs[job] = log.inputs
+        for input in log.inputs {
+            if case .field(let item, let path) = input {
+                fields[item, default: [:]][path, default: []].insert(job)
+            } else {
+                others[input, default: []].insert(job)
+            }
+        }
+        comparators.merge(log.comparators) { current, _ in current }
+    }
+
+    /// What each comment's HTML read.
+    mutating func record(_ logs: [String: ReadLog]) {
+        for (id, log) in logs { record(.comment(id), log) }
+    }
+
+    /// Whether the last render did `job`.
+    func has(_ job: RenderJob) -> Bool { inputs[job] != nil }
+
+    mutating func remove(_ job: RenderJob) {
+        guard let old = inputs.removeValue(forKey: job) else { return }
+        for input in old {
+            if case .field(let item, let path) = input {
+                fields[item]?[path]?.remove(job)
+            } else {
+                others[input]?.remove(job)
+            }
+        }
+    }
+
+    /// The jobs whose inputs differ between `old` and `new`, comments' HTML included, and
+    /// the pages that show a comment whose HTML does.
+    func stale(_ change: SiteChange, old: ResolvedSite, new: ResolvedSite) -> Set<RenderJob> {
+        var stale: Set<RenderJob> = []
+        for item in change.items {
+            guard let read = fields[item] else { continue }
+            let (before, after) = (old.value(of: item), new.value(of: item))
+            for (path, jobs) in read where !jobs.isEmpty && !comparators[path]!.same(before, after) { stale.formUnion(jobs) }
+        }
+        let kinds = change.kinds
+        let queries = Self.queries(touchedBy: change, old, new)
+        let citationsChanged = !change.items.isEmpty && old.citations != new.citations
+        for (input, jobs) in others where !jobs.isEmpty {
+            let compare: Bool
+            switch input {
+            case .list(let kind): compare = kinds.contains(kind)
+            case .commentsOnIssue, .commentsOnSection, .commentsByMember, .commentsInMeeting: compare = queries.contains(input)
+            case .citations: compare = citationsChanged
+            case .field, .renderedComment: compare = false
+            }
+            if compare && input.value(in: old) != input.value(in: new) { stale.formUnion(jobs) }
+        }
+        return stale
+    }
+
+    /// The pages that show one of `comments` (`SiteInput.renderedComment`).
+    func readers(of comments: Set<SiteInput>) -> Set<RenderJob> {
+        comments.reduce(into: []) { $0.formUnion(others[$1] ?? []) }
+    }
+
+    /// The comment queries whose answer a changed comment can change: those of its
+    /// issue, section, member and meeting before and after (a reordering, all of them).
+    private static func queries(touchedBy change: SiteChange, _ old: ResolvedSite, _ new: ResolvedSite) -> Set<SiteInput> {
+        var queries: Set<SiteInput> = []
+        var ids = change.items.compactMap { if case .comment(let id) = $0 { id } else { nil } }
+        if change.reordered.contains(.comment) { ids = new.comments.map(\.id) }
+        for id in ids {
+            for site in [old, new] {
+                guard let comment = site.comment(id) else { continue }
+                queries.formUnion([.commentsOnIssue(comment.issue), .commentsOnSection(comment.issue, comment.section),
+                                   .commentsByMember(comment.member), .commentsInMeeting(comment.meeting)])
+            }
+        }
+        return queries
+    }
+}

@@ -1,0 +1,56 @@
+import ShingiCore
+import ShingiLoad
+import ShingiMarkdown
+import ShingiResolve
+
+// Fields that pages showing only an item's name or outline read instead of its whole
+// text (`Tracked` records the field read): editing a paragraph of an issue then renders
+// its own pages again, not every page that links to it.
+
+/// An issue's title and summary in one language.
+struct IssueHeadline: Hashable, Sendable {
+    var title: String
+    var summary: String?
+}
+
+/// A heading's id and text.
+struct HeadingName: Hashable, Sendable {
+    var id: String
+    var text: String
+}
+
+extension Issue {
+    var headlines: Localized<IssueHeadline> {
+        var result = Localized<IssueHeadline>()
+        for (language, file) in translations.values { result[language] = IssueHeadline(title: file.title, summary: file.summary) }
+        return result
+    }
+
+    /// The id and text of each heading of each translation: what a link to a section
+    /// shows (not where the heading is in the text).
+    var headingNames: Localized<[HeadingName]> {
+        var result = Localized<[HeadingName]>()
+        for (language, file) in translations.values {
+            result[language] = file.source.fragment.headings.map { HeadingName(id: $0.id, text: $0.text) }
+        }
+        return result
+    }
+}
+
+extension Comment {
+    /// The cross-links of each translation (an issue page lists the references its
+    /// comments cite).
+    var crossLinks: Localized<[CrossLinkReference]> {
+        var result = Localized<[CrossLinkReference]>()
+        for (language, file) in translations.values { result[language] = file.source.fragment.crossLinks }
+        return result
+    }
+}
+
+extension Page {
+    var titles: Localized<String> {
+        var result = Localized<String>()
+        for (language, file) in translations.values { result[language] = file.title }
+        return result
+    }
+}

@@ -1,0 +1,50 @@
+import ShingiCore
+import ShingiLoad
+import ShingiResolve
+
+/// What differs between two resolved sites, by item: found by comparing their values,
+/// so nothing after Resolve reads file paths to know what changed. Unchanged items share
+/// their storage with the previous site, so comparing them is cheap.
+public struct SiteChange: Sendable, Equatable {
+    /// Items added, removed or changed in any way.
+    public var items: Set<SiteItem> = []
+    /// Kinds whose items are the same but in another order.
+    public var reordered: Set<SiteItem.Kind> = []
+    /// What every page depends on changed (`shingi.yml`, the theme): render everything.
+    public var everything = false
+
+    public init(items: Set<SiteItem> = [], everything: Bool = false) {
+        self.items = items
+        self.everything = everything
+    }
+
+    public static let all = SiteChange(everything: true)
+
+    public var kinds: Set<SiteItem.Kind> { reordered.union(items.map(\.kind)) }
+
+    public var isEmpty: Bool { items.isEmpty && reordered.isEmpty && !everything }
+
+    public static func between(_ old: ResolvedSite, _ new: ResolvedSite) -> SiteChange {
+        guard old.config == new.config else { return .all }
+        var change = SiteChange()
+        change.compare(old.issues, new.issues, id: \.id, item: SiteItem.issue)
+        change.compare(old.comments, new.comments, id: \.id, item: SiteItem.comment)
+        change.compare(old.members, new.members, id: \.id, item: SiteItem.member)
+        change.compare(old.meetings, new.meetings, id: \.id, item: SiteItem.meeting)
+        change.compare(old.references, new.references, id: \.id, item: SiteItem.reference)
+        change.compare(old.pages, new.pages, id: \.slug, item: SiteItem.page)
+        if old.home != new.home { change.items.insert(.home) }
+        return change
+    }
+
+    private mutating func compare<Value: Equatable>(_ old: [Value], _ new: [Value], id: KeyPath<Value, String>, item: (String) -> SiteItem) {
+        let before = Dictionary(old.map { ($0[keyPath: id], $0) }, uniquingKeysWith: { first, _ in first })
+        for value in new where before[value[keyPath: id]] != value { items.insert(item(value[keyPath: id])) }
+        let after = Set(new.map { $0[keyPath: id] })
+        for value in old where !after.contains(value[keyPath: id]) { items.insert(item(value[keyPath: id])) }
+        // The same items in another order: the lists and queries of the kind compare it.
+        if old.count == new.count, !zip(old, new).allSatisfy({ $0[keyPath: id] == $1[keyPath: id] }), let first = new.first {
+            reordered.insert(item(first[keyPath: id]).kind)
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import ShingiCore
+import ShingiResolve
+
+/// Something a render job read while it rendered, recorded by `ReadLog`. A job must be
+/// rendered again exactly when one of its inputs has another value in the new site.
+enum SiteInput: Hashable, @unchecked Sendable {
+    /// One field of one item (`Tracked`); `\.self` for the whole item.
+    case field(SiteItem, AnyKeyPath)
+    /// Which items of a kind there are, in order.
+    case list(SiteItem.Kind)
+    /// The comments on an issue (or one of its sections), by member or in a meeting.
+    case commentsOnIssue(String)
+    case commentsOnSection(String, String)
+    case commentsByMember(String)
+    case commentsInMeeting(String)
+    /// Where a reference is cited.
+    case citations(String)
+    /// A comment's HTML in a language as `RenderedComments` made it (a job of its own).
+    case renderedComment(String, Language)
+
+    /// The item whose change can change this input's value; nil for the inputs read
+    /// across a kind (lists, queries, citations), which `kind` names.
+    var item: SiteItem? {
+        if case .field(let item, _) = self { return item }
+        return nil
+    }
+
+    /// The kinds whose change can change a list, query or citation input.
+    var kinds: [SiteItem.Kind] {
+        switch self {
+        case .field(let item, _): [item.kind]
+        case .list(let kind): [kind]
+        case .commentsOnIssue, .commentsOnSection, .commentsByMember, .commentsInMeeting: [.comment]
+        // Citations are made by the text of issues, pages, comments and the home page.
+        case .citations: [.issue, .page, .comment, .home, .reference]
+        case .renderedComment: []
+        }
+    }
+
+    /// The value of a list, query or citation input on a site (fields compare with
+    /// their `FieldComparator`; rendered comments by their job).
+    func value(in site: ResolvedSite) -> AnyHashable {
+        switch self {
+        case .list(let kind): site.items(kind)
+        case .commentsOnIssue(let issue): site.comments(onIssue: issue).map(\.id)
+        case .commentsOnSection(let issue, let section): site.comments(onIssue: issue, section: section).map(\.id)
+        case .commentsByMember(let member): site.comments(byMember: member).map(\.id)
+        case .commentsInMeeting(let meeting): site.comments(inMeeting: meeting).map(\.id)
+        case .citations(let reference): site.citations[reference] ?? []
+        case .field, .renderedComment: 0
+        }
+    }
+}
+
+/// Compares one field of an item in two sites; made where the field's type is known.
+struct FieldComparator: @unchecked Sendable {
+    let same: (Any?, Any?) -> Bool
+
+    init<Value, Field: Equatable>(_ path: KeyPath<Value, Field>) {
+        same = { old, new in (old as? Value)?[keyPath: path] == (new as? Value)?[keyPath: path] }
+    }
+}

@@ -1,0 +1,84 @@
+import ShingiCore
+import ShingiLoad
+import ShingiResolve
+
+/// The resolved site as a render job reads it. Lists, lookups and queries record what
+/// they were asked in the job's `ReadLog`, and hand out `Tracked` items that record the
+/// fields read; without a log (a one-shot build) nothing is recorded.
+struct SiteReader: Sendable {
+    private let site: ResolvedSite
+    let log: ReadLog?
+
+    init(_ site: ResolvedSite, log: ReadLog? = nil) {
+        self.site = site
+        self.log = log
+    }
+
+    /// The site itself, for what is not a read of a page (which outputs there are).
+    var unrecorded: ResolvedSite { site }
+
+    /// The same site, recorded in `log`.
+    func recording(into log: ReadLog?) -> SiteReader { SiteReader(site, log: log) }
+
+    /// `shingi.yml`: every page depends on it, so a change to it renders them all
+    /// (`SiteChange.everything`) and reads of it are not recorded.
+    var config: SiteConfig { site.config }
+
+    // MARK: Lists
+
+    var issues: [Tracked<Issue>] { list(.issue, site.issues) { .issue($0.id) } }
+    var comments: [Tracked<Comment>] { list(.comment, site.comments) { .comment($0.id) } }
+    var members: [Tracked<Member>] { list(.member, site.members) { .member($0.id) } }
+    var meetings: [Tracked<Meeting>] { list(.meeting, site.meetings) { .meeting($0.id) } }
+    var references: [Tracked<Reference>] { list(.reference, site.references) { .reference($0.id) } }
+    var pages: [Tracked<Page>] { list(.page, site.pages) { .page($0.slug) } }
+    var home: Tracked<Page>? { list(.home, site.home.map { [$0] } ?? []) { _ in .home }.first }
+
+    private func list<Value>(_ kind: SiteItem.Kind, _ values: [Value], _ item: (Value) -> SiteItem) -> [Tracked<Value>] {
+        log?.read(.list(kind))
+        return values.map { Tracked($0, item($0), log) }
+    }
+
+    // MARK: Lookups
+
+    func issue(_ id: String) -> Tracked<Issue>? { lookup(site.issue(id), .issue(id), \Issue.id) }
+    func comment(_ id: String) -> Tracked<Comment>? { lookup(site.comment(id), .comment(id), \Comment.id) }
+    func member(_ id: String) -> Tracked<Member>? { lookup(site.member(id), .member(id), \Member.id) }
+    func meeting(_ id: String) -> Tracked<Meeting>? { lookup(site.meeting(id), .meeting(id), \Meeting.id) }
+    func reference(_ id: String) -> Tracked<Reference>? { lookup(site.reference(id), .reference(id), \Reference.id) }
+    func page(_ slug: String) -> Tracked<Page>? { lookup(site.pages.first { $0.slug == slug }, .page(slug), \Page.slug) }
+
+    /// The item if there is one; either way, whether there is one is recorded.
+    private func lookup<Value>(_ value: Value?, _ item: SiteItem, _ id: KeyPath<Value, String>) -> Tracked<Value>? {
+        log?.read(item, id)
+        return value.map { Tracked($0, item, log) }
+    }
+
+    // MARK: Queries
+
+    func comments(onIssue issue: String) -> [Tracked<Comment>] {
+        query(.commentsOnIssue(issue), site.comments(onIssue: issue))
+    }
+
+    func comments(onIssue issue: String, section: String) -> [Tracked<Comment>] {
+        query(.commentsOnSection(issue, section), site.comments(onIssue: issue, section: section))
+    }
+
+    func comments(byMember member: String) -> [Tracked<Comment>] { query(.commentsByMember(member), site.comments(byMember: member)) }
+    func comments(inMeeting meeting: String) -> [Tracked<Comment>] { query(.commentsInMeeting(meeting), site.comments(inMeeting: meeting)) }
+
+    private func query(_ input: SiteInput, _ comments: [Comment]) -> [Tracked<Comment>] {
+        log?.read(input)
+        return comments.map { Tracked($0, .comment($0.id), log) }
+    }
+
+    /// Where a reference is cited.
+    func citations(of reference: String) -> [CitationPlace] {
+        log?.read(.citations(reference))
+        return site.citations[reference] ?? []
+    }
+
+    /// The stale parts of the translation read from `path`. They follow from the item's
+    /// translations, which the caller has read through its `Tracked` item.
+    func staleParts(at path: String) -> Set<String> { site.staleParts(at: path) }
+}

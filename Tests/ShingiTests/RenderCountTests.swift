@@ -1,0 +1,87 @@
+import Foundation
+@testable import ShingiBuild
+import ShingiCore
+import ShingiLoad
+@testable import ShingiRender
+import XCTest
+
+/// Which outputs a preview rebuild renders after an edit, exactly (as Hugo's rebuild
+/// tests count renders): the dependencies recorded while rendering decide it, and each
+/// rebuild must still give a full build's bytes.
+final class RenderCountTests: XCTestCase {
+    private var root: URL!
+    private var builder: SiteBuilder!
+    private var previous: SiteBuilder.Previous?
+
+    override func setUp() async throws {
+        root = try MiniSite.make(self, IncrementalRebuildTests.extra)
+        builder = SiteBuilder(options: BuildOptions(root: root, defaultTheme: defaultTheme), cache: MarkdownCache())
+        previous = await builder.rebuild(previous: nil, changedPaths: []).next
+    }
+
+    /// Writes `files`, rebuilds, checks the result against a full build and returns the
+    /// jobs rendered.
+    private func edit(_ files: [String: String], line: UInt = #line) async throws -> Set<PageJob> {
+        try write(files, to: root)
+        let rebuild = await builder.rebuild(previous: previous, changedPaths: Set(files.keys))
+        previous = rebuild.next
+        let fresh = await SiteBuilder(options: BuildOptions(root: root, defaultTheme: defaultTheme)).render()
+        XCTAssertEqual(rebuild.result.diagnostics, fresh.diagnostics, line: line)
+        XCTAssertEqual(rebuild.result.files, fresh.files, "the rebuild differs from a full build", line: line)
+        XCTAssertNotNil(rebuild.delta, "the rebuild was not incremental", line: line)
+        return rebuild.renderedJobs
+    }
+
+    private func replacing(_ path: String, _ from: String, _ to: String) throws -> [String: String] {
+        let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        XCTAssertTrue(text.contains(from), "\(path) lacks \(from)")
+        return [path: text.replacingOccurrences(of: from, with: to)]
+    }
+
+    func testACommentsTextRendersThePagesAndFeedsThatShowIt() async throws {
+        let jobs = try await edit(try replacing(IncrementalRebuildTests.comment, "It should function.", "It must function."))
+        // Its issue page, the comments index, its member's and meeting's pages (the last
+        // three refilled from their skeletons) and the feeds, in its language only.
+        XCTAssertEqual(jobs, [.issue("1", .en), .comments(.en), .member("nakanishi", .en), .meeting("14", .en), .feed(.en), .issueFeed("1", .en)])
+    }
+
+    func testAMembersNameRendersEveryPageThatNamesThem() async throws {
+        let jobs = try await edit(try replacing("content/members.yml", "en: \"Nakanishi\"", "en: \"Nakanishi Jun\""))
+        // Named as the issue's advisor, on the comments they made (issue, comments index,
+        // meeting, feeds), in the member list, on their own page and where a page links
+        // to their comment ("comment by …"); in English only.
+        XCTAssertEqual(jobs, [.issue("1", .en), .comments(.en), .member("nakanishi", .en), .meeting("14", .en), .members(.en),
+                              .feed(.en), .issueFeed("1", .en), .page("about", .en)])
+        XCTAssertFalse(jobs.contains(.member("goto", .en)), "another member's page does not name them")
+    }
+
+    func testAnIssuesTextRendersOnlyItsOwnPages() async throws {
+        let jobs = try await edit(try replacing(IncrementalRebuildTests.issue, "Remark by", "Said by"))
+        // Both languages: the Japanese page says whether the English is stale.
+        XCTAssertEqual(jobs, [.issue("1", .en), .issue("1", .ja)])
+    }
+
+    func testAnIssuesTitleRendersEveryPageThatNamesIt() async throws {
+        let jobs = try await edit(try replacing(IncrementalRebuildTests.issue, "title: \"Building structures\"", "title: \"Building teams\""))
+        XCTAssertTrue(jobs.isSuperset(of: [.issue("1", .en), .issues(.en), .home(.en), .comments(.en), .issueFeed("1", .en)]), "\(jobs)")
+        XCTAssertFalse(jobs.contains(.references(.en)), "the reference index names no issue title")
+    }
+
+    func testAFreePagesTextRendersOnlyItsOwnPages() async throws {
+        let jobs = try await edit(try replacing("content/pages/about.en.md", "Explanation.", "An explanation."))
+        XCTAssertEqual(jobs, [.page("about", .en), .page("about", .ja)])
+    }
+
+    func testAPageTitleRendersEveryPageThatListsIt() async throws {
+        let jobs = try await edit(try replacing("content/pages/about.en.md", "title: \"About\"", "title: \"About this site\""))
+        // Every English page lists the free pages in its footer.
+        let english = Set(SiteRenderer(site: try XCTUnwrap(previous?.result?.site), theme: try XCTUnwrap(previous?.good?.theme)).jobs
+            .filter { job in job.isPage && "\(job)".contains("ShingiCore.Language.en") || job == .page("about", .ja) })
+        XCTAssertEqual(jobs, english)
+    }
+
+    func testNothingChangedRendersNothing() async throws {
+        let jobs = try await edit(try replacing(IncrementalRebuildTests.comment, "It should function.", "It should function."))
+        XCTAssertEqual(jobs, [])
+    }
+}
