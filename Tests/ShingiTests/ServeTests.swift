@@ -386,8 +386,7 @@ final class ServeHarness: Sendable {
 
     /// The index of the first line from `start` on that matches: the event the server
     /// reports when it has rebuilt (at most `timeout` seconds).
-    func line(from start: Int? = nil, timeout: Double = 15, _ matches: @escaping @Sendable (String) -> Bool) async throws -> Int {
-        let start = start ?? 0
+    func line(from start: Int = 0, timeout: Double = 15, _ matches: @escaping @Sendable (String) -> Bool) async throws -> Int {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             let lines = log.lines
