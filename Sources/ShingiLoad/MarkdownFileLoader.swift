@@ -53,11 +53,7 @@ struct MarkdownFileLoader: Sendable {
         source.translationOf = reader.translationRecord("translation_of")
         // The home page is always published: it has nothing to link from.
         if case .home = file.kind {} else { source.isDraft = reader.bool("draft") ?? false }
-        for problem in fragment.problems {
-            let location = source.location(of: problem.position)
-            diagnostics.append(problem.isError ? .error(problem.code, problem.message, at: location)
-                                               : .warning(problem.code, problem.message, at: location))
-        }
+        diagnostics += Self.problems(of: source)
         let item: Item?
         switch file.kind {
         case .issue(let slug): item = issue(slug: slug, reader: &reader, source: source, diagnostics: &diagnostics)
@@ -87,7 +83,9 @@ struct MarkdownFileLoader: Sendable {
         let target = reader.string("target", required: true, example: "\"1#1.1\"")
         let meeting = reader.string("meeting", required: true, example: "\"14\"")
         let date = reader.date("date")
-        let status = reader.string("status")
+        let status = commentStatus(&reader, diagnostics: &diagnostics)
+        let response = reader.string("response").map { responseSource($0, at: reader.location(of: "response"), of: source, diagnostics: &diagnostics) }
+        let reflectedIn = reader.stringList("reflected_in").map { Located($0.0.trimmed(newlines: true), at: $0.1) }
         guard Identifier.check(id, what: "comment", at: source.frontMatterLocation, into: &diagnostics),
               let member, let target, let meeting else { return nil }
         let targetLocation = reader.location(of: "target")
@@ -103,7 +101,39 @@ struct MarkdownFileLoader: Sendable {
                                     targetIssue: Located(Slug.normaliseExplicit(String(parts[0])), at: targetLocation),
                                     targetSection: Slug.normaliseExplicit(String(parts[1])),
                                     meeting: Located(meeting, at: reader.location(of: "meeting")),
-                                    date: date, status: status, source: source))
+                                    date: date, status: status, response: response, reflectedIn: reflectedIn, source: source))
+    }
+
+    /// `status:` from the fixed set; anything else is an error at the value that lists the
+    /// allowed values and the near one.
+    private func commentStatus(_ reader: inout FieldReader, diagnostics: inout [Diagnostic]) -> Located<CommentStatus>? {
+        guard let text = reader.string("status") else { return nil }
+        let location = reader.location(of: "status")
+        guard let status = CommentStatus(rawValue: text) else {
+            let names = CommentStatus.allCases.map(\.rawValue)
+            diagnostics.append(.error("unknown-status", "status '\(text)' is not one of \(CommentStatus.allowedList)\(Suggestion.hint(for: text, in: names))", at: location))
+            return nil
+        }
+        return Located(status, at: location)
+    }
+
+    /// `response:` parsed as Markdown like a body, its positions counted from the field's
+    /// text (a block scalar's text starts on the line after `response: |`).
+    private func responseSource(_ text: String, at location: SourceLocation, of body: MarkdownSource, diagnostics: inout [Diagnostic]) -> MarkdownSource {
+        let fragment = WorkloadScan.firstExcess(text).map(RenderedFragment.refused)
+            ?? cache?.fragment(for: text, using: parser) ?? parser.parse(text)
+        let line = location.line + (text.contains("\n") ? 1 : 0)
+        let source = MarkdownSource(path: body.path, language: body.language, fragment: fragment, body: text, bodyFirstLine: line)
+        diagnostics += Self.problems(of: source)
+        return source
+    }
+
+    /// What the Markdown stage found wrong in a parsed text, at file positions.
+    private static func problems(of source: MarkdownSource) -> [Diagnostic] {
+        source.fragment.problems.map { problem in
+            let location = source.location(of: problem.position)
+            return problem.isError ? .error(problem.code, problem.message, at: location) : .warning(problem.code, problem.message, at: location)
+        }
     }
 
     private func page(slug: String, reader: inout FieldReader, source: MarkdownSource, diagnostics: inout [Diagnostic]) -> PageFile? {

@@ -54,6 +54,7 @@ public func affectedJobs(old: ResolvedSite, new: ResolvedSite, changedPaths: Set
             else { return nil }
             for shown in showing(after.translations, language) {
                 jobs += [.issue(after.issue, shown), .member(after.member, shown), .meeting(after.meeting, shown), .comments(shown)]
+                for meeting in [nil, after.meeting] { jobs += [.responses(meeting, shown), .responsesCSV(meeting, shown)] }
             }
         } else if let (index, language) = find(path, in: new.pages.map(\.translations)) {
             let before = old.pages[index], after = new.pages[index]

@@ -45,7 +45,8 @@ extension PageRenderer {
         }, afterSection: { heading in
             let headingID = heading.id
             let comments = site.comments(onIssue: issue.id, section: headingID)
-            guard sectionIDs.contains(headingID) || !comments.isEmpty else { return "" }
+            let reflected = reflectedComments(issue: issue.id, section: headingID, p)
+            guard sectionIDs.contains(headingID) || !comments.isEmpty || !reflected.isEmpty else { return "" }
             let otherLanguages = site.config.languages.filter { $0 != p.language }.map { other -> [String: Any] in
                 ["lang": other.rawValue, "url": urls.issue(issue.id, other, section: headingID),
                  "label": strings(other)["section_in_language"] ?? other.rawValue]
@@ -55,6 +56,7 @@ extension PageRenderer {
                 "has_comments": !comments.isEmpty, "count": comments.count, "other_languages": otherLanguages,
                 "heading_level": min(6, heading.level + 1), "comments_anchor": "comments-\(headingID)",
                 "count_label": p.t("comment_count_label").filling("{n}", with: "\(comments.count)"),
+                "reflected": reflected, "has_reflected": !reflected.isEmpty,
             ]
             return theme.render("partials/section-comments", context) ?? ""
         }, isChanged: { headingID in

@@ -143,6 +143,7 @@ extension PageRenderer {
             ("nav_home", urls.home(p.language), ["home"]),
             ("nav_issues", urls.issues(p.language), ["issues", "issue"]),
             ("nav_comments", urls.comments(p.language), ["comments"]),
+            ("nav_responses", urls.responses(nil, p.language), ["responses"]),
             ("nav_members", urls.members(p.language), ["members", "member"]),
             ("nav_meetings", urls.meetings(p.language), ["meetings", "meeting"]),
             ("nav_references", urls.references(p.language), ["references"]),
