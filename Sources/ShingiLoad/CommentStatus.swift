@@ -13,6 +13,18 @@ public enum CommentStatus: String, Sendable, Hashable, CaseIterable {
     /// 参考: taken as a reference, nothing to change.
     case noted
 
+    /// The Japanese label of each status (the default theme's), to point from a label
+    /// written as the value to the value.
+    public var japaneseLabel: String {
+        switch self {
+        case .open: return "検討中"
+        case .reflected: return "反映済"
+        case .partly: return "一部反映"
+        case .notAdopted: return "反映せず"
+        case .noted: return "参考"
+        }
+    }
+
     /// The allowed values as the error message lists them.
     public static var allowedList: String { allCases.map(\.rawValue).joined(separator: ", ") }
 

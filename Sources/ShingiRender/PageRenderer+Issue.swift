@@ -64,7 +64,9 @@ extension PageRenderer {
         })
         // References cited by the text and by the comments shown on the page.
         var cited: [Int: Reference] = [:]
-        let shownComments = site.comments(onIssue: issue.id).compactMap { translation($0.translations, p.language)?.file.source.fragment }
+        let shownComments = site.comments(onIssue: issue.id).flatMap { comment in
+            [translation(comment.translations, p.language)?.file.source.fragment, shownResponse(comment, p.language)?.file.fragment].compactMap { $0 }
+        }
         for link in ([fragment] + shownComments).flatMap(\.crossLinks) where link.kind == "ref" {
             if let reference = site.reference(link.target) { cited[reference.number] = reference }
         }

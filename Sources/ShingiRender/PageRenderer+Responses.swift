@@ -12,8 +12,7 @@ extension PageRenderer {
             context["status"] = p.t(status.labelKey)
             context["status_id"] = status.rawValue
         }
-        let responses = Localized(comment.translations.values.compactMapValues(\.response))
-        if let (response, fallback) = translation(responses, p.language) {
+        if let (response, fallback) = shownResponse(comment, p.language) {
             context["has_response"] = true
             context["response_html"] = assembler(p).html(response.fragment, footnotes: "r-\(comment.id)")
             context["response_lang"] = (fallback ?? p.language).rawValue
@@ -22,6 +21,11 @@ extension PageRenderer {
         context["reflected"] = reflected
         context["has_reflected"] = !reflected.isEmpty
         return context
+    }
+
+    /// The response a page in `language` shows: its own, else the other language's.
+    func shownResponse(_ comment: Comment, _ language: Language) -> (file: MarkdownSource, fallback: Language?)? {
+        translation(Localized(comment.translations.values.compactMapValues(\.response)), language)
     }
 
     /// After a section of an issue page: links back to the comments the paper reflects

@@ -47,14 +47,17 @@ final class PageDependenciesTests: XCTestCase {
 
     func testACommentBodyEditRerendersItsIssueMemberMeetingAndCommentsPagesInItsLanguage() async throws {
         let result = try await jobs([Self.comment: edited(Self.comment, "It should function.", "It must work.")])
-        XCTAssertEqual(result, [.issue("1", .en), .member("nakanishi", .en), .meeting("14", .en), .comments(.en)])
+        XCTAssertEqual(result, [.issue("1", .en), .member("nakanishi", .en), .meeting("14", .en), .comments(.en),
+                                .responses(nil, .en), .responsesCSV(nil, .en), .responses("14", .en), .responsesCSV("14", .en)])
     }
 
     func testACommentWithoutATranslationRerendersBothLanguages() async throws {
         let ja = "content/comments/14/c1.ja.md"
         let result = try await jobs([ja: edited(ja, "機能するようにすべき。", "すぐに機能させるべき。")], base: [Self.comment: nil])
         XCTAssertEqual(result, [.issue("1", .ja), .member("nakanishi", .ja), .meeting("14", .ja), .comments(.ja),
-                                .issue("1", .en), .member("nakanishi", .en), .meeting("14", .en), .comments(.en)])
+                                .responses(nil, .ja), .responsesCSV(nil, .ja), .responses("14", .ja), .responsesCSV("14", .ja),
+                                .issue("1", .en), .member("nakanishi", .en), .meeting("14", .en), .comments(.en),
+                                .responses(nil, .en), .responsesCSV(nil, .en), .responses("14", .en), .responsesCSV("14", .en)])
     }
 
     func testAnIssueBodyEditRerendersOnlyItsPage() async throws {
