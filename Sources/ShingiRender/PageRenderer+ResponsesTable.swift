@@ -44,6 +44,7 @@ extension PageRenderer {
             context["target_html"] = row.targetHTML
             context["comment_html"] = row.commentHTML
             context["content_lang"] = row.commentLanguage.rawValue
+            context["draft"] = row.comment.isDraft
             return context
         }
         let meetingTitle = meeting.flatMap { site.meeting($0) }.map { p.meetingTitle($0).text }

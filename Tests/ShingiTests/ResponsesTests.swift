@@ -162,6 +162,24 @@ final class ResponsesTests: XCTestCase {
         ])
     }
 
+    func testReflectedInADraftIssueIsRefusedInAPublishedBuild() async throws {
+        let issue = "---\nid: \"2\"\nnumber: 2\ntitle: \"案\"\ndraft: true\n---\n## ２．１ 案 {#2.1}\n\n本文。\n"
+        let root = try siteWithResponses([
+            "content/issues/2/index.ja.md": issue, "content/issues/2/index.en.md": nil,
+            "content/comments/14/c1.en.md": nil,
+            "content/comments/14/c1.ja.md": "---\nmember: nakanishi\ntarget: \"1#1.1\"\nmeeting: \"14\"\nstatus: reflected\nreflected_in: \"2#2.1\"\n---\n意見1。\n",
+        ])
+        var options = BuildOptions(root: root, defaultTheme: defaultTheme)
+        options.drafts = false
+        let result = await SiteBuilder(options: options).render()
+        XCTAssertEqual(result.diagnostics.filter { $0.severity == .error }.map(\.description), [
+            "content/comments/14/c1.ja.md:6:15: error: reflected_in '2#2.1' names issue '2', a draft (draft: true in content/issues/2/index.ja.md), which a published build leaves out; publish it, remove the link, or build with --drafts [link-to-draft]",
+        ])
+        options.drafts = true
+        let preview = await SiteBuilder(options: options).render()
+        XCTAssertEqual(preview.diagnostics.filter { $0.severity == .error }, [])
+    }
+
     func testTheLanguagesMustAgreeOnTheStatus() async throws {
         let root = try siteWithResponses(["content/comments/14/c2.en.md": "---\nmember: goto\ntarget: \"1#1.2\"\nmeeting: \"14\"\nstatus: noted\n---\nComment 2.\n"])
         let result = await build(root)
