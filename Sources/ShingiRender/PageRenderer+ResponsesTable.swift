@@ -3,18 +3,6 @@ import ShingiLoad
 import ShingiResolve
 
 extension PageRenderer {
-    /// One row of the 意見対応表, as the page and the CSV show it.
-    struct ResponseRow {
-        var comment: Comment
-        var number: Int
-        var member: String
-        var target: String
-        var targetHTML: String
-        var commentHTML: String
-        var commentLanguage: Language
-        var response: [String: Any]
-    }
-
     /// The comments of one meeting (nil: of the site) in the paper's order (issue, section,
     /// meeting, id), drafts only where the build shows them.
     func responseRows(_ meeting: String?, _ p: Presenter) -> [ResponseRow] {
