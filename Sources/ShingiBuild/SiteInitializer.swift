@@ -101,6 +101,11 @@ public enum SiteInitializer {
         member: chair
         target: "1#1.1"
         meeting: "1"
+        # The secretariat's response (意見対応表): status is one of open, reflected,
+        # partly, not-adopted, noted; reflected_in names where the text now says it.
+        status: reflected
+        reflected_in: "1#1.1"
+        response: "１．１の本文に反映した。"
         ---
         コメントの例。
 
@@ -110,6 +115,9 @@ public enum SiteInitializer {
         member: chair
         target: "1#1.1"
         meeting: "1"
+        status: reflected
+        reflected_in: "1#1.1"
+        response: "Reflected in the text of 1.1."
         ---
         An example comment.
 

@@ -55,11 +55,15 @@ public struct SiteDiff {
     }
 
     /// A comment's front matter besides its target (a changed target is a `moved` change).
+    /// The secretariat's response (`status`, `response`, `reflected_in`) is compared as
+    /// fields: a status or response change is reported per comment like a member change.
     static func commentFields(_ comment: Comment) -> [FieldChange.Side] {
-        var statuses: [Language: String] = [:]
-        for (language, file) in comment.translations.values { statuses[language] = file.status }
+        var responses: [Language: String] = [:]
+        for (language, file) in comment.translations.values { responses[language] = file.response.map { trimmed($0.body) } }
+        let reflected = comment.reflectedIn.map(\.target).joined(separator: ", ")
         return [.plain("member", comment.member), .plain("meeting", comment.meeting),
-                .plain("date", comment.date?.description), .localized("status", Localized(statuses))]
+                .plain("date", comment.date?.description), .plain("status", comment.status?.rawValue),
+                .localized("response", Localized(responses)), .plain("reflected_in", reflected.isEmpty ? nil : reflected)]
     }
 
     private func target(_ comment: Comment) -> CommentTarget { CommentTarget(issue: comment.issue, section: comment.section) }

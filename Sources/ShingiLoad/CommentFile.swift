@@ -12,6 +12,12 @@ public struct CommentFile: Sendable, Hashable {
     public var targetSection: String
     public var meeting: Located<String>
     public var date: ISODate?
-    public var status: String?
+    /// `status:`: how the secretariat handled it (意見対応表).
+    public var status: Located<CommentStatus>?
+    /// `response:`: the secretariat's response, Markdown in this file's language.
+    public var response: MarkdownSource?
+    /// `reflected_in:`: where the paper now reflects the comment, each `issue#section`
+    /// (or an issue), as written.
+    public var reflectedIn: [Located<String>] = []
     public var source: MarkdownSource
 }

@@ -53,15 +53,11 @@ struct MarkdownFileLoader: Sendable {
         source.translationOf = reader.translationRecord("translation_of")
         // The home page is always published: it has nothing to link from.
         if case .home = file.kind {} else { source.isDraft = reader.bool("draft") ?? false }
-        for problem in fragment.problems {
-            let location = source.location(of: problem.position)
-            diagnostics.append(problem.isError ? .error(problem.code, problem.message, at: location)
-                                               : .warning(problem.code, problem.message, at: location))
-        }
+        diagnostics += Self.problems(of: source)
         let item: Item?
         switch file.kind {
         case .issue(let slug): item = issue(slug: slug, reader: &reader, source: source, diagnostics: &diagnostics)
-        case .comment(let folder, let id): item = comment(folder: folder, id: id, reader: &reader, source: source, diagnostics: &diagnostics)
+        case .comment(let folder, let id): item = comment(folder: folder, id: id, reader: &reader, source: source, frontMatter: split, diagnostics: &diagnostics)
         case .page(let slug): item = page(slug: slug, reader: &reader, source: source, diagnostics: &diagnostics).map(Item.page)
         case .home: item = page(slug: "index", reader: &reader, source: source, diagnostics: &diagnostics).map(Item.home)
         }
@@ -82,12 +78,15 @@ struct MarkdownFileLoader: Sendable {
                                 summary: summary, advisors: advisors, meeting: meeting, source: source))
     }
 
-    private func comment(folder: String, id: String, reader: inout FieldReader, source: MarkdownSource, diagnostics: inout [Diagnostic]) -> Item? {
+    private func comment(folder: String, id: String, reader: inout FieldReader, source: MarkdownSource, frontMatter: FrontMatterSplit,
+                         diagnostics: inout [Diagnostic]) -> Item? {
         let member = reader.string("member", required: true, example: "nakanishi")
         let target = reader.string("target", required: true, example: "\"1#1.1\"")
         let meeting = reader.string("meeting", required: true, example: "\"14\"")
         let date = reader.date("date")
-        let status = reader.string("status")
+        let status = commentStatus(&reader, diagnostics: &diagnostics)
+        let response = reader.string("response").map { responseSource($0, at: reader.location(of: "response"), of: source, frontMatter: frontMatter, diagnostics: &diagnostics) }
+        let reflectedIn = reader.stringList("reflected_in").map { Located($0.0.trimmed(newlines: true), at: $0.1) }
         guard Identifier.check(id, what: "comment", at: source.frontMatterLocation, into: &diagnostics),
               let member, let target, let meeting else { return nil }
         let targetLocation = reader.location(of: "target")
@@ -103,7 +102,54 @@ struct MarkdownFileLoader: Sendable {
                                     targetIssue: Located(Slug.normaliseExplicit(String(parts[0])), at: targetLocation),
                                     targetSection: Slug.normaliseExplicit(String(parts[1])),
                                     meeting: Located(meeting, at: reader.location(of: "meeting")),
-                                    date: date, status: status, source: source))
+                                    date: date, status: status, response: response, reflectedIn: reflectedIn, source: source))
+    }
+
+    /// `status:` from the fixed set; anything else is an error at the value that lists the
+    /// allowed values and the near one.
+    private func commentStatus(_ reader: inout FieldReader, diagnostics: inout [Diagnostic]) -> Located<CommentStatus>? {
+        guard let text = reader.string("status") else { return nil }
+        let location = reader.location(of: "status")
+        guard let status = CommentStatus(rawValue: text) else {
+            let names = CommentStatus.allCases.map(\.rawValue)
+            let hint = CommentStatus.allCases.first { $0.japaneseLabel == text }.map { "; '\(text)' is the label of '\($0.rawValue)'" }
+                ?? Suggestion.hint(for: text, in: names)
+            diagnostics.append(.error("unknown-status", "status '\(text)' is not one of \(CommentStatus.allowedList)\(hint)", at: location))
+            return nil
+        }
+        return Located(status, at: location)
+    }
+
+    /// `response:` parsed as Markdown like a body, its positions counted from the field's
+    /// text: a block scalar's text starts on the line after `response: |`, indented; a
+    /// quoted one after its quote.
+    private func responseSource(_ text: String, at location: SourceLocation, of body: MarkdownSource, frontMatter: FrontMatterSplit,
+                                diagnostics: inout [Diagnostic]) -> MarkdownSource {
+        let fragment = WorkloadScan.firstExcess(text).map(RenderedFragment.refused)
+            ?? cache?.fragment(for: text, using: parser) ?? parser.parse(text)
+        let yamlLines = frontMatter.yaml.lines
+        func yamlLine(_ fileLine: Int) -> String? {
+            let index = fileLine - frontMatter.yamlFirstLine
+            return yamlLines.indices.contains(index) ? yamlLines[index] : nil
+        }
+        let valueStart = yamlLine(location.line).map { Array($0).dropFirst(location.column - 1).first } ?? nil
+        var source = MarkdownSource(path: body.path, language: body.language, fragment: fragment, body: text, bodyFirstLine: location.line)
+        if valueStart == "|" || valueStart == ">" {
+            source.bodyFirstLine = location.line + 1
+            source.bodyColumnOffset = yamlLine(location.line + 1).map { $0.prefix { $0 == " " }.count } ?? 0
+        } else {
+            source.bodyColumnOffset = location.column - 1 + (valueStart == "\"" || valueStart == "'" ? 1 : 0)
+        }
+        diagnostics += Self.problems(of: source)
+        return source
+    }
+
+    /// What the Markdown stage found wrong in a parsed text, at file positions.
+    private static func problems(of source: MarkdownSource) -> [Diagnostic] {
+        source.fragment.problems.map { problem in
+            let location = source.location(of: problem.position)
+            return problem.isError ? .error(problem.code, problem.message, at: location) : .warning(problem.code, problem.message, at: location)
+        }
     }
 
     private func page(slug: String, reader: inout FieldReader, source: MarkdownSource, diagnostics: inout [Diagnostic]) -> PageFile? {

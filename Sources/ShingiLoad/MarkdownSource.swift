@@ -10,13 +10,16 @@ public struct MarkdownSource: Sendable, Hashable {
     /// The Markdown body as written (after the front matter), for tools that compare text.
     public var body: String
     public var bodyFirstLine: Int
+    /// Columns before the text on every line: a text from an indented YAML block scalar
+    /// (a comment's `response: |`) starts to the right of column 1.
+    public var bodyColumnOffset = 0
     /// `translation_of:`: what this translation was made from, if recorded.
     public var translationOf: TranslationRecord?
     /// `draft: true`: left out of a published build (`build` without `--drafts`).
     public var isDraft = false
 
     public func location(of position: BodyPosition) -> SourceLocation {
-        SourceLocation(path: path, line: position.line + bodyFirstLine - 1, column: position.column)
+        SourceLocation(path: path, line: position.line + bodyFirstLine - 1, column: position.column + bodyColumnOffset)
     }
 
     public var frontMatterLocation: SourceLocation { SourceLocation(path: path, line: 1, column: 1) }

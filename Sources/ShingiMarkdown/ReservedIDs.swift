@@ -9,9 +9,9 @@ public enum ReservedIDs {
     public static let layout: Set<String> = [
         "main", "toc-title", "cited-references", "meeting-issues", "meeting-comments", "meeting-note", "advised",
         "member-comments", "home-issues", "home-materials", "home-meetings", "summary-title", "data-changes",
-        "site-search-input", "search-query",
+        "site-search-input", "search-query", "responses-caption",
     ]
-    public static let prefixes = ["fn-", "fnref-", "comment-"]
+    public static let prefixes = ["fn-", "fnref-", "comment-", "response-"]
 
     public static func isReserved(_ id: String) -> Bool {
         layout.contains(id) || prefixes.contains { id.hasPrefix($0) }

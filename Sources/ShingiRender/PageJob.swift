@@ -13,6 +13,9 @@ public enum PageJob: Sendable, Hashable {
     case meeting(String, Language)
     case comments(Language)
     case references(Language)
+    /// The 意見対応表 of one meeting, or of the whole site with nil; and the same as CSV.
+    case responses(String?, Language)
+    case responsesCSV(String?, Language)
     case page(String, Language)
     /// With `search:` on: the search page.
     case search(Language)
@@ -28,7 +31,7 @@ public enum PageJob: Sendable, Hashable {
     /// Whether the job makes a page of one language (what the preview counts).
     public var isPage: Bool {
         switch self {
-        case .languageChoice, .notFound, .sitemap, .feed, .issueFeed, .searchRecord: false
+        case .languageChoice, .notFound, .sitemap, .feed, .issueFeed, .searchRecord, .responsesCSV: false
         default: true
         }
     }

@@ -39,10 +39,9 @@ extension PageRenderer {
         context["has_meeting_note"] = !(meetingNote?.text.isEmpty ?? true)
         context["meeting_note_html"] = meetingNote.map { p.html($0) } ?? ""
         context["has_date"] = comment.date != nil
-        context["has_status"] = file.status != nil
         context["target_line_html"] = targetLine
         if let date = comment.date { context["date"] = p.date(date) }
-        if let status = file.status { context["status"] = p.optional("status_\(status)") ?? status }
+        context.merge(responseContext(comment, p)) { $1 }
         return context
     }
 
@@ -71,6 +70,7 @@ extension PageRenderer {
         return PageShell(template: "comments", title: p.t(.commentsTitle), urls: everyLanguage(urls.comments),
                          breadcrumbs: [breadcrumbsHome(p), (p.t(.commentsTitle), nil)], toc: toc,
                          description: HTMLEscape.text(p.t(.commentsLead)),
-                         context: ["groups": groups, "count": site.comments.count, "has_comments": !site.comments.isEmpty])
+                         context: ["groups": groups, "count": site.comments.count, "has_comments": !site.comments.isEmpty,
+                                   "responses_url": urls.responses(nil, p.language)])
     }
 }

@@ -55,13 +55,23 @@ extension PageRenderer {
                 <link rel="alternate" type="text/html" href="\(HTMLEscape.text(urls.absolute(url)))"/>
                 <updated>\(Self.atomDate(date))</updated>
                 <author><name>\(HTMLEscape.text(member))</name></author>
-                <content type="html">\(HTMLEscape.text(assembler(p).html(file.source.fragment, footnotes: "c-\(comment.id)")))</content>
+                <content type="html">\(HTMLEscape.text(assembler(p).html(file.source.fragment, footnotes: "c-\(comment.id)") + feedResponse(comment, p)))</content>
               </entry>
 
             """
         }
         xml += "</feed>\n"
         return OutputFile(path: urls.outputPath(for: feedURL), text: xml)
+    }
+
+    /// The secretariat's status and response after a comment's text in its entry, or nothing.
+    private func feedResponse(_ comment: Tracked<Comment>, _ p: Presenter) -> String {
+        let response = responseContext(comment, p)
+        guard comment.status != nil || response["has_response"] as? Bool == true else { return "" }
+        let status = (response["status"] as? String).map { p.t(.colon) + HTMLEscape.text($0) } ?? ""
+        let lang = (response["response_lang"] as? String).map { $0 == p.language.rawValue ? "" : " lang=\"\($0)\"" } ?? ""
+        return "\n<p><strong>\(HTMLEscape.text(p.t(.responseLabel)))\(status)</strong></p>\n"
+            + ((response["response_html"] as? String).map { "<div\(lang)>\n\($0)</div>\n" } ?? "")
     }
 
     /// An entry's permanent id: its absolute URL when `base_url` has a host, else a URN

@@ -45,7 +45,8 @@ extension PageRenderer {
         }, afterSection: { heading in
             let headingID = heading.id
             let comments = site.comments(onIssue: issue.id, section: headingID)
-            guard sectionIDs.contains(headingID) || !comments.isEmpty else { return "" }
+            let reflected = reflectedComments(issue: issue.id, section: headingID, p)
+            guard sectionIDs.contains(headingID) || !comments.isEmpty || !reflected.isEmpty else { return "" }
             let otherLanguages = site.config.languages.filter { $0 != p.language }.map { other -> [String: Any] in
                 ["lang": other.rawValue, "url": urls.issue(issue.id, other, section: headingID),
                  "label": strings(other)[.sectionInLanguage] ?? other.rawValue]
@@ -55,6 +56,7 @@ extension PageRenderer {
                 "has_comments": !comments.isEmpty, "count": comments.count, "other_languages": otherLanguages,
                 "heading_level": min(6, heading.level + 1), "comments_anchor": "comments-\(headingID)",
                 "count_label": p.t(.commentCountLabel).filling("{n}", with: "\(comments.count)"),
+                "reflected": reflected, "has_reflected": !reflected.isEmpty,
             ]
             return theme.render("partials/section-comments", context) ?? ""
         }, isChanged: { headingID in
@@ -62,7 +64,9 @@ extension PageRenderer {
         })
         // References cited by the text and by the comments shown on the page.
         var cited: [Int: Tracked<Reference>] = [:]
-        let commentLinks = site.comments(onIssue: issue.id).compactMap { $0.translation(\.crossLinks, p.language)?.file }
+        let commentLinks = site.comments(onIssue: issue.id).flatMap { comment in
+            [comment.translation(\.crossLinks, p.language)?.file, shownResponse(comment, p.language)?.file.fragment.crossLinks].compactMap { $0 }
+        }
         for link in ([fragment.crossLinks] + commentLinks).joined() where link.kind == "ref" {
             if let reference = site.reference(link.target) { cited[reference.number] = reference }
         }

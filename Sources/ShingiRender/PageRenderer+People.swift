@@ -70,7 +70,7 @@ extension PageRenderer {
         var context: [String: Any] = [
             "title_html": p.html(title), "date": p.date(meeting.date), "groups": groups, "has_comments": !comments.isEmpty,
             "issues": issues, "has_issues": !issues.isEmpty, "comment_count": comments.count,
-            "note_html": p.html(note), "has_note": !note.text.isEmpty,
+            "note_html": p.html(note), "has_note": !note.text.isEmpty, "responses_url": urls.responses(meeting.id, p.language),
         ]
         if let number = meeting.number { context["number"] = number }
         var toc: [(id: String, text: String, level: Int)] = issues.isEmpty ? [] : [("meeting-issues", p.t(.issuesDiscussed), 2)]

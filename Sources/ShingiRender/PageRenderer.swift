@@ -60,6 +60,9 @@ struct PageRenderer: Sendable {
         case .references(let l): p = presenter(l); url = urls.references(l); shell = referenceIndex(p)
         case .page(let slug, let l): p = presenter(l); url = urls.page(slug, l); shell = freePage(site.page(slug)!, p)
         case .search(let l): p = presenter(l); url = urls.search(l); shell = searchPage(p)
+        case .responses(let meeting, let l): p = presenter(l); url = urls.responses(meeting, l); shell = responsesPage(meeting, p)
+        case .responsesCSV(let meeting, let l):
+            return .success(RenderedPage(file: OutputFile(path: urls.outputPath(for: urls.responsesCSV(meeting, l)), bytes: responsesCSV(meeting, presenter(l)))))
         // Pages outside any language, without the layout: always rendered.
         case .languageChoice: return standalone("language-choice", path: urls.outputPath(for: urls.languageChoice))
         case .notFound: return standalone("not-found", path: urls.outputPath(for: urls.basePath + "404.html"))

@@ -143,6 +143,7 @@ extension PageRenderer {
             (.navHome, urls.home(p.language), ["home"]),
             (.navIssues, urls.issues(p.language), ["issues", "issue"]),
             (.navComments, urls.comments(p.language), ["comments"]),
+            (.navResponses, urls.responses(nil, p.language), ["responses"]),
             (.navMembers, urls.members(p.language), ["members", "member"]),
             (.navMeetings, urls.meetings(p.language), ["meetings", "meeting"]),
             (.navReferences, urls.references(p.language), ["references"]),

@@ -36,6 +36,7 @@ public struct SiteRenderer: Sendable {
             jobs += site.issues.map { .issue($0.id, language) }
             jobs += site.members.map { .member($0.id, language) }
             jobs += site.meetings.map { .meeting($0.id, language) }
+            for meeting in [nil] + site.meetings.map(\.id) { jobs += [.responses(meeting, language), .responsesCSV(meeting, language)] }
             jobs += site.pages.map { .page($0.slug, language) }
             jobs.append(.feed(language))
             jobs += site.issues.map { .issueFeed($0.id, language) }

@@ -55,6 +55,13 @@ public struct SiteURLs: Sendable {
     public func references(_ language: Language, reference: String? = nil) -> String {
         basePath + "\(language.rawValue)/references/" + (reference.map { "#ref-" + $0 } ?? "")
     }
+    /// The 意見対応表: with `meeting`, `/<lang>/meetings/<id>/responses/`, else the whole
+    /// site's `/<lang>/responses/`.
+    public func responses(_ meeting: String?, _ language: Language) -> String {
+        meeting.map { self.meeting($0, language) + "responses/" } ?? basePath + "\(language.rawValue)/responses/"
+    }
+    /// The same table as CSV, beside its page.
+    public func responsesCSV(_ meeting: String?, _ language: Language) -> String { responses(meeting, language) + "responses.csv" }
     public func search(_ language: Language) -> String { basePath + "\(language.rawValue)/search/" }
     /// Pagefind's index and scripts (`SearchIndexer`).
     public var searchBundle: String { basePath + "pagefind/" }

@@ -14,6 +14,7 @@ struct Sitemap {
         groups += site.issues.filter { !$0.isDraft }.map { issue in { urls.issue(issue.id, $0) } }
         groups += site.members.map { member in { urls.member(member.id, $0) } }
         groups += site.meetings.map { meeting in { urls.meeting(meeting.id, $0) } }
+        groups += ([nil] + site.meetings.map(\.id)).map { meeting in { urls.responses(meeting, $0) } }
         groups += site.pages.filter { !$0.isDraft }.map { page in { urls.page(page.slug, $0) } }
         var xml = """
         <?xml version="1.0" encoding="UTF-8"?>

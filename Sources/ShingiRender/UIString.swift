@@ -5,8 +5,8 @@ import ShingiLoad
 /// not compile, and `Theme.load` reports a theme lacking any of them as an error naming
 /// the key (the keys templates use are read from the templates themselves).
 ///
-/// Keys made from data are optional and not listed: `status_<value>` (a comment's status)
-/// and `diff_field_<field>`; without one the value itself is shown.
+/// Keys made from data are optional and not listed: `diff_field_<field>`; without one
+/// the field's name itself is shown.
 public enum UIString: String, CaseIterable, Sendable {
     case languageName = "language_name"
     case sectionInLanguage = "section_in_language"
@@ -20,6 +20,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case navMembers = "nav_members"
     case navMeetings = "nav_meetings"
     case navReferences = "nav_references"
+    case navResponses = "nav_responses"
 
     case issuesTitle = "issues_title"
     case issueLabel = "issue_label"
@@ -40,6 +41,23 @@ public enum UIString: String, CaseIterable, Sendable {
     case referencesLead = "references_lead"
     case searchTitle = "search_title"
     case searchKindComment = "search_kind_comment"
+
+    // Responses to comments (意見対応表); one label per `CommentStatus` (see `status(_:)`).
+    case statusOpen = "status_open"
+    case statusReflected = "status_reflected"
+    case statusPartly = "status_partly"
+    case statusNotAdopted = "status_not_adopted"
+    case statusNoted = "status_noted"
+    case responseLabel = "response_label"
+    case responsesTitle = "responses_title"
+    case responsesMeetingTitle = "responses_meeting_title"
+    case responsesLead = "responses_lead"
+    case responsesNo = "responses_no"
+    case responsesMember = "responses_member"
+    case responsesTarget = "responses_target"
+    case responsesComment = "responses_comment"
+    case responsesResponse = "responses_response"
+    case responsesStatus = "responses_status"
 
     // One of each per role of `Member.roles` (see `role(_:)`).
     case roleChair = "role_chair"
@@ -66,6 +84,17 @@ public enum UIString: String, CaseIterable, Sendable {
     case diffFilterMember = "diff_filter_member"
     case diffFilterMeeting = "diff_filter_meeting"
     case diffFilterIssue = "diff_filter_issue"
+
+    /// The label of a comment's status (`status_reflected`: 反映済).
+    public static func status(_ status: CommentStatus) -> UIString {
+        switch status {
+        case .open: .statusOpen
+        case .reflected: .statusReflected
+        case .partly: .statusPartly
+        case .notAdopted: .statusNotAdopted
+        case .noted: .statusNoted
+        }
+    }
 
     /// The label of a role (`role_chair`: 会長); nil for a role not in `Member.roles`.
     public static func role(_ role: String) -> UIString? { ofRole("role_", role) }

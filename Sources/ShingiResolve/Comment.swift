@@ -10,6 +10,10 @@ public struct Comment: Sendable, Equatable {
     public var section: String
     public var meeting: String
     public var date: ISODate?
+    /// How the secretariat handled it (`status:`); nil when not recorded.
+    public var status: CommentStatus?
+    /// Where the paper now reflects it (`reflected_in:`), checked.
+    public var reflectedIn: [ReflectedPlace] = []
 
     /// `draft: true` in any of its translations.
     public var isDraft: Bool { translations.values.values.contains { $0.source.isDraft } }

@@ -36,6 +36,8 @@ public struct ResolvedSite: Sendable {
     var commentsByIssue: [String: [Int]] = [:]
     var commentsByMember: [String: [Int]] = [:]
     var commentsByMeeting: [String: [Int]] = [:]
+    /// Comment positions by the "issue#section" they are reflected in (`reflected_in`).
+    var commentsByReflection: [String: [Int]] = [:]
 
     mutating func reindex() {
         memberIndex = Self.index(members.map(\.id))
@@ -47,11 +49,13 @@ public struct ResolvedSite: Sendable {
         commentsByIssue = [:]
         commentsByMember = [:]
         commentsByMeeting = [:]
+        commentsByReflection = [:]
         for (i, comment) in comments.enumerated() {
             commentsBySection["\(comment.issue)#\(comment.section)", default: []].append(i)
             commentsByIssue[comment.issue, default: []].append(i)
             commentsByMember[comment.member, default: []].append(i)
             commentsByMeeting[comment.meeting, default: []].append(i)
+            for place in comment.reflectedIn { commentsByReflection[place.target, default: []].append(i) }
         }
     }
 
@@ -68,5 +72,9 @@ public struct ResolvedSite: Sendable {
 
     public func comments(onIssue issue: String) -> [Comment] { (commentsByIssue[issue] ?? []).map { comments[$0] } }
     public func comments(byMember member: String) -> [Comment] { (commentsByMember[member] ?? []).map { comments[$0] } }
+    /// Comments the paper reflects in one section (or heading) of an issue, in site order.
+    public func comments(reflectedIn issue: String, section: String) -> [Comment] {
+        (commentsByReflection["\(issue)#\(section)"] ?? []).map { comments[$0] }
+    }
     public func comments(inMeeting meeting: String) -> [Comment] { (commentsByMeeting[meeting] ?? []).map { comments[$0] } }
 }

@@ -38,7 +38,13 @@ extension Resolver {
         for issue in site.issues where draftIssues[issue.id] == nil { checkLinks(issue.translations.values.values.map(\.source)) }
         for page in site.pages where !draftPages.contains(page.slug) { checkLinks(page.translations.values.values.map(\.source)) }
         for comment in site.comments where draftComments[comment.id] == nil {
-            checkLinks(comment.translations.values.values.map(\.source))
+            checkLinks(comment.translations.values.values.map(\.source) + comment.translations.values.values.compactMap(\.response))
+            for file in comment.translations.values.values.sorted(by: { $0.source.path < $1.source.path }) {
+                for target in file.reflectedIn {
+                    guard let issue = target.value.split(separator: "#").first.map({ Slug.normaliseExplicit(String($0)) }), let path = draftIssues[issue] else { continue }
+                    diagnostics.append(.error("link-to-draft", "reflected_in '\(target.value)' names issue '\(issue)', \(draftNote(path))", at: target.location))
+                }
+            }
             if let path = draftIssues[comment.issue] {
                 for file in comment.translations.values.values.sorted(by: { $0.source.path < $1.source.path }) {
                     diagnostics.append(.error("link-to-draft", "this comment is on issue '\(comment.issue)', a draft (draft: true in \(path)), which a published build leaves out; publish the issue, mark the comment draft: true too, or build with --drafts", at: file.targetIssue.location))

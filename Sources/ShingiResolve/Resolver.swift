@@ -216,9 +216,11 @@ public struct Resolver {
                 }
             }
         }
+        let response = responseFields(translations, primary: primary, site: site, diagnostics: &diagnostics)
         guard valid else { return nil }
         return Comment(id: id, translations: translations, member: primary.member.value, issue: primary.targetIssue.value,
-                       section: primary.targetSection, meeting: primary.meeting.value, date: primary.date)
+                       section: primary.targetSection, meeting: primary.meeting.value, date: primary.date,
+                       status: response.status, reflectedIn: response.reflectedIn)
     }
 
     /// Site order: by issue, the section's place in it, the meeting's date, then id. Each
@@ -317,7 +319,9 @@ public struct Resolver {
     }
 
     func crossLinks(of comment: Comment, site: ResolvedSite, diagnostics: inout [Diagnostic]) -> [(reference: String, place: CitationPlace)] {
-        crossLinks(of: comment.translations.values.values.map(\.source), site: site, diagnostics: &diagnostics) { _ in .comment(id: comment.id) }
+        // The response's links too: it is shown with the comment.
+        let files = comment.translations.values.values
+        return crossLinks(of: files.map(\.source) + files.compactMap(\.response), site: site, diagnostics: &diagnostics) { _ in .comment(id: comment.id) }
     }
 
     func crossLinks(of page: Page, site: ResolvedSite, diagnostics: inout [Diagnostic]) -> [(reference: String, place: CitationPlace)] {

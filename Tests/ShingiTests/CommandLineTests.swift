@@ -30,7 +30,7 @@ final class CommandLineTests: XCTestCase {
         // Its search is on; without Pagefind on PATH the build says so once.
         XCTAssertEqual(built.err, SearchIndexer.notInstalledNote + "\n")
         let line = built.out.trimmingCharacters(in: .newlines)
-        XCTAssertTrue(line.hasPrefix("built 10 ja, 10 en pages into \(dir.path)/site/ with 0 warnings in "), line)
+        XCTAssertTrue(line.hasPrefix("built 12 ja, 12 en pages into \(dir.path)/site/ with 0 warnings in "), line)
         XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("site/en/issues/1/index.html").path))
         XCTAssertEqual(try run(["init", dir.path]).status, 1)
         // The second build keeps the first beside the site; git is told to ignore both.

@@ -35,7 +35,7 @@ final class DiffCoverageTests: XCTestCase {
         files["content/issues/1/index.en.md"] = MiniSite.files["content/issues/1/index.en.md"]!
             .replacingOccurrences(of: "advisors: [nakanishi]", with: "advisors: [nakanishi, goto]")
             .replacingOccurrences(of: "meeting: \"14\"\n---", with: "meeting: \"14\"\nsummary: \"How the structures are built.\"\n---")
-        files["content/comments/14/c1.ja.md"] = "---\nmember: nakanishi\ntarget: \"1#1.1\"\nmeeting: \"14\"\ndate: \"2021-01-22\"\nstatus: \"回答済み\"\n---\n機能するようにすべき。\n"
+        files["content/comments/14/c1.ja.md"] = "---\nmember: nakanishi\ntarget: \"1#1.1\"\nmeeting: \"14\"\ndate: \"2021-01-22\"\nstatus: reflected\n---\n機能するようにすべき。\n"
         files["content/comments/14/c1.en.md"] = "---\nmember: nakanishi\ntarget: \"1#1.1\"\nmeeting: \"14\"\ndate: \"2021-01-22\"\n---\nIt should function.\n"
         files["content/members.yml"] = """
         - id: goto
@@ -92,7 +92,7 @@ final class DiffCoverageTests: XCTestCase {
         XCTAssertEqual(english.issues.map { $0.fields.map(\.label) }, [["summary [en]", "advisors"]])
         XCTAssertEqual(english.pages.map { "\($0.id) \($0.change.rawValue)" }, ["index edited", "pages/about edited", "pages/gone removed", "pages/new added"])
         XCTAssertEqual(english.members.map { "\($0.id) " + $0.fields.map(\.label).joined(separator: ",") }, ["goto name [en]", "nakanishi role"])
-        XCTAssertEqual(english.comments.map { "\($0.id) " + $0.fields.map(\.label).joined(separator: ",") }, ["c1 date"])
+        XCTAssertEqual(english.comments.map { "\($0.id) " + $0.fields.map(\.label).joined(separator: ",") }, ["c1 date,status"])
         let japanese = try await report(old, new).filtered(language: .ja)
         XCTAssertEqual(japanese.pages.map { "\($0.id) \($0.change.rawValue)" }, ["pages/about edited", "pages/gone removed", "pages/new added"])
         XCTAssertEqual(japanese.pages.first?.fields.map(\.label), ["order"])

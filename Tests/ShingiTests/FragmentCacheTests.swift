@@ -39,9 +39,14 @@ final class FragmentCacheTests: XCTestCase {
         return (root, work)
     }
 
+    /// The Markdown texts of the site: each file's body and each comment's `response:`.
     private func markdownCount(_ root: URL) -> Int {
-        FileManager.default.enumerator(atPath: root.appendingPathComponent("content").path)!.allObjects
-            .compactMap { $0 as? String }.filter { $0.hasSuffix(".md") }.count
+        let content = root.appendingPathComponent("content")
+        let files = FileManager.default.enumerator(atPath: content.path)!.allObjects.compactMap { $0 as? String }.filter { $0.hasSuffix(".md") }
+        let responses = files.filter { path in
+            ((try? String(contentsOf: content.appendingPathComponent(path), encoding: .utf8)) ?? "").contains("\nresponse:")
+        }
+        return files.count + responses.count
     }
 
     /// Builds `root` and returns the written tree.

@@ -77,8 +77,8 @@ final class PageIDsTests: XCTestCase {
         try FileManager.default.moveItem(at: theme.appendingPathComponent("templates"), to: root.appendingPathComponent("templates"))
         let result = await build(root)
         XCTAssertEqual(result.diagnostics.filter { $0.code == "duplicate-id" }.map(\.description), [
-            "en/issues/1/index.html:74:5: error: the built page en/issues/1/index.html has the id '1.1' more than once, so links to it reach only the first; give the heading (or the theme's element) another id [duplicate-id]",
-            "ja/issues/1/index.html:74:5: error: the built page ja/issues/1/index.html has the id '1.1' more than once, so links to it reach only the first; give the heading (or the theme's element) another id [duplicate-id]",
+            "en/issues/1/index.html:75:5: error: the built page en/issues/1/index.html has the id '1.1' more than once, so links to it reach only the first; give the heading (or the theme's element) another id [duplicate-id]",
+            "ja/issues/1/index.html:75:5: error: the built page ja/issues/1/index.html has the id '1.1' more than once, so links to it reach only the first; give the heading (or the theme's element) another id [duplicate-id]",
         ])
     }
 }

@@ -64,7 +64,7 @@ final class SearchTests: XCTestCase {
                                    environment: ["SHINGI_THEME": defaultTheme.path, "PATH": "/usr/bin:/bin", "SHINGI_PAGEFIND": ""])
         XCTAssertEqual(built.status, 0, built.err)
         XCTAssertEqual(built.err, SearchIndexer.notInstalledNote + "\n")
-        XCTAssertTrue(built.out.hasPrefix("built 11 ja, 11 en pages into "), built.out)
+        XCTAssertTrue(built.out.hasPrefix("built 13 ja, 13 en pages into "), built.out)
         XCTAssertTrue(FileManager.default.fileExists(atPath: root.appendingPathComponent("site/ja/search/index.html").path))
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("site/pagefind").path))
     }

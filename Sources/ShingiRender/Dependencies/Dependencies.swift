@@ -62,7 +62,7 @@ struct Dependencies: @unchecked Sendable {
             let compare: Bool
             switch input {
             case .list(let kind): compare = kinds.contains(kind)
-            case .commentsOnIssue, .commentsOnSection, .commentsByMember, .commentsInMeeting: compare = queries.contains(input)
+            case .commentsOnIssue, .commentsOnSection, .commentsByMember, .commentsInMeeting, .commentsReflectedIn: compare = queries.contains(input)
             case .citations: compare = citationsChanged
             case .field, .renderedComment: compare = false
             }
@@ -87,6 +87,7 @@ struct Dependencies: @unchecked Sendable {
                 guard let comment = site.comment(id) else { continue }
                 queries.formUnion([.commentsOnIssue(comment.issue), .commentsOnSection(comment.issue, comment.section),
                                    .commentsByMember(comment.member), .commentsInMeeting(comment.meeting)])
+                queries.formUnion(comment.reflectedIn.map { .commentsReflectedIn($0.issue, $0.section) })
             }
         }
         return queries

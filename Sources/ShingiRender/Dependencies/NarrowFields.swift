@@ -38,6 +38,13 @@ extension Issue {
 }
 
 extension Comment {
+    /// The secretariat's response in each language that has one.
+    var responses: Localized<MarkdownSource> {
+        var result = Localized<MarkdownSource>()
+        for (language, file) in translations.values { result[language] = file.response }
+        return result
+    }
+
     /// The cross-links of each translation (an issue page lists the references its
     /// comments cite).
     var crossLinks: Localized<[CrossLinkReference]> {

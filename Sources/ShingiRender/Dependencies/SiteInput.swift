@@ -13,29 +13,11 @@ enum SiteInput: Hashable, @unchecked Sendable {
     case commentsOnSection(String, String)
     case commentsByMember(String)
     case commentsInMeeting(String)
+    case commentsReflectedIn(String, String)
     /// Where a reference is cited.
     case citations(String)
     /// A comment's HTML in a language as `RenderedComments` made it (a job of its own).
     case renderedComment(String, Language)
-
-    /// The item whose change can change this input's value; nil for the inputs read
-    /// across a kind (lists, queries, citations), which `kind` names.
-    var item: SiteItem? {
-        if case .field(let item, _) = self { return item }
-        return nil
-    }
-
-    /// The kinds whose change can change a list, query or citation input.
-    var kinds: [SiteItem.Kind] {
-        switch self {
-        case .field(let item, _): [item.kind]
-        case .list(let kind): [kind]
-        case .commentsOnIssue, .commentsOnSection, .commentsByMember, .commentsInMeeting: [.comment]
-        // Citations are made by the text of issues, pages, comments and the home page.
-        case .citations: [.issue, .page, .comment, .home, .reference]
-        case .renderedComment: []
-        }
-    }
 
     /// The value of a list, query or citation input on a site (fields compare with
     /// their `FieldComparator`; rendered comments by their job).
@@ -46,6 +28,7 @@ enum SiteInput: Hashable, @unchecked Sendable {
         case .commentsOnSection(let issue, let section): site.comments(onIssue: issue, section: section).map(\.id)
         case .commentsByMember(let member): site.comments(byMember: member).map(\.id)
         case .commentsInMeeting(let meeting): site.comments(inMeeting: meeting).map(\.id)
+        case .commentsReflectedIn(let issue, let section): site.comments(reflectedIn: issue, section: section).map(\.id)
         case .citations(let reference): site.citations[reference] ?? []
         case .field, .renderedComment: 0
         }

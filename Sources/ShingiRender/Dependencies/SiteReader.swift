@@ -64,6 +64,10 @@ struct SiteReader: Sendable {
         query(.commentsOnSection(issue, section), site.comments(onIssue: issue, section: section))
     }
 
+    func comments(reflectedIn issue: String, section: String) -> [Tracked<Comment>] {
+        query(.commentsReflectedIn(issue, section), site.comments(reflectedIn: issue, section: section))
+    }
+
     func comments(byMember member: String) -> [Tracked<Comment>] { query(.commentsByMember(member), site.comments(byMember: member)) }
     func comments(inMeeting meeting: String) -> [Tracked<Comment>] { query(.commentsInMeeting(meeting), site.comments(inMeeting: meeting)) }
 
