@@ -49,8 +49,8 @@ final class RenderCountTests: XCTestCase {
         // three refilled from their skeletons), the feeds and the 意見対応表 of the site
         // and of its meeting with their CSV files, in its language only. The 意見対応表
         // came after this mechanism: no rule had to be written for it.
-        XCTAssertEqual(jobs, [.issue("1", .en), .comments(.en), .member("nakanishi", .en), .meeting("14", .en), .feed(.en), .issueFeed("1", .en)]
-                       .union(Self.responses(.en)))
+        let shown: Set<PageJob> = [.issue("1", .en), .comments(.en), .member("nakanishi", .en), .meeting("14", .en), .feed(.en), .issueFeed("1", .en)]
+        XCTAssertEqual(jobs, shown.union(Self.responses(.en)))
     }
 
     func testAMembersNameRendersEveryPageThatNamesThem() async throws {
@@ -58,8 +58,9 @@ final class RenderCountTests: XCTestCase {
         // Named as the issue's advisor, on the comments they made (issue, comments index,
         // meeting, feeds), in the member list, on their own page and where a page links
         // to their comment ("comment by …"); in English only.
-        XCTAssertEqual(jobs, [.issue("1", .en), .comments(.en), .member("nakanishi", .en), .meeting("14", .en), .members(.en),
-                              .feed(.en), .issueFeed("1", .en), .page("about", .en)].union(Self.responses(.en)))
+        let naming: Set<PageJob> = [.issue("1", .en), .comments(.en), .member("nakanishi", .en), .meeting("14", .en), .members(.en),
+                                    .feed(.en), .issueFeed("1", .en), .page("about", .en)]
+        XCTAssertEqual(jobs, naming.union(Self.responses(.en)))
         XCTAssertFalse(jobs.contains(.member("goto", .en)), "another member's page does not name them")
     }
 
