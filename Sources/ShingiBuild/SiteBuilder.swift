@@ -135,6 +135,8 @@ public struct SiteBuilder: Sendable {
         var loaded: LoadedSite
         /// Relative to the site root; nil when a full load made it impossible to say.
         var sinceGood: Set<String>?
+        /// What Load read again since that build; nil when a full load made it impossible to say.
+        var changeSinceGood: LoadChange?
 
         /// The last successful build.
         public var result: BuildResult? { good?.result }
@@ -175,13 +177,16 @@ public struct SiteBuilder: Sendable {
         let good = previous?.good
         var earlier = previous?.loaded
         let sinceGood = previous?.sinceGood
+        let changeSinceGood = previous?.changeSinceGood
         previous = nil
-        let (loaded, since) = await reload(earlier.take(), changedPaths: changedPaths, sinceGood: sinceGood, &clock)
-        let site = resolve(loaded, since: since, good: good?.result.site)
+        let (loaded, change) = await reload(earlier.take(), changedPaths: changedPaths, sinceGood: changeSinceGood, &clock)
+        // The theme is read from files: its step looks at the paths themselves.
+        let since = change == nil ? nil : sinceGood?.union(changedPaths)
+        let site = resolve(loaded, change: change, good: good?.result.site)
         clock.lap("resolve")
         func failed(_ diagnostics: [Diagnostic]) -> Rebuild {
             Rebuild(result: Self.unrendered(site, diagnostics), renderedJobs: [], renderedPages: 0, delta: nil,
-                    next: Previous(good: good, loaded: loaded, sinceGood: since))
+                    next: Previous(good: good, loaded: loaded, sinceGood: since, changeSinceGood: change))
         }
         let step = themeStep(site, since: since, good: good)
         clock.lap("theme")
@@ -202,39 +207,37 @@ public struct SiteBuilder: Sendable {
         let incremental = good != nil && step.reused
         guard result.succeeded else {
             return Rebuild(result: result, renderedJobs: rendered.renderedJobs, renderedPages: renderedPages, delta: nil,
-                           next: Previous(good: good, loaded: loaded, sinceGood: since))
+                           next: Previous(good: good, loaded: loaded, sinceGood: since, changeSinceGood: change))
         }
         // The result and the render share their files' storage.
         let next = Previous(good: .init(result: result, theme: theme, themeDiagnostics: step.diagnostics, rendered: rendered),
-                            loaded: loaded, sinceGood: [])
+                            loaded: loaded, sinceGood: [], changeSinceGood: LoadChange())
         return Rebuild(result: result, renderedJobs: rendered.renderedJobs, renderedPages: renderedPages,
                        delta: incremental ? (rendered.changedFiles, rendered.removedPaths) : nil, next: next)
     }
 
     /// Load: the changed files read again into the latest load, or the whole site when
-    /// that cannot be done; and the paths changed since the last successful build (nil
-    /// after a full load).
-    private func reload(_ earlier: LoadedSite?, changedPaths: Set<String>, sinceGood: Set<String>?,
-                        _ clock: inout StageClock) async -> (LoadedSite, Set<String>?) {
+    /// that cannot be done; with what changed since the last successful build (nil after
+    /// a full load, when that cannot be said).
+    private func reload(_ earlier: LoadedSite?, changedPaths: Set<String>, sinceGood: LoadChange?,
+                        _ clock: inout StageClock) async -> (LoadedSite, LoadChange?) {
         let loader = ContentLoader(root: options.root, cache: cache, parser: options.markdownParser)
-        guard var site = earlier, await loader.reload(&site, changedPaths: changedPaths) else {
+        guard var site = earlier, let change = await loader.reload(&site, changedPaths: changedPaths) else {
             return (await loadContent(&clock), nil)
         }
         if let cache, cache.count > 2 * (site.issues.count + site.comments.count + site.pages.count + site.homes.count) + 256 {
             cache.retainOnly(site.markdownBodies)
         }
         clock.lap("load")
-        return (site, sinceGood?.union(changedPaths))
+        return (site, sinceGood?.followed(by: change))
     }
 
     /// Resolve: the last good site kept when no content changed, brought up to date item
-    /// by item when only Markdown files did (`Resolver.update`), else resolved in full.
-    private func resolve(_ loaded: LoadedSite, since: Set<String>?, good: ResolvedSite?) -> ResolvedSite {
-        let content = since?.filter { $0 == "shingi.yml" || $0.hasPrefix("content/") }
-        if let good, let content, content.isEmpty { return good }
-        if options.drafts, let good, let content, !content.contains("shingi.yml"), content.isDisjoint(with: ContentLoader.dataFiles),
-           let updated = Resolver().update(good, with: loaded, changedMarkdown: content.filter { $0.hasSuffix(".md") },
-                                           changedOther: content.filter { !$0.hasSuffix(".md") }) {
+    /// by item when only Markdown files of its items did (`Resolver.update`), else
+    /// resolved in full.
+    private func resolve(_ loaded: LoadedSite, change: LoadChange?, good: ResolvedSite?) -> ResolvedSite {
+        if let good, let change, change.isEmpty { return good }
+        if options.drafts, let good, let change, let updated = Resolver().update(good, with: loaded, change: change) {
             return updated
         }
         return Resolver(includeDrafts: options.drafts).resolve(loaded)

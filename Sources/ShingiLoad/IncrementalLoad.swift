@@ -9,34 +9,34 @@ extension ContentLoader {
     /// `changedPaths` (relative to the root) again: the same site a full `load()` would
     /// give, for the cost of the changed files. Markdown files are re-read one by one
     /// (added, edited, deleted or renamed: each is its own path), a changed data file is
-    /// re-read alone; paths outside `content/` (templates) change nothing. Returns false,
-    /// with `site` untouched, when it cannot tell what changed (`shingi.yml`, a folder
+    /// re-read alone; paths outside `content/` (templates) change nothing. Returns what
+    /// changed, or nil, with `site` untouched, when it cannot tell (`shingi.yml`, a folder
     /// appearing or disappearing): load everything instead.
     ///
     /// Relies on every diagnostic of a file's loading carrying that file's path, which is
     /// what lets the old ones be dropped; the preview's incremental-rebuild test compares
     /// the result with a full load after every kind of edit. Cheapest when `site` is not
     /// shared (its arrays are then changed in place).
-    public func reload(_ site: inout LoadedSite, changedPaths: Set<String>) async -> Bool {
+    public func reload(_ site: inout LoadedSite, changedPaths: Set<String>) async -> LoadChange? {
         var paths = (markdown: Set<String>(), data: Set<String>(), other: Set<String>())
         let fm = FileManager.default
         var asciiFolders: Set<String> = []
         for path in changedPaths {
-            if path == "shingi.yml" || path == "content" { return false }
+            if path == "shingi.yml" || path == "content" { return nil }
             guard path.hasPrefix("content/") else { continue }
             // Names are NFC-normalised and two that normalise alike are an error naming the
             // other one: only an all-ASCII name in an all-ASCII folder cannot be part of that.
             let folder = String(path[..<path.lastIndex(of: "/")!])
-            guard path.utf8.allSatisfy({ $0 < 0x80 }) else { return false }
+            guard path.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
             if !asciiFolders.contains(folder) {
-                guard Self.namesAreASCII(in: root.appendingPathComponent(folder).path) else { return false }
+                guard Self.namesAreASCII(in: root.appendingPathComponent(folder).path) else { return nil }
                 asciiFolders.insert(folder)
             }
             var isDirectory: ObjCBool = false
             let exists = fm.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isDirectory)
-            if exists && isDirectory.boolValue && !Self.isSymbolicLink(root.appendingPathComponent(path).path) { return false }
+            if exists && isDirectory.boolValue && !Self.isSymbolicLink(root.appendingPathComponent(path).path) { return nil }
             // A folder that went away (renamed or deleted): the files below it are gone too.
-            if !exists && site.mentions(folder: path) { return false }
+            if !exists && site.mentions(folder: path) { return nil }
             if Self.dataFiles.contains(path) {
                 paths.data.insert(path)
             } else if path.hasSuffix(".md") {
@@ -45,6 +45,11 @@ extension ContentLoader {
                 paths.other.insert(path)
             }
         }
+        var change = LoadChange()
+        change.dataFiles = !paths.data.isEmpty
+        for path in paths.data.union(paths.other) { change.recordOther(path) }
+        var before: [String: LoadedFile] = [:]
+        for path in paths.markdown { before[path] = site.file(at: path) }
         let changed = paths.markdown.union(paths.data).union(paths.other)
         if site.diagnostics.contains(where: { changed.contains($0.location.path) }) {
             site.diagnostics.removeAll { changed.contains($0.location.path) }
@@ -67,8 +72,10 @@ extension ContentLoader {
             contentFile(path, config: site.config, diagnostics: &site.diagnostics)
         }
         let results = await loadMarkdown(files, config: site.config)
+        var after: [String: LoadedFile] = [:]
         for result in results {
             site.diagnostics += result.diagnostics
+            if let item = result.item { after[item.source.path] = item }
             switch result.item {
             case .issue(let issue)?: site.issues.insertInPathOrder(issue)
             case .comment(let comment)?: site.comments.insertInPathOrder(comment)
@@ -77,7 +84,8 @@ extension ContentLoader {
             case nil: break
             }
         }
-        return true
+        for path in paths.markdown { change.record(path, before: before[path], after: after[path]) }
+        return change
     }
 
     /// One path under `content/` (an ASCII one) as `markdownFiles` sees it while walking

@@ -6,9 +6,7 @@ import ShingiMarkdown
 /// fields for the file's kind, and parse the body. A pure function of the file, run in
 /// parallel over all files.
 struct MarkdownFileLoader: Sendable {
-    enum Item: Sendable {
-        case issue(IssueFile), comment(CommentFile), page(PageFile), home(PageFile)
-    }
+    typealias Item = LoadedFile
 
     struct Result: Sendable {
         var item: Item?

@@ -2,13 +2,13 @@ import ShingiCore
 import ShingiLoad
 
 extension Resolver {
-    /// `previous` brought up to date with `loaded` when only the Markdown files at
-    /// `changedMarkdown` (and the warnings of the `changedOther` paths under `content/`)
-    /// differ from what `previous` was resolved from: the changed items are paired and
-    /// checked again, everything else is kept. The same site a full `resolve(loaded)`
-    /// gives, or nil when the change may reach further than the changed items themselves
-    /// (so a full resolve is needed):
+    /// `previous` brought up to date with `loaded` when `change` (what Load read again
+    /// since `previous` was resolved) only edited Markdown files of existing items: the
+    /// changed items are paired and checked again, everything else is kept. The same site
+    /// a full `resolve(loaded)` gives, or nil when the change may reach further than the
+    /// changed items themselves (so a full resolve is needed):
     /// - `previous` had errors (a duplicate id, say, whose message names another file);
+    /// - a data file changed;
     /// - a file appeared, went away or changed what it is (which item, which kind);
     /// - a changed item now has errors;
     /// - a changed item's place in the site changed: an issue's id, number, sections or
@@ -18,39 +18,47 @@ extension Resolver {
     /// With those fixed, what other items are checked against (ids, anchors, the order of
     /// issues and comments, citations) is the same, so their diagnostics are too; every
     /// diagnostic of an item lies in one of its files.
-    public func update(_ previous: ResolvedSite, with loaded: LoadedSite, changedMarkdown: Set<String>,
-                       changedOther: Set<String> = []) -> ResolvedSite? {
+    public func update(_ previous: ResolvedSite, with loaded: LoadedSite, change: LoadChange) -> ResolvedSite? {
         // A file that did not load is missing from its item: the full resolve says so once.
-        guard !previous.diagnostics.hasErrors, !loaded.diagnostics.hasErrors, previous.config.languages == loaded.config.languages,
-              previous.config.defaultLanguage == loaded.config.defaultLanguage,
-              previous.config.baseURL == loaded.config.baseURL else { return nil }
+        guard !change.dataFiles, !previous.diagnostics.hasErrors, !loaded.diagnostics.hasErrors,
+              previous.config == loaded.config else { return nil }
         let languages = loaded.config.languages
         var site = previous
         var issues: [Int: Localized<IssueFile>] = [:]
         var comments: [Int: Localized<CommentFile>] = [:]
         var pages: [Int: Localized<PageFile>] = [:]
         var home: Localized<PageFile>?
-        for path in changedMarkdown {
-            let old = previous.item(at: path)
-            switch (old, loaded.item(at: path)) {
+        // Each edited file is found in `previous` by its item's identity, and must be the
+        // very file it was.
+        for edit in change.markdown {
+            switch (edit.before, edit.after) {
             case (nil, nil):
                 continue
-            case (.issue(let index, let language)?, .issue(let file)?) where file.slug == previous.issues[index].translations[language]!.slug:
-                issues[index, default: previous.issues[index].translations][language] = file
-            case (.comment(let index, let language)?, .comment(let file)?) where file.id == previous.comments[index].id:
-                comments[index, default: previous.comments[index].translations][language] = file
-            case (.page(let index, let language)?, .page(let file)?) where file.slug == previous.pages[index].slug:
-                pages[index, default: previous.pages[index].translations][language] = file
-            case (.home(let language)?, .home(let file)?):
-                home = home ?? previous.home!.translations
-                home![language] = file
+            case (.issue(let old)?, .issue(let new)?) where old.slug == new.slug:
+                let language = old.source.language
+                guard let index = previous.issueIndex[old.id.value], previous.issues[index].translations[language] == old else { return nil }
+                issues[index, default: previous.issues[index].translations][language] = new
+            case (.comment(let old)?, .comment(let new)?) where old.id == new.id:
+                let language = old.source.language
+                guard let index = previous.commentIndex[old.id], previous.comments[index].translations[language] == old else { return nil }
+                comments[index, default: previous.comments[index].translations][language] = new
+            case (.page(let old)?, .page(let new)?) where old.slug == new.slug:
+                let language = old.source.language
+                guard let index = previous.pages.firstIndex(where: { $0.slug == old.slug }),
+                      previous.pages[index].translations[language] == old else { return nil }
+                pages[index, default: previous.pages[index].translations][language] = new
+            case (.home(let old)?, .home(let new)?):
+                let language = old.source.language
+                guard let translations = home ?? previous.home?.translations, translations[language] == old else { return nil }
+                home = translations
+                home![language] = new
             default:
                 return nil
             }
         }
         var diagnostics: [Diagnostic] = []
         // The paths whose diagnostics are replaced: every file of a changed item.
-        var paths = changedMarkdown.union(changedOther)
+        var paths = change.diagnosticPaths
         func sameCitations(_ old: [(reference: String, place: CitationPlace)], _ new: [(reference: String, place: CitationPlace)]) -> Bool {
             old.count == new.count && zip(old, new).allSatisfy { $0.reference == $1.reference && $0.place == $1.place }
         }
@@ -120,10 +128,6 @@ enum ItemAt {
 }
 
 extension ResolvedSite {
-    /// Whether a page of the site shows what was read from `path` (an issue, comment or
-    /// page translation): a file that is no item only ever carries warnings.
-    public func hasItem(at path: String) -> Bool { item(at: path) != nil }
-
     func item(at path: String) -> ItemAt? {
         for (index, issue) in issues.enumerated() {
             for (language, file) in issue.translations.values where file.source.path == path { return .issue(index, language) }
@@ -137,24 +141,6 @@ extension ResolvedSite {
         if let home {
             for (language, file) in home.translations.values where file.source.path == path { return .home(language) }
         }
-        return nil
-    }
-}
-
-/// A loaded Markdown file, by kind.
-enum LoadedItem {
-    case issue(IssueFile)
-    case comment(CommentFile)
-    case page(PageFile)
-    case home(PageFile)
-}
-
-extension LoadedSite {
-    func item(at path: String) -> LoadedItem? {
-        if let file = issues.first(where: { $0.source.path == path }) { return .issue(file) }
-        if let file = comments.first(where: { $0.source.path == path }) { return .comment(file) }
-        if let file = pages.first(where: { $0.source.path == path }) { return .page(file) }
-        if let file = homes.first(where: { $0.source.path == path }) { return .home(file) }
         return nil
     }
 }
