@@ -8,8 +8,10 @@ public enum LanguageOfParts {
     public static func tagJapanese(in html: String) -> String {
         let scalars = Array(html.unicodeScalars)
         guard scalars.contains(where: isJapanese) else { return html }
-        var out = String.UnicodeScalarView()
-        out.reserveCapacity(scalars.count + 256)
+        // Built as UTF-8 bytes: appending to a `String.UnicodeScalarView` copied the whole
+        // page on every append (quadratic in the page's size).
+        var out: [UInt8] = []
+        out.reserveCapacity(html.utf8.count + 1024)
         /// Open elements: name and whether they are in Japanese.
         var open: [(name: String, japanese: Bool)] = []
         var i = 0
@@ -17,7 +19,7 @@ public enum LanguageOfParts {
             if scalars[i] == "<" {
                 let end = tagEnd(scalars, from: i)
                 let tag = String(String.UnicodeScalarView(scalars[i..<end]))
-                out.append(contentsOf: scalars[i..<end])
+                append(scalars[i..<end], to: &out)
                 i = end
                 guard let (name, closing) = tagName(tag) else { continue }
                 if closing {
@@ -27,7 +29,7 @@ public enum LanguageOfParts {
                     let close = Array("</\(name)".unicodeScalars)
                     var j = i
                     while j < scalars.count, !(scalars[j] == "<" && hasPrefix(scalars, close, at: j)) { j += 1 }
-                    out.append(contentsOf: scalars[i..<j])
+                    append(scalars[i..<j], to: &out)
                     i = j
                 } else if !Self.void.contains(name), !tag.hasSuffix("/>") {
                     let inherited = open.last?.japanese ?? false
@@ -38,13 +40,17 @@ public enum LanguageOfParts {
             var end = i
             while end < scalars.count, scalars[end] != "<" { end += 1 }
             if open.last?.japanese ?? false {
-                out.append(contentsOf: scalars[i..<end])
+                append(scalars[i..<end], to: &out)
             } else {
                 tagRuns(scalars[i..<end], into: &out)
             }
             i = end
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func append<Scalars: Sequence<Unicode.Scalar>>(_ scalars: Scalars, to out: inout [UInt8]) {
+        for scalar in scalars { UTF8.encode(scalar) { out.append($0) } }
     }
 
     /// Japanese script: kana, CJK ideographs, CJK punctuation and full-width forms.
@@ -57,8 +63,8 @@ public enum LanguageOfParts {
 
     /// A run is the space-separated words holding Japanese and the spaces between them:
     /// 「CSIRT（組織内CSIRT）」 is one run, `CSIRT and 組織` tags only 組織.
-    private static func tagRuns(_ text: ArraySlice<Unicode.Scalar>, into out: inout String.UnicodeScalarView) {
-        guard text.contains(where: isJapanese) else { out.append(contentsOf: text); return }
+    private static func tagRuns(_ text: ArraySlice<Unicode.Scalar>, into out: inout [UInt8]) {
+        guard text.contains(where: isJapanese) else { append(text, to: &out); return }
         var words: [(range: Range<Int>, japanese: Bool)] = []
         var i = text.startIndex
         while i < text.endIndex {
@@ -76,14 +82,14 @@ public enum LanguageOfParts {
             var last = w
             while last + 1 < words.count, words[last + 1].japanese { last += 1 }
             let start = words[w].range.lowerBound, end = words[last].range.upperBound
-            out.append(contentsOf: text[cursor..<start])
-            out.append(contentsOf: "<span lang=\"ja\">".unicodeScalars)
-            out.append(contentsOf: text[start..<end])
-            out.append(contentsOf: "</span>".unicodeScalars)
+            append(text[cursor..<start], to: &out)
+            out.append(contentsOf: "<span lang=\"ja\">".utf8)
+            append(text[start..<end], to: &out)
+            out.append(contentsOf: "</span>".utf8)
             cursor = end
             w = last + 1
         }
-        out.append(contentsOf: text[cursor..<text.endIndex])
+        append(text[cursor..<text.endIndex], to: &out)
     }
 
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
