@@ -100,4 +100,23 @@ final class SourceLanguageTests: XCTestCase {
             "\(enIssue):7:18: error: this translation has source_language 'en' but \(jaIssue) has 'ja'; the languages of one item must agree [translation-mismatch]",
         ])
     }
+
+    /// `shingi init`'s starter shows the loop: a translation recorded against its source,
+    /// a draft page written first in English (its Japanese text the translation), a
+    /// response; the worklist includes the draft.
+    func testInitsStarterHasATranslationOfAPageWrittenFirstInEnglish() throws {
+        let dir = try temporaryDirectory(self).appendingPathComponent("new-site")
+        XCTAssertEqual(try runShingi(["init", dir.path]).status, 0)
+        let listed = try runShingi(["translations", "--root", dir.path])
+        XCTAssertEqual(listed.status, 0, listed.err)
+        XCTAssertEqual(listed.out, """
+        content/index.en.md  about  unrecorded  (from content/index.ja.md)
+        content/issues/1/index.en.md  1.1  current  (from content/issues/1/index.ja.md)
+        content/pages/plan.ja.md  _intro  current  (from content/pages/plan.en.md)
+        content/comments/1/first.en.md  _intro  unrecorded  (from content/comments/1/first.ja.md)
+        ja: 1 current, 0 stale, 0 missing, 0 unrecorded
+        en: 1 current, 0 stale, 0 missing, 2 unrecorded
+
+        """)
+    }
 }
