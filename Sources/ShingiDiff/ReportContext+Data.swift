@@ -37,14 +37,14 @@ extension ReportContext {
         }
         let lang = languageName(change.language)
         return ["id": change.path, "name": name + (language == .ja ? "（\(lang)）" : " (\(lang))"), "url": orFalse(url),
-                "kind": "stale", "kind_label": t(.diffStale), "fields": [[String: Any]](), "has_fields": false,
+                "kind": "stale", "kind_label": t(.diffStale), "data_issue": change.issue ?? "", "fields": [[String: Any]](), "has_fields": false,
                 "texts": [[String: Any]]()]
     }
 
     private func item(_ change: ItemChange, _ describe: (String) -> (name: String, url: String?)) -> [String: Any] {
         let (name, url) = describe(change.id)
         return ["id": change.id, "name": name, "url": orFalse(change.change == .removed ? nil : url),
-                "kind": change.change.rawValue, "kind_label": kindLabel(change.change),
+                "kind": change.change.rawValue, "kind_label": kindLabel(change.change), "data_issue": "",
                 "fields": change.fields.map(field), "has_fields": !change.fields.isEmpty,
                 "texts": texts(change.texts, onlyChangedLines: change.change == .edited)]
     }
@@ -52,7 +52,7 @@ extension ReportContext {
     private func record(_ change: RecordChange, _ describe: (String) -> (name: String, url: String?)) -> [String: Any] {
         let (name, url) = describe(change.id)
         return ["id": change.id, "name": name, "url": orFalse(change.change == .removed ? nil : url),
-                "kind": change.change.rawValue, "kind_label": kindLabel(change.change),
+                "kind": change.change.rawValue, "kind_label": kindLabel(change.change), "data_issue": "",
                 "fields": change.fields.map(field), "has_fields": !change.fields.isEmpty, "texts": [[String: Any]]()]
     }
 

@@ -85,13 +85,13 @@ final class DiffTranslationTests: XCTestCase {
         XCTAssertTrue(en.contains("""
                 <h3>Translations now out of date</h3>
                 <ul class="diff-list">
-                  <li class="diff-item diff-stale" data-member="" data-meeting="" data-issue="">
+                  <li class="diff-item diff-stale" data-member="" data-meeting="" data-issue="1">
                     <p class="comment-meta"><span class="badge diff-badge diff-badge-stale">stale</span> <span><a href="/en/issues/1/#1.2">Policy Issue 1: Building structures › 1.2 Practice (English)</a></span> <code class="diff-id">\(enIssue)</code></p>
         """), en)
         XCTAssertTrue(ja.contains("""
                 <h3>翻訳が古くなった箇所</h3>
                 <ul class="diff-list">
-                  <li class="diff-item diff-stale" data-member="" data-meeting="" data-issue="">
+                  <li class="diff-item diff-stale" data-member="" data-meeting="" data-issue="1">
                     <p class="comment-meta"><span class="badge diff-badge diff-badge-stale">要更新</span> <span><a href="/en/issues/1/#1.2">政策課題１　体制の構築 › １．２ 実践（英語）</a></span> <code class="diff-id">\(enIssue)</code></p>
         """), ja)
     }
