@@ -72,6 +72,11 @@ final class SourceLanguageTests: XCTestCase {
         XCTAssertEqual(result.diagnostics.map(\.code), ["translation-stale"])
         XCTAssertTrue(try self.page(result, "en/pages/about/index.html").contains(
             "<p class=\"translation-stale\" role=\"note\">The original of this text has changed since it was translated; this translation may be out of date. The original has changed since the June draft. <a href=\"/ja/pages/about/\" hreflang=\"ja\">Read the current original</a></p>\n"))
+        // --changes-meeting names the meeting and its date, as the legend does.
+        options.changes?.meeting = "14"
+        let byMeeting = await SiteBuilder(options: options).render()
+        XCTAssertTrue(try self.page(byMeeting, "en/pages/about/index.html").contains(
+            "this translation may be out of date. The original has changed since 14th meeting (21 January 2021). <a href=\"/ja/pages/about/\""))
         // Without --changes-since, nothing is known to name.
         let plain = await SiteBuilder(options: BuildOptions(root: root, defaultTheme: defaultTheme)).render()
         XCTAssertTrue(try self.page(plain, "en/pages/about/index.html").contains(
