@@ -87,7 +87,10 @@ public enum SiteInitializer {
         title: "The first policy issue"
         meeting: "1"
         # Written by `shingi translations --mark content/issues/1/index.en.md`: what the
-        # Japanese text was when this was translated (check warns when it changes).
+        # Japanese text was when this was translated. When the Japanese 1.1 changes,
+        # `shingi check` warns translation-stale here, this page shows a notice on 1.1
+        # naming the meeting's paper, and `shingi diff` lists it; bring the English up to
+        # date, then run --mark again. `shingi translations` lists every part's state.
         translation_of:
           "1.1": "115dcba339e4"
         ---
@@ -126,6 +129,9 @@ public enum SiteInitializer {
         ---
         title: "作業計画（案）"
         draft: true
+        # This page was written first in English (source_language in plan.en.md), so this
+        # Japanese text is the translation that records what it was made from.
+        translation_of: "b81db18e3fa8"
         ---
         下書きのページは `shingi serve` と `shingi build --drafts` でだけ表示される。
 
@@ -134,6 +140,8 @@ public enum SiteInitializer {
         ---
         title: "Work plan (draft)"
         draft: true
+        # Written first in English: the Japanese file follows this one, not the reverse.
+        source_language: en
         ---
         A draft page is shown only by `shingi serve` and `shingi build --drafts`.
 

@@ -29,7 +29,7 @@ public struct TranslationMarker: Sendable {
     public func mark(_ path: String) -> Diagnostic? {
         let location = SourceLocation(path: path)
         guard let source = site.translationSource(of: path) else {
-            return .error("not-a-translation", "\(path) is not the translation of an item in the default language (\(site.config.defaultLanguage.rawValue)); give the path of a translation such as content/issues/1/index.en.md", at: location)
+            return .error("not-a-translation", "\(path) is not the translation of an item: it is no item's file or is in the item's source language (default_language \(site.config.defaultLanguage.rawValue) unless the item gives source_language); give the path of a translation such as content/issues/1/index.en.md", at: location)
         }
         let url = root.appendingPathComponent(path)
         guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {

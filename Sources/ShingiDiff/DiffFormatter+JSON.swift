@@ -2,7 +2,7 @@ import ShingiCore
 
 extension DiffFormatter {
     /// `--format json` with the keys of docs/content-format.md (`old`, `new`, `comments`,
-    /// `sections`, `issues`, `pages`, `references`, `members`, `meetings` and, where a
+    /// `sections`, `issues`, `pages`, `references`, `members`, `meetings`, `translations` and, where a
     /// field changed, `fields`). Keys sorted, arrays in the report's order, written by `JSONValue`
     /// (not Foundation), so the same input gives the same bytes on every platform.
     public static func json(_ report: DiffReport) -> String {
@@ -52,6 +52,10 @@ extension DiffFormatter {
             "references": .array(report.references.map(record)),
             "members": .array(report.members.map(record)),
             "meetings": .array(report.meetings.map(record)),
+            "translations": .array(report.translations.map { change in
+                ["path": .string(change.path), "lang": .string(change.language.rawValue), "source": .string(change.source),
+                 "part": .string(change.part), "issue": .string(change.issue), "change": "stale"]
+            }),
         ]
     }
 }

@@ -18,6 +18,7 @@ extension DiffFormatter {
                               ("meetings", report.meetings.map(\.change))] where !kinds.isEmpty {
             summary.append("\(name): \(counts(kinds))")
         }
+        if !report.translations.isEmpty { summary.append("translations: \(report.translations.count) stale") }
         guard !summary.isEmpty else { return out + "no changes\n" }
         out += summary.joined(separator: "; ") + "\n"
 
@@ -88,6 +89,12 @@ extension DiffFormatter {
                 out += "  \(e(change.id)) \(change.change.rawValue)"
                 out += change.fields.isEmpty ? "\n" : ": " + change.fields.map(\.label).joined(separator: ", ") + "\n"
                 fields(change.fields)
+            }
+        }
+        if !report.translations.isEmpty {
+            out += "\n\(bold)translations now stale\(reset)\n"
+            for change in report.translations {
+                out += "  \(e(change.path)) \(e(change.partName)) [\(change.language.rawValue)]: \(e(change.source)) changed\n"
             }
         }
         return out

@@ -346,6 +346,9 @@ struct ReportContext {
                 issueIDs.append(target.issue)
             }
         }
+        for change in report.translations {
+            if let issue = change.issue, !issueIDs.contains(issue) { issueIDs.append(issue) }
+        }
         let filters: [(String, UIString, [(String, String)])] = [
             ("member", .diffFilterMember, members.map { ($0, memberName($0)) }),
             ("meeting", .diffFilterMeeting, meetings.map { ($0, meetingName($0)) }),

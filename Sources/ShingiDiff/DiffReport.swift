@@ -19,15 +19,18 @@ public struct DiffReport: Sendable, Hashable {
     public var meetings: [RecordChange]
     /// The issues of both sides in reading order (new side first).
     public var outlines: [IssueOutline]
+    /// Parts of translations that became stale, in the site's order.
+    public var translations: [TranslationChange] = []
 
     public var isEmpty: Bool {
         comments.isEmpty && sections.isEmpty && issues.isEmpty && pages.isEmpty
-            && references.isEmpty && members.isEmpty && meetings.isEmpty
+            && references.isEmpty && members.isEmpty && meetings.isEmpty && translations.isEmpty
     }
 
     /// How many changes the report holds (each kind of each item counts once).
     public var count: Int {
         comments.count + sections.count + issues.count + pages.count + references.count + members.count + meetings.count
+            + translations.count
     }
 
     public func outline(_ id: String) -> IssueOutline? { outlines.first { $0.id == id } }
@@ -48,10 +51,12 @@ public struct DiffReport: Sendable, Hashable {
             result.comments = result.comments.filter { $0.oldTarget?.issue == issue || $0.newTarget?.issue == issue }
             result.sections = result.sections.filter { $0.issue == issue }
             result.issues = result.issues.filter { $0.id == issue }
+            result.translations = result.translations.filter { $0.issue == issue }
         }
         if member != nil || meeting != nil {
             result.sections = []
             result.issues = []
+            result.translations = []
         }
         if member != nil || meeting != nil || issue != nil {
             result.pages = []
@@ -89,6 +94,7 @@ public struct DiffReport: Sendable, Hashable {
             result.references = result.references.compactMap(keep)
             result.members = result.members.compactMap(keep)
             result.meetings = result.meetings.compactMap(keep)
+            result.translations = result.translations.filter { $0.language == language }
         }
         return result
     }

@@ -4,7 +4,7 @@ import ShingiRender
 
 extension ReportContext {
     /// The changes outside the sections, one group each: policy issues (front matter and
-    /// lead text), pages, references, members, meetings.
+    /// lead text), pages, references, members, meetings, translations now stale.
     func dataChanges() -> [[String: Any]] {
         let items: [[String: Any]] = [
             (UIString.diffIssues, report.issues, describeIssue),
@@ -19,13 +19,32 @@ extension ReportContext {
         ].compactMap { key, changes, describe in
             changes.isEmpty ? nil : ["title": t(key), "changes": changes.map { record($0, describe) }]
         }
-        return items + records
+        let stale: [[String: Any]] = report.translations.isEmpty ? [] : [
+            ["title": t(.diffTranslations), "changes": report.translations.map(translation)],
+        ]
+        return items + records + stale
+    }
+
+    /// A translation's part now stale: the issue's section (in the translation's
+    /// language) where it is one, else the file; linked to where it is published.
+    private func translation(_ change: TranslationChange) -> [String: Any] {
+        let section = change.part == "_intro" ? nil : change.part
+        var name = change.path
+        var url: String?
+        if let issue = change.issue {
+            name = issueLabel(issue) + (section.map { " › " + sectionTitle(issue, $0) } ?? "")
+            url = link(urls.issue(issue, change.language, section: section))
+        }
+        let lang = languageName(change.language)
+        return ["id": change.path, "name": name + (language == .ja ? "（\(lang)）" : " (\(lang))"), "url": orFalse(url),
+                "kind": "stale", "kind_label": t(.diffStale), "data_issue": change.issue ?? "", "fields": [[String: Any]](), "has_fields": false,
+                "texts": [[String: Any]]()]
     }
 
     private func item(_ change: ItemChange, _ describe: (String) -> (name: String, url: String?)) -> [String: Any] {
         let (name, url) = describe(change.id)
         return ["id": change.id, "name": name, "url": orFalse(change.change == .removed ? nil : url),
-                "kind": change.change.rawValue, "kind_label": kindLabel(change.change),
+                "kind": change.change.rawValue, "kind_label": kindLabel(change.change), "data_issue": "",
                 "fields": change.fields.map(field), "has_fields": !change.fields.isEmpty,
                 "texts": texts(change.texts, onlyChangedLines: change.change == .edited)]
     }
@@ -33,7 +52,7 @@ extension ReportContext {
     private func record(_ change: RecordChange, _ describe: (String) -> (name: String, url: String?)) -> [String: Any] {
         let (name, url) = describe(change.id)
         return ["id": change.id, "name": name, "url": orFalse(change.change == .removed ? nil : url),
-                "kind": change.change.rawValue, "kind_label": kindLabel(change.change),
+                "kind": change.change.rawValue, "kind_label": kindLabel(change.change), "data_issue": "",
                 "fields": change.fields.map(field), "has_fields": !change.fields.isEmpty, "texts": [[String: Any]]()]
     }
 

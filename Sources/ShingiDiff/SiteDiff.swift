@@ -14,7 +14,7 @@ public struct SiteDiff {
                    references: records(old.references, new.references, id: \.id, fields: Self.referenceFields),
                    members: records(old.members, new.members, id: \.id, fields: Self.memberFields),
                    meetings: records(old.meetings, new.meetings, id: \.id, fields: Self.meetingFields),
-                   outlines: outlines(old, new))
+                   outlines: outlines(old, new), translations: translations(old, new))
     }
 
     // MARK: Comments

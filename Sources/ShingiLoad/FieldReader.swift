@@ -137,6 +137,23 @@ public struct FieldReader {
         return result
     }
 
+    /// One of the site's languages (`source_language: en`); a code shingi does not know,
+    /// or one the site does not publish, is an error at the value.
+    public mutating func language(_ key: String, of languages: [Language]) -> Located<Language>? {
+        guard let text = string(key) else { return nil }
+        let location = document.location(of: fields[key]!)
+        let listed = languages.map(\.rawValue).joined(separator: ", ")
+        guard let language = Language(rawValue: text) else {
+            diagnostics.append(.error("unknown-language", "'\(key)' in \(subject) is '\(text)', not a language; use one of the site's languages (\(listed))", at: location))
+            return nil
+        }
+        guard languages.contains(language) else {
+            diagnostics.append(.error("unknown-language", "'\(key)' in \(subject) is '\(text)', which is not one of this site's languages (\(listed)) in shingi.yml", at: location))
+            return nil
+        }
+        return Located(language, at: location)
+    }
+
     /// A list of text values; a single value counts as a list of one.
     public mutating func stringList(_ key: String) -> [(String, SourceLocation)] {
         guard let node = node(key), !Self.isNull(node) else { return [] }

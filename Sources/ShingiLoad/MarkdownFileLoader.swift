@@ -49,6 +49,7 @@ struct MarkdownFileLoader: Sendable {
             ?? cache?.fragment(for: split.body, using: parser) ?? parser.parse(split.body)
         var source = MarkdownSource(path: file.path, language: file.language, fragment: fragment, body: split.body, bodyFirstLine: split.bodyFirstLine)
         source.translationOf = reader.translationRecord("translation_of")
+        source.sourceLanguage = reader.language("source_language", of: languages)
         // The home page is always published: it has nothing to link from.
         if case .home = file.kind {} else { source.isDraft = reader.bool("draft") ?? false }
         diagnostics += Self.problems(of: source)

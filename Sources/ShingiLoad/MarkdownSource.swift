@@ -15,6 +15,9 @@ public struct MarkdownSource: Sendable, Hashable {
     public var bodyColumnOffset = 0
     /// `translation_of:`: what this translation was made from, if recorded.
     public var translationOf: TranslationRecord?
+    /// `source_language:`: the item was written first in this language, so its file in
+    /// `default_language` is a translation (`SourceLanguage`); nil where it does not say.
+    public var sourceLanguage: Located<Language>?
     /// `draft: true`: left out of a published build (`build` without `--drafts`).
     public var isDraft = false
 

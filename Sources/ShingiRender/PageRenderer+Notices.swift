@@ -5,16 +5,28 @@ import ShingiResolve
 extension PageRenderer {
     /// The notices of a translation whose source changed since it was translated, by part
     /// (`_intro` or a section id), in the page's language, each linking to the same part
-    /// in the source language; empty for a current, unrecorded or source-language text.
-    func staleNotices(_ source: MarkdownSource, _ p: Presenter, url: (Language, String?) -> String) -> [String: String] {
+    /// in the source language and saying which text of the original it is behind: that
+    /// of the item's meeting (its date), else the `--changes-since` version the legend
+    /// names; empty for a current, unrecorded or source-language text.
+    func staleNotices(_ source: MarkdownSource, meeting: String?, _ p: Presenter, url: (Language, String?) -> String) -> [String: String] {
         guard source.language == p.language else { return [:] }
-        let sourceLanguage = site.config.defaultLanguage
+        let parts = site.staleParts(at: source.path)
+        guard !parts.isEmpty else { return [:] }
+        let sourceLanguage = site.sourceLanguage(at: source.path)
+        var asOf: String?
+        if let meeting = meeting.flatMap({ site.meeting($0) }) {
+            asOf = p.t(.translationStaleMeeting).filling("{meeting}", with: meetingWithDate(meeting, p))
+        } else if let changes, let since = changesLabel(changes, p) {
+            asOf = p.t(.translationStaleSince).filling("{since}", with: since)
+        }
+        // Japanese sentences follow one another without a space.
+        let separator = p.language == .ja ? "" : " "
         var notices: [String: String] = [:]
-        for part in site.staleParts(at: source.path).sorted() {
+        for part in parts.sorted() {
             let section = part == SourceParts.intro ? nil : part
             let context: [String: Any] = [
                 "t": p.strings, "is_section": section != nil, "source_lang": sourceLanguage.rawValue,
-                "source_url": url(sourceLanguage, section),
+                "source_url": url(sourceLanguage, section), "as_of": asOf.map { separator + $0 } ?? false,
             ]
             notices[part] = theme.render("partials/translation-notice", context) ?? ""
         }

@@ -99,7 +99,7 @@ extension PageRenderer {
 
     /// A free page's (or the home page's) text, with the notices of a stale translation.
     private func pageBody(_ source: MarkdownSource, _ p: Presenter, url: (Language, String?) -> String) -> String {
-        let notices = staleNotices(source, p, url: url)
+        let notices = staleNotices(source, meeting: nil, p, url: url)
         return (notices[SourceParts.intro] ?? "") + assembler(p).html(source.fragment, footnotes: "body", afterHeading: { notices[$0.id] ?? "" })
     }
 }

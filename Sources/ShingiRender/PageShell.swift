@@ -1,4 +1,5 @@
 import ShingiCore
+import ShingiLoad
 import ShingiMarkdown
 import ShingiResolve
 
@@ -27,6 +28,11 @@ extension PageRenderer {
     /// user's label; nil for "the previous version".
     func changesLabel(_ changes: ChangeMarks, _ p: Presenter) -> String? {
         guard let id = changes.meeting, let meeting = site.meeting(id) else { return changes.label[p.language] }
+        return meetingWithDate(meeting, p)
+    }
+
+    /// A meeting's title with its date, unless the title already shows it.
+    func meetingWithDate(_ meeting: Tracked<Meeting>, _ p: Presenter) -> String {
         let title = p.meetingTitle(meeting).text
         let date = DateFormatting.format(meeting.date, p.language)
         if title.contains(date) { return title }

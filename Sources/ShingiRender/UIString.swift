@@ -70,6 +70,10 @@ public enum UIString: String, CaseIterable, Sendable {
     case honorificPrefixMember = "honorific_prefix_member"
     case honorificPrefixAdvisor = "honorific_prefix_advisor"
 
+    // The notice on a stale translation: which text of the original it is behind.
+    case translationStaleMeeting = "translation_stale_meeting"
+    case translationStaleSince = "translation_stale_since"
+
     // The review report of `shingi diff --format html`.
     case diffAdded = "diff_added"
     case diffRemoved = "diff_removed"
@@ -84,6 +88,8 @@ public enum UIString: String, CaseIterable, Sendable {
     case diffFilterMember = "diff_filter_member"
     case diffFilterMeeting = "diff_filter_meeting"
     case diffFilterIssue = "diff_filter_issue"
+    case diffTranslations = "diff_translations"
+    case diffStale = "diff_stale"
 
     /// The label of a comment's status (`status_reflected`: 反映済).
     public static func status(_ status: CommentStatus) -> UIString {

@@ -108,7 +108,8 @@ extension Resolver {
             diagnostics += TranslationState.diagnostics(site.translationStates(ofHome: page))
             paths.formUnion(translations.values.values.map(\.source.path))
         }
-        guard !diagnostics.hasErrors else { return nil }
+        // Files that disagree on their source language: the full resolve reports them.
+        guard !diagnostics.hasErrors, site.sourceLanguageConflicts().isEmpty else { return nil }
         // The load's diagnostics of those files, then what resolving them found.
         var all = previous.diagnostics.filter { !paths.contains($0.location.path) }
         all += loaded.diagnostics.filter { paths.contains($0.location.path) }

@@ -34,14 +34,28 @@ extension ResolvedSite {
         return states(sources(comment.translations, \.source)) { "content/comments/\(folder)/\(comment.id).\($0.rawValue).md" }
     }
 
-    private func sources<T>(_ translations: Localized<T>, _ source: KeyPath<T, MarkdownSource>) -> Localized<MarkdownSource> {
+    func sources<T>(_ translations: Localized<T>, _ source: KeyPath<T, MarkdownSource>) -> Localized<MarkdownSource> {
         var result = Localized<MarkdownSource>()
         for language in translations.languages { result[language] = translations[language]![keyPath: source] }
         return result
     }
 
     private func states(_ sources: Localized<MarkdownSource>, expectedPath: (Language) -> String) -> [TranslationState] {
-        TranslationState.of(sources, sourceLanguage: config.defaultLanguage, languages: config.languages, expectedPath: expectedPath)
+        TranslationState.of(sources, sourceLanguage: sourceLanguage(of: sources), languages: config.languages, expectedPath: expectedPath)
+    }
+
+    /// The item's source language (`SourceLanguage`).
+    func sourceLanguage(of sources: Localized<MarkdownSource>) -> Language {
+        SourceLanguage.of(sources, languages: config.languages, default: config.defaultLanguage)
+    }
+
+    /// The items whose files name different source languages (`SourceLanguage.conflicts`).
+    func sourceLanguageConflicts() -> [Diagnostic] {
+        var sourcesOfItems = home.map { [sources($0.translations, \.source)] } ?? []
+        sourcesOfItems += issues.map { sources($0.translations, \.source) }
+        sourcesOfItems += pages.map { sources($0.translations, \.source) }
+        sourcesOfItems += comments.map { sources($0.translations, \.source) }
+        return sourcesOfItems.flatMap { SourceLanguage.conflicts($0, languages: config.languages) }
     }
 
 }
@@ -50,20 +64,28 @@ extension ResolvedSite {
     /// The source-language file of the item whose translation is at `path`; nil when
     /// `path` is no item's file or is itself in the source language.
     public func translationSource(of path: String) -> MarkdownSource? {
-        guard let item = item(at: path) else { return nil }
-        let source: MarkdownSource?
-        let language = config.defaultLanguage
-        switch item {
-        case .issue(let index, _): source = issues[index].translations[language]?.source
-        case .comment(let index, _): source = comments[index].translations[language]?.source
-        case .page(let index, _): source = pages[index].translations[language]?.source
-        case .home: source = home?.translations[language]?.source
+        guard let sources = itemSources(at: path), let source = sources[sourceLanguage(of: sources)] else { return nil }
+        return source.path == path ? nil : source
+    }
+
+    /// Every language's file of the item that has a file at `path`.
+    private func itemSources(at path: String) -> Localized<MarkdownSource>? {
+        switch item(at: path) {
+        case .issue(let index, _)?: sources(issues[index].translations, \.source)
+        case .comment(let index, _)?: sources(comments[index].translations, \.source)
+        case .page(let index, _)?: sources(pages[index].translations, \.source)
+        case .home?: home.map { sources($0.translations, \.source) }
+        case nil: nil
         }
-        return source?.path == path ? nil : source
     }
 }
 
 extension ResolvedSite {
+    /// The source language of the item that has a file at `path` (`SourceLanguage`).
+    public func sourceLanguage(at path: String) -> Language {
+        itemSources(at: path).map(sourceLanguage(of:)) ?? config.defaultLanguage
+    }
+
     /// The parts (`_intro`, section ids) of the translation at `path` whose source
     /// changed since it was translated.
     public func staleParts(at path: String) -> Set<String> {

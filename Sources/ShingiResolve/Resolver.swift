@@ -35,7 +35,7 @@ public struct Resolver {
         checkData(site, languages: languages, diagnostics: &diagnostics)
         site.citations = checkCrossLinks(site, diagnostics: &diagnostics)
         checkCaseCollisions(site, diagnostics: &diagnostics)
-        diagnostics += TranslationState.diagnostics(site.translationStates())
+        diagnostics += TranslationState.diagnostics(site.translationStates()) + site.sourceLanguageConflicts()
         if !includeDrafts { site = withoutDrafts(site, diagnostics: &diagnostics) }
         site.diagnostics = KnockOnErrors.collapse(diagnostics, loaded: loaded).sorted()
         return site

@@ -34,7 +34,9 @@ struct TranslationsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let options = site.buildOptions
+        // Drafts are translated too: the worklist and --mark include them.
+        var options = site.buildOptions
+        options.drafts = true
         let result = await SiteBuilder(options: options).run(write: false)
         guard let loaded = result.site, !result.diagnostics.hasErrors else {
             DiagnosticPrinter.print(result.diagnostics)

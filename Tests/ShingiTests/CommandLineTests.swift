@@ -101,7 +101,7 @@ final class CommandLineTests: XCTestCase {
         let marked = try run(["translations", "--root", root.path, "--mark", "content/issues/1/index.en.md", "content/issues/1/index.ja.md"])
         XCTAssertEqual(marked.status, 1)
         XCTAssertEqual(marked.out, "marked 1 translation as up to date\n")
-        XCTAssertEqual(marked.err, "content/issues/1/index.ja.md:1:1: error: content/issues/1/index.ja.md is not the translation of an item in the default language (ja); give the path of a translation such as content/issues/1/index.en.md [not-a-translation]\n")
+        XCTAssertEqual(marked.err, "content/issues/1/index.ja.md:1:1: error: content/issues/1/index.ja.md is not the translation of an item: it is no item's file or is in the item's source language (default_language ja unless the item gives source_language); give the path of a translation such as content/issues/1/index.en.md [not-a-translation]\n")
         let json = try run(["translations", "--root", root.path, "--format", "json"])
         XCTAssertTrue(json.out.contains("\"current\" : 2"), json.out)
         XCTAssertEqual(try run(["translations", "--root", root.path, "--lang", "fr"]).status, 64)

@@ -89,6 +89,18 @@ final class IncrementalRebuildTests: XCTestCase {
             { root in Step(name: "sub-section heading text (shown where comments name their target)",
                            files: [Self.issue: try self.replacing(root, Self.issue, "### 1.1.1 Detail {#1.1.1}", "### 1.1.1 Details {#1.1.1}")]) },
             { root in Step(name: "issue title", files: [Self.issueJA: try self.replacing(root, Self.issueJA, "体制の構築", "体制の整備")]) },
+            { root in Step(name: "the issue written first in English, its Japanese text recorded and stale", files: [
+                Self.issue: try self.replacing(root, Self.issue, "meeting: \"14\"\n", "meeting: \"14\"\nsource_language: en\n"),
+                Self.issueJA: try self.replacing(root, Self.issueJA, "meeting: \"14\"\n", "meeting: \"14\"\ntranslation_of: {\"1.1\": \"000000000000\"}\n"),
+            ]) },
+            { root in Step(name: "files that disagree on the source language (an error)", files: [
+                Self.issueJA: try self.replacing(root, Self.issueJA, "translation_of:", "source_language: ja\ntranslation_of:"),
+            ]) },
+            { root in Step(name: "and agreeing again", files: [Self.issueJA: try self.replacing(root, Self.issueJA, "source_language: ja\n", "")]) },
+            { root in Step(name: "back to Japanese first", files: [
+                Self.issue: try self.replacing(root, Self.issue, "source_language: en\n", ""),
+                Self.issueJA: try self.replacing(root, Self.issueJA, "translation_of: {\"1.1\": \"000000000000\"}\n", ""),
+            ]) },
             { root in Step(name: "break a link", files: [Self.issue: try self.replacing(root, Self.issue, "[[member:goto]]", "[[member:nobody]]")]) },
             { root in Step(name: "and another", files: [Self.comment: try self.replacing(root, Self.comment, "It must work today.", "It must work [[issue:9]].")]) },
             { root in Step(name: "fix the first", files: [Self.issue: try self.replacing(root, Self.issue, "[[member:nobody]]", "[[member:goto]]")]) },

@@ -106,7 +106,7 @@ final class TranslationTests: XCTestCase {
         let result = await SiteBuilder(options: BuildOptions(root: root, defaultTheme: defaultTheme)).render()
         let page = try XCTUnwrap(result.files.first { $0.path == "en/issues/1/index.html" })
         let html = String(decoding: page.bytes, as: UTF8.self)
-        let notice = "<p class=\"translation-stale\" role=\"note\">The original of this section has changed since it was translated; this translation may be out of date. <a href=\"/ja/issues/1/#1.2\" hreflang=\"ja\">Read the current original</a></p>\n"
+        let notice = "<p class=\"translation-stale\" role=\"note\">The original of this section has changed since it was translated; this translation may be out of date. Original: 14th meeting (21 January 2021). <a href=\"/ja/issues/1/#1.2\" hreflang=\"ja\">Read the current original</a></p>\n"
         XCTAssertEqual(html.components(separatedBy: "translation-stale").count, 2, "one notice only")
         // Right after the heading of the stale section.
         XCTAssertTrue(html.contains("<a class=\"heading-anchor\" href=\"#1.2\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h2>" + notice), html)

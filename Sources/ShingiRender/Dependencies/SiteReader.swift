@@ -85,4 +85,7 @@ struct SiteReader: Sendable {
     /// The stale parts of the translation read from `path`. They follow from the item's
     /// translations, which the caller has read through its `Tracked` item.
     func staleParts(at path: String) -> Set<String> { site.staleParts(at: path) }
+
+    /// The source language of the item read from `path`; likewise from its translations.
+    func sourceLanguage(at path: String) -> Language { site.sourceLanguage(at: path) }
 }
