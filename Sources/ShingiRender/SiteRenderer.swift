@@ -125,7 +125,7 @@ public struct SiteRenderer: Sendable {
             if let skeleton, skeleton.isEmpty { unfitNow.insert(job) } else { made[job] = skeleton }
         }
         diagnostics += await files.parallelMap(DuplicateIDs.diagnostics).flatMap { $0 }
-        if jobs == nil { files.append(Sitemap(site: site, urls: urls).file()) }
+        if jobs == nil && site.config.sitemap { files.append(Sitemap(site: site, urls: urls).file()) }
         // The feeds list every comment, so any rebuild may change them.
         files += site.config.languages.flatMap { renderer.feeds($0) }
         if jobs == nil || assets { files += assetFiles() }

@@ -59,10 +59,10 @@ final class PreviewSearchIndex: Sendable {
                                               records: pages.records())
             do {
                 let index = try indexer!.index(inputs)
-                let more = state.withLock { $0.queued != nil }
-                live.installSearchIndex(index, ready: !more)
                 let elapsed = ContinuousClock.now - start
                 output.line("search index: \(index.count) files in \(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000) ms")
+                let more = state.withLock { $0.queued != nil }
+                live.installSearchIndex(index, ready: !more)
             } catch {
                 output.problem("warning: \(error); search in the preview uses the last index")
                 live.searchIndexFailed()

@@ -11,7 +11,8 @@ final class ServeTests: XCTestCase {
     // MARK: Serving the site
 
     func testServesPagesInBothLanguagesWithTheirContentTypes() async throws {
-        let server = try await ServeHarness.start(self, root: MiniSite.make(self))
+        let withSitemap = MiniSite.files["shingi.yml"]!.replacingOccurrences(of: "sitemap: false", with: "sitemap: true")
+        let server = try await ServeHarness.start(self, root: MiniSite.make(self, ["shingi.yml": withSitemap]))
         let client = ServeTestClient(port: server.port)
 
         let home = try await client.request("/")
