@@ -23,7 +23,7 @@ struct DataFileLoader {
     /// The top-level YAML of a data file, or nil when the file does not exist.
     static func document(at url: URL, below root: URL, path: String, limit: Int, diagnostics: inout [Diagnostic]) -> YAMLDocument? {
         guard let text = readText(url, below: root, path: path, limit: limit) else { return nil }
-        switch text.flatMap({ YAMLDocument.parse($0.text, path: path) }) {
+        switch text.flatMap({ YAMLDocument.parse($0.text, path: path, maxFileSize: limit) }) {
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)
             return nil
