@@ -506,8 +506,9 @@ def main():
     args = ap.parse_args()
     if args.n < 1:
         sys.exit("N must be at least 1")
-    if args.n > 2400:
-        print("warning: references.yml may exceed shingi's 100,000-node YAML limit above N≈2400", file=sys.stderr)
+    if args.n > 5800:
+        print("warning: references.yml may exceed shingi's default file-size limit (4 MiB) above N≈5800; "
+              "raise limits: max_file_size: in shingi.yml", file=sys.stderr)
     for d in filter(None, (args.outdir, args.hugo)):
         if os.path.exists(d) and os.listdir(d):
             sys.exit(f"{d} exists and is not empty")

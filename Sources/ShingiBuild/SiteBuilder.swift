@@ -85,7 +85,7 @@ public struct SiteBuilder: Sendable {
         let previousPartials = pages ? options.partialCache.map { file in Task { await PartialCache.read(file, stamp: PartialCache.stamp()) } } : nil
         let site: ResolvedSite
         if let loaded { site = loaded } else { site = await loadSite(&clock) }
-        var diagnostics = site.diagnostics
+        var diagnostics = site.diagnostics + SitemapAddress.diagnostics(site.config, baseURL: options.baseURL, loaded: site.diagnostics)
         let (theme, themeDiagnostics) = loadTheme(languages: site.config.languages)
         diagnostics += themeDiagnostics
         clock.lap("theme")

@@ -29,6 +29,9 @@ public enum SiteInitializer {
         default_language: ja
         # Index the site for its search page with Pagefind (scripts/bootstrap installs it).
         search: true
+        # sitemap.xml needs absolute addresses (the sitemap protocol): set base_url above to
+        # the site's published https:// address, then turn the sitemap on.
+        sitemap: false
 
         """),
         ("content/members.yml", """

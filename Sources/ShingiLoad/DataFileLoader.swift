@@ -23,7 +23,7 @@ struct DataFileLoader {
     /// The top-level YAML of a data file, or nil when the file does not exist.
     static func document(at url: URL, below root: URL, path: String, limit: Int, diagnostics: inout [Diagnostic]) -> YAMLDocument? {
         guard let text = readText(url, below: root, path: path, limit: limit) else { return nil }
-        switch text.flatMap({ YAMLDocument.parse($0.text, path: path) }) {
+        switch text.flatMap({ YAMLDocument.parse($0.text, path: path, maxFileSize: limit) }) {
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)
             return nil
@@ -73,6 +73,7 @@ struct DataFileLoader {
         // Page titles, the header and the footer show the short title; without one they
         // show the full title rather than nothing (and no dangling " | ").
         if config.shortTitle.isEmpty { config.shortTitle = config.title }
+        config.baseURLLocation = reader.location(of: "base_url")
         if let base = reader.string("base_url") {
             if let problem = BaseURL.problem(base) {
                 diagnostics.append(.error("unsafe-url", "base_url '\(base)' cannot be used: \(problem); every link, script and stylesheet of the site starts with it", at: reader.location(of: "base_url")))
@@ -84,6 +85,7 @@ struct DataFileLoader {
             config.source = SourceDocument.read(&source, languages: config.languages, diagnostics: &diagnostics)
         }
         if let search = reader.bool("search") { config.search = search }
+        if let sitemap = reader.bool("sitemap") { config.sitemap = sitemap }
         if var limits = reader.nested("limits", subject: "limits in shingi.yml") {
             config.readLimits(&limits, diagnostics: &diagnostics)
         }

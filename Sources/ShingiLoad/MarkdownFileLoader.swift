@@ -35,7 +35,7 @@ struct MarkdownFileLoader: Sendable {
         case .success(let value): split = value
         }
         let document: YAMLDocument
-        switch YAMLDocument.parse(split.yaml, path: file.path, firstLine: split.yamlFirstLine) {
+        switch YAMLDocument.parse(split.yaml, path: file.path, firstLine: split.yamlFirstLine, maxFileSize: maxFileSize) {
         case .failure(let diagnostic): return Result(item: nil, diagnostics: [diagnostic])
         case .success(nil):
             return Result(item: nil, diagnostics: [.error("missing-front-matter", "the front matter is empty; add the required fields", at: SourceLocation(path: file.path))])

@@ -3,16 +3,17 @@ import Yams
 
 /// A parsed YAML text with its place in a file, so every value can point at its line.
 /// Anchors and aliases are refused (an alias bomb expands a few lines into billions of
-/// nodes), and so is a document with more nodes than any real data file has.
+/// nodes), and so is a document with more values than its file-size limit allows
+/// (`Limits.maxYAMLValues`).
 public struct YAMLDocument {
     public var root: Node
     public var path: String
     /// Added to Yams' 1-based line to get the file's line.
     public var lineOffset: Int
 
-    public static let maximumNodeCount = Limits.maxYAMLNodes
-
-    public static func parse(_ yaml: String, path: String, firstLine: Int = 1) -> Result<YAMLDocument?, Diagnostic> {
+    /// `maxFileSize` is the file-size limit the text was read under; it bounds the values.
+    public static func parse(_ yaml: String, path: String, firstLine: Int = 1, maxFileSize: Int = Limits.defaultMaxFileSize) -> Result<YAMLDocument?, Diagnostic> {
+        let maximumNodeCount = Limits.maxYAMLValues(maxFileSize: maxFileSize)
         let lineOffset = firstLine - 1
         if let (line, column) = YAMLAliasScan.firstAnchorOrAlias(in: yaml) {
             return .failure(.error("yaml-alias", "YAML anchors and aliases ('&name', '*name') are not allowed; write the value out",
@@ -28,11 +29,11 @@ public struct YAMLDocument {
         }
         guard let root else { return .success(nil) }
         var count = 0
-        if let problem = firstAnchorOrExcess(root, count: &count) {
+        if let problem = firstAnchorOrExcess(root, count: &count, maximum: maximumNodeCount) {
             let mark = problem.mark
             let location = SourceLocation(path: path, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
             if count > maximumNodeCount {
-                return .failure(.error("yaml-too-large", "the YAML has more than \(maximumNodeCount) values; split the data", at: location))
+                return .failure(.error("yaml-too-large", "the YAML has more than \(maximumNodeCount) values (one per \(Limits.bytesPerYAMLValue) bytes of the file-size limit, \(Limits.describe(bytes: maxFileSize))); split the file, or raise 'limits: max_file_size:' (in bytes) in shingi.yml", at: location))
             }
             return .failure(.error("yaml-alias", "YAML anchors and aliases ('&name', '*name') are not allowed; write the value out", at: location))
         }
@@ -43,20 +44,20 @@ public struct YAMLDocument {
         SourceLocation(path: path, line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
     }
 
-    private static func firstAnchorOrExcess(_ node: Node, count: inout Int) -> Node? {
+    private static func firstAnchorOrExcess(_ node: Node, count: inout Int, maximum: Int) -> Node? {
         count += 1
-        if node.anchor != nil || count > maximumNodeCount { return node }
+        if node.anchor != nil || count > maximum { return node }
         switch node {
         case .scalar: return nil
         case .alias: return node
         case .sequence(let sequence):
             for child in sequence {
-                if let found = firstAnchorOrExcess(child, count: &count) { return found }
+                if let found = firstAnchorOrExcess(child, count: &count, maximum: maximum) { return found }
             }
         case .mapping(let mapping):
             for (key, value) in mapping {
-                if let found = firstAnchorOrExcess(key, count: &count) { return found }
-                if let found = firstAnchorOrExcess(value, count: &count) { return found }
+                if let found = firstAnchorOrExcess(key, count: &count, maximum: maximum) { return found }
+                if let found = firstAnchorOrExcess(value, count: &count, maximum: maximum) { return found }
             }
         }
         return nil

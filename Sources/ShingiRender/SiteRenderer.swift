@@ -30,7 +30,8 @@ public struct SiteRenderer: Sendable {
 
     /// Every output, in a fixed order.
     public var jobs: [PageJob] {
-        var jobs: [PageJob] = [.languageChoice, .notFound, .sitemap]
+        var jobs: [PageJob] = [.languageChoice, .notFound]
+        if site.config.sitemap { jobs.append(.sitemap) }
         for language in site.config.languages {
             jobs += [.home(language), .issues(language), .members(language), .meetings(language), .comments(language), .references(language)]
             jobs += site.issues.map { .issue($0.id, language) }

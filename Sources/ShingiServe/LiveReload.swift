@@ -1,6 +1,7 @@
 /// The live-reload client: a script added to HTML responses while serving (never to the
 /// built files) that listens on the server's event stream and reloads the page, keeping
-/// its scroll position, when the site was rebuilt.
+/// its scroll position, when the site was rebuilt; on the search page, also says when the
+/// search index is being made and reloads when it is ready.
 enum LiveReload {
     /// The Server-Sent Events endpoint.
     static let eventsPath = "/_shingi/reload"
@@ -19,10 +20,43 @@ enum LiveReload {
             if (document.readyState === "complete") restore(); else window.addEventListener("load", restore);
           }
           const events = new EventSource("\(eventsPath)");
-          events.addEventListener("reload", () => {
+          const reload = () => {
             sessionStorage.setItem(key, window.scrollX + "," + window.scrollY);
             events.close();
             location.reload();
+          };
+          events.addEventListener("reload", reload);
+          // The search page: the preview makes its index after each rebuild. Say so while
+          // it is being made, reload when it is ready (once per index).
+          const search = document.querySelector("[data-search]");
+          if (!search) return;
+          const ja = document.documentElement.lang === "ja";
+          const notes = {
+            building: ja ? "プレビューが最新の内容で検索用の索引を作成しています。できあがると、このページを自動で読み込み直します。"
+                         : "The preview is building the search index for the latest edit; this page reloads when it is ready.",
+            failed: ja ? "プレビューで検索用の索引を作成できませんでした（理由は shingi serve の出力を参照）。"
+                       : "The preview could not build the search index (shingi serve's output says why)."
+          };
+          let note = null;
+          let waiting = false;
+          events.addEventListener("search", (event) => {
+            const [state, count] = event.data.split(" ");
+            if (state === "ready") {
+              const seen = "shingi-search:" + location.pathname;
+              if (waiting || (sessionStorage.getItem(seen) !== count && search.querySelector("[data-search-form]")?.hidden)) {
+                sessionStorage.setItem(seen, count);
+                reload();
+              }
+              return;
+            }
+            waiting = state === "building";
+            if (!note) {
+              note = document.createElement("p");
+              note.className = "notice";
+              note.setAttribute("role", "status");
+              search.insertBefore(note, search.querySelector("[data-search-nojs]"));
+            }
+            note.textContent = notes[state] || "";
           });
         })();
 

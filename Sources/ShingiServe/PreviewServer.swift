@@ -29,6 +29,7 @@ public struct PreviewServer: Sendable {
         let live = LiveSite()
         let builder = SiteBuilder(options: options.buildOptions, cache: MarkdownCache())
         let last = LastBuild()
+        let search = PreviewSearchIndex(indexer: options.searchIndexer ?? SearchIndexer.locate(root: options.root), live: live, output: output)
         // Watching starts first, so an edit during the first build is not missed.
         let scopes = watchScopes
         let theme = scopes.first { !$0.isSiteRoot }
@@ -40,7 +41,7 @@ public struct PreviewServer: Sendable {
         })
         let watching = startWatching(changes, scopes: scopes)
         defer { watching?.stop() }
-        await rebuild(builder, into: live, last: last, changed: nil)
+        await rebuild(builder, into: live, last: last, search: search, changed: nil)
 
         var application = Application(
             responder: SiteResponder(live: live, boundHost: options.host),
@@ -67,7 +68,7 @@ public struct PreviewServer: Sendable {
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask {
                         while let changed = await changes.nextBurst(quiet: options.debounce) {
-                            await rebuild(builder, into: live, last: last, changed: changed)
+                            await rebuild(builder, into: live, last: last, search: search, changed: changed)
                         }
                     }
                     if let watching { group.addTask { await watching.run() } }
@@ -91,8 +92,9 @@ public struct PreviewServer: Sendable {
     }
 
     /// Builds, swaps the served site and prints one line; `changed` is nil for the first build.
-    /// Re-renders only the pages that depend on `changed` when it can (see `SiteBuilder.rebuild`).
-    private func rebuild(_ builder: SiteBuilder, into live: LiveSite, last: LastBuild, changed: Set<String>?) async {
+    /// Re-renders only the pages that depend on `changed` when it can (see `SiteBuilder.rebuild`);
+    /// the search index follows in the background.
+    private func rebuild(_ builder: SiteBuilder, into live: LiveSite, last: LastBuild, search: PreviewSearchIndex, changed: Set<String>?) async {
         let start = ContinuousClock.now
         var previous = changed == nil ? nil : last.take()
         let rebuild = await builder.rebuild(taking: &previous, changedPaths: changed ?? [])
@@ -107,6 +109,9 @@ public struct PreviewServer: Sendable {
             reloaded = live.swap(to: ServedSite(files: Dictionary(result.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { _, last in last }), errors: []))
         } else {
             reloaded = live.swap(to: ServedSite(files: live.site.files, errors: errors))
+        }
+        if errors.isEmpty, reloaded || changed == nil, result.site?.config.search == true {
+            search.siteChanged(PreviewSearchIndex.Pages(files: live.site.files, records: result.searchRecords))
         }
         let elapsed = ContinuousClock.now - start
         let milliseconds = Int((Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15).rounded())

@@ -1,18 +1,19 @@
 import Synchronization
 
-/// Fans one rebuild out to every open live-reload stream.
+/// Fans one rebuild (or a change of the search index) out to every open live-reload stream.
 final class ReloadBroadcaster: Sendable {
     private struct State {
         var next = 0
-        var streams: [Int: AsyncStream<Int>.Continuation] = [:]
+        var streams: [Int: AsyncStream<LiveEvent>.Continuation] = [:]
         var finished = false
     }
 
     private let state = Mutex(State())
 
-    /// A stream of build generations, one element per reload; it ends when the server stops.
-    func subscribe() -> AsyncStream<Int> {
-        let (stream, continuation) = AsyncStream.makeStream(of: Int.self, bufferingPolicy: .bufferingNewest(1))
+    /// A stream of events; it ends when the server stops. A few are buffered, so a
+    /// reload is not dropped for the search event that follows it.
+    func subscribe() -> AsyncStream<LiveEvent> {
+        let (stream, continuation) = AsyncStream.makeStream(of: LiveEvent.self, bufferingPolicy: .bufferingNewest(4))
         let id: Int? = state.withLock { state in
             guard !state.finished else { return nil }
             defer { state.next += 1 }
@@ -29,8 +30,10 @@ final class ReloadBroadcaster: Sendable {
         return stream
     }
 
-    func send(generation: Int) {
-        for continuation in state.withLock({ Array($0.streams.values) }) { continuation.yield(generation) }
+    func send(generation: Int) { send(.reload(generation: generation)) }
+
+    func send(_ event: LiveEvent) {
+        for continuation in state.withLock({ Array($0.streams.values) }) { continuation.yield(event) }
     }
 
     /// Ends every stream, so open connections close and the server can stop.

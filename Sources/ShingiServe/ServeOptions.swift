@@ -26,6 +26,9 @@ public struct ServeOptions: Sendable {
     /// The parsed Markdown of the last build (`BuildOptions.fragmentCache`), read on the
     /// first build so a large site starts quickly.
     public var fragmentCache: URL?
+    /// Pagefind, for the search index of a site with `search:` on; nil: found as
+    /// `shingi build` finds it (`SearchIndexer.locate`).
+    public var searchIndexer: SearchIndexer?
 
     public init(
         root: URL,

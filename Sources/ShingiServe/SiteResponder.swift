@@ -64,17 +64,21 @@ struct SiteResponder: HTTPResponder {
         Self.file(.internalServerError, bytes: ErrorPage.html(errors: site.errors), contentType: ContentType.html, head: head)
     }
 
-    /// The Server-Sent Events stream: a comment when it opens, then one `reload` event per
-    /// rebuild that changed the site, until the server stops or the page goes away.
+    /// The Server-Sent Events stream: a comment when it opens (and the state of the search
+    /// index, when the preview makes one), then one `reload` event per rebuild that changed
+    /// the site and one `search` event per change of the index, until the server stops or
+    /// the page goes away.
     private func events(head: Bool) -> Response {
         var headers = Self.commonHeaders
         headers[.contentType] = "text/event-stream; charset=utf-8"
         guard !head else { return Response(status: .ok, headers: headers) }
         let stream = live.broadcaster.subscribe()
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-            try await writer.write(ByteBuffer(string: ": connected\nretry: 1000\n\n"))
-            for await generation in stream {
-                try await writer.write(ByteBuffer(string: "event: reload\ndata: \(generation)\n\n"))
+            // A search page learns at once whether its index is still being built.
+            let search = live.searchIndex.map { LiveEvent.search($0).message } ?? ""
+            try await writer.write(ByteBuffer(string: ": connected\nretry: 1000\n\n" + search))
+            for await event in stream {
+                try await writer.write(ByteBuffer(string: event.message))
             }
             try await writer.finish(nil)
         })

@@ -7,9 +7,11 @@ import XCTest
 /// `draft: true`: left out of a published build, shown (marked) with `--drafts` and in
 /// the preview; a published link to a draft is refused.
 final class DraftTests: XCTestCase {
-    /// MiniSite with a draft page and a draft comment on issue 1.
+    /// MiniSite with a draft page and a draft comment on issue 1, and a sitemap.
     private func siteWithDrafts(_ changes: [String: String?] = [:]) throws -> URL {
         var files: [String: String?] = [
+            "shingi.yml": MiniSite.files["shingi.yml"]!.replacingOccurrences(of: "base_url: \"/\"", with: "base_url: \"https://example.go.jp/panel/\"")
+                .replacingOccurrences(of: "sitemap: false", with: "sitemap: true"),
             "content/pages/plan.ja.md": "---\ntitle: \"計画\"\ndraft: true\n---\n案。\n",
             "content/pages/plan.en.md": "---\ntitle: \"Plan\"\n---\nDraft plan.\n",
             "content/comments/14/c2.ja.md": "---\nmember: goto\ntarget: \"1#1.2\"\nmeeting: \"14\"\ndraft: true\n---\n検討中の意見。\n",

@@ -24,7 +24,7 @@ final class SearchTests: XCTestCase {
         let wrong = try MiniSite.make(self, ["shingi.yml": MiniSite.files["shingi.yml"]! + "\nsearch: yes\n"])
         let (config, diagnostics) = SiteConfig.load(root: wrong)
         XCTAssertFalse(config.search)
-        XCTAssertEqual(diagnostics.map(\.description), ["shingi.yml:5:9: error: 'search' in shingi.yml must be true or false [wrong-type]"])
+        XCTAssertEqual(diagnostics.map(\.description), ["shingi.yml:6:9: error: 'search' in shingi.yml must be true or false [wrong-type]"])
     }
 
     func testWithSearchOffThereIsNoSearchPageFieldScriptOrRecord() async throws {

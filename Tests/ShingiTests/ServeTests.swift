@@ -1,4 +1,5 @@
 import Foundation
+import ShingiBuild
 import ShingiMarkdown
 import Synchronization
 import XCTest
@@ -10,7 +11,8 @@ final class ServeTests: XCTestCase {
     // MARK: Serving the site
 
     func testServesPagesInBothLanguagesWithTheirContentTypes() async throws {
-        let server = try await ServeHarness.start(self, root: MiniSite.make(self))
+        let withSitemap = MiniSite.files["shingi.yml"]!.replacingOccurrences(of: "sitemap: false", with: "sitemap: true")
+        let server = try await ServeHarness.start(self, root: MiniSite.make(self, ["shingi.yml": withSitemap]))
         let client = ServeTestClient(port: server.port)
 
         let home = try await client.request("/")
@@ -398,10 +400,11 @@ final class ServeHarness: Sendable {
     }
 
     static func start(_ test: XCTestCase, root: URL, theme: URL = defaultTheme, forcePolling: Bool = false,
-                      markdownParser: any MarkdownParsing = InProcessMarkdownParser()) async throws -> ServeHarness {
+                      markdownParser: any MarkdownParsing = InProcessMarkdownParser(), searchIndexer: SearchIndexer? = nil) async throws -> ServeHarness {
         let log = LineLog()
         var options = ServeOptions(root: root, port: 0, defaultTheme: theme, debounce: .milliseconds(50), pollInterval: .milliseconds(100), forcePolling: forcePolling)
         options.markdownParser = markdownParser
+        options.searchIndexer = searchIndexer
         let server = PreviewServer(options: options, output: ServeOutput(line: { log.append($0) }, problem: { log.append("! " + $0) }))
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let task = Task {

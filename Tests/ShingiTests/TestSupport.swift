@@ -50,6 +50,7 @@ enum MiniSite {
         base_url: "/"
         languages: [ja, en]
         default_language: ja
+        sitemap: false
         """,
         "content/members.yml": """
         - id: goto
