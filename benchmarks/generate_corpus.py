@@ -339,7 +339,7 @@ class Corpus:
         meeting = self.meetings[r.randrange(N_MEETINGS)]
         section = r.randint(1, SECTIONS)
         cid = f"c{k}-{j}"
-        status = r.choice(["open", "addressed", "noted"])
+        status = r.choice(["open", "reflected", "noted"])
         fm = ("---\n"
               f"member: {member}\n"
               f"target: {q(f'{k}#{k}.{section}')}\n"
