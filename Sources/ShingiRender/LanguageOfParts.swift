@@ -8,7 +8,9 @@ public enum LanguageOfParts {
     public static func tagJapanese(in html: String) -> String {
         let scalars = Array(html.unicodeScalars)
         guard scalars.contains(where: isJapanese) else { return html }
-        var out = String.UnicodeScalarView()
+        // An array, turned into a String once: appending to a String.UnicodeScalarView
+        // copies the whole view each time, which made long pages quadratic.
+        var out: [Unicode.Scalar] = []
         out.reserveCapacity(scalars.count + 256)
         /// Open elements: name and whether they are in Japanese.
         var open: [(name: String, japanese: Bool)] = []
@@ -44,7 +46,7 @@ public enum LanguageOfParts {
             }
             i = end
         }
-        return String(out)
+        return String(String.UnicodeScalarView(out))
     }
 
     /// Japanese script: kana, CJK ideographs, CJK punctuation and full-width forms.
@@ -57,7 +59,7 @@ public enum LanguageOfParts {
 
     /// A run is the space-separated words holding Japanese and the spaces between them:
     /// 「CSIRT（組織内CSIRT）」 is one run, `CSIRT and 組織` tags only 組織.
-    private static func tagRuns(_ text: ArraySlice<Unicode.Scalar>, into out: inout String.UnicodeScalarView) {
+    private static func tagRuns(_ text: ArraySlice<Unicode.Scalar>, into out: inout [Unicode.Scalar]) {
         guard text.contains(where: isJapanese) else { out.append(contentsOf: text); return }
         var words: [(range: Range<Int>, japanese: Bool)] = []
         var i = text.startIndex

@@ -24,6 +24,18 @@ final class ReaderMarkupTests: XCTestCase {
         XCTAssertEqual(LanguageOfParts.tagJapanese(in: english), english)
     }
 
+    /// A long English page with many Japanese runs (a comments index at N = 1,000 is
+    /// 6 MB) is tagged in time that grows with its length: appending to a
+    /// String.UnicodeScalarView copied the whole output each time (minutes here).
+    func testALongPageIsTaggedInLinearTime() {
+        let count = 100_000
+        let html = "<p>" + String(repeating: "a <b>用語</b> b", count: count) + "</p>"
+        let start = Date()
+        let tagged = LanguageOfParts.tagJapanese(in: html)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 10)
+        XCTAssertEqual(tagged, "<p>" + String(repeating: "a <b><span lang=\"ja\">用語</span></b> b", count: count) + "</p>")
+    }
+
     func testTablesGetARegionCardLabelsAndNoEmptyHeaderCells() {
         let html = """
         <p>x</p>
