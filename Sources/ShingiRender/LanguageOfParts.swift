@@ -46,7 +46,11 @@ public enum LanguageOfParts {
             }
             i = end
         }
-        return String(String.UnicodeScalarView(out))
+        // Encoded here: String.UnicodeScalarView(out) goes through an array of UTF-32 first.
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(html.utf8.count + 256)
+        for scalar in out { UTF8.encode(scalar) { utf8.append($0) } }
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     /// Japanese script: kana, CJK ideographs, CJK punctuation and full-width forms.
