@@ -35,11 +35,19 @@ log() { printf '==> %s\n' "$*"; }
 
 # --- tools -------------------------------------------------------------------------------
 
+# apt_install PACKAGE — the Debian package, refreshing the package lists once if needed.
+apt_install() {
+    local sudo=
+    if [ "$(id -u)" -ne 0 ]; then sudo=sudo; fi
+    $sudo apt-get install -y "$1" >/dev/null || { $sudo apt-get update >/dev/null && $sudo apt-get install -y "$1" >/dev/null; }
+}
 if ! /usr/bin/time -f %e true >/dev/null 2>&1; then
     log "GNU time is missing; installing the Debian package 'time'"
-    SUDO=
-    if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; fi
-    $SUDO apt-get install -y time >/dev/null || { $SUDO apt-get update >/dev/null && $SUDO apt-get install -y time >/dev/null; }
+    apt_install time
+fi
+if ! command -v hugo >/dev/null; then
+    log "hugo is missing; installing the Debian package 'hugo'"
+    apt_install hugo
 fi
 command -v hugo >/dev/null || { echo "hugo is not installed" >&2; exit 1; }
 command -v python3 >/dev/null || { echo "python3 is not installed" >&2; exit 1; }

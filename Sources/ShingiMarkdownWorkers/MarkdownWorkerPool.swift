@@ -9,21 +9,28 @@ import ShingiMarkdown
 /// the file gets a `markdown-parser-failed` problem. Separate processes also make the
 /// process-wide parse lock of the in-process parser unnecessary.
 ///
-/// `parse` blocks its caller until a worker is free and has answered; call it from as
-/// many threads as there are workers.
+/// `parse` blocks its caller until its file is answered; call it from many threads
+/// (`blockingCallers`). Files waiting while every worker is busy are sent to the next
+/// free worker together, in one write (`Batch`): a round trip per file kept the workers
+/// and this process waiting on each other.
 public final class MarkdownWorkerPool: MarkdownParsing, @unchecked Sendable {
     public let executable: String
     public let arguments: [String]
     public let size: Int
     public let timeBound: ParseTimeBound
+    /// At most this many bytes of requests go to a worker in one write (`Batch.capacity`).
+    public let batchCapacity: Int
 
     /// Idle workers; nil slots are started on first use. Guarded by `condition`.
     private var idle: [WorkerProcess?]
+    /// Files not yet handed to a worker, oldest first. Guarded by `condition`.
+    private var waiting: [Batch.File] = []
     private let condition = NSCondition()
 
     public init(executable: String, arguments: [String], size: Int = ProcessInfo.processInfo.activeProcessorCount,
-                timeBound: ParseTimeBound = ParseTimeBound()) {
+                timeBound: ParseTimeBound = ParseTimeBound(), batchCapacity: Int = Batch.capacity) {
         self.executable = executable
+        self.batchCapacity = batchCapacity
         self.arguments = arguments
         self.size = max(1, size)
         self.timeBound = timeBound
@@ -33,9 +40,9 @@ public final class MarkdownWorkerPool: MarkdownParsing, @unchecked Sendable {
         signal(SIGPIPE, SIG_IGN)
     }
 
-    /// Two callers per worker: while one waits for its worker, the other reads and
-    /// decodes its next file.
-    public var blockingCallers: Int? { 2 * size }
+    /// Eight callers per worker: while a worker parses a batch, the others read and
+    /// decode the next files, which then wait together for the next free worker.
+    public var blockingCallers: Int? { 8 * size }
 
     public func parse(_ markdown: String) -> RenderedFragment {
         parse(markdown, memoryLimit: Limits.defaultMaxParserMemory)
@@ -47,36 +54,33 @@ public final class MarkdownWorkerPool: MarkdownParsing, @unchecked Sendable {
 
     /// Parses `markdown` in a worker that may use at most `memoryLimit` bytes of address space.
     public func parse(_ markdown: String, memoryLimit: Int) -> RenderedFragment {
-        let request = Frame.request(markdown, memoryLimit: memoryLimit)
-        let deadline = SystemCalls.now() + timeBound.nanoseconds(forBytes: request.count - 8)
-        // One retry: a worker that died while idle never saw this file.
-        for _ in 0..<2 {
-            var worker = checkOut()
-            if worker == nil { worker = try? WorkerProcess(executable: executable, arguments: arguments) }
-            guard let process = worker else { break }
-            switch process.exchange(request, deadline: deadline) {
-            case .success(let payload):
-                checkIn(process)
-                guard let fragment = RenderedFragment(binary: payload) else {
-                    return .parserFailed(.crash)
-                }
-                return fragment
-            case .failure(.unavailable):
-                checkIn(nil)
+        parse([markdown], memoryLimit: memoryLimit)[0]
+    }
+
+    /// Parses `markdowns` together (in as few writes as the pipe allows), each file with
+    /// its own time bound; a file the worker fails on fails alone (see `Batch.run`).
+    public func parse(_ markdowns: [String], memoryLimit: Int) -> [RenderedFragment] {
+        let files = markdowns.map { Batch.File(request: Frame.request($0, memoryLimit: memoryLimit), timeBound: timeBound) }
+        condition.lock()
+        defer { condition.unlock() }
+        waiting += files
+        // Whoever finds a worker free takes the oldest waiting files (its own or others')
+        // and answers them; the rest wait for their answers.
+        while files.contains(where: { $0.fragment == nil }) {
+            guard !idle.isEmpty, !waiting.isEmpty else {
+                condition.wait()
                 continue
-            case .failure(.crash):
-                checkIn(nil)
-                return .parserFailed(.crash)
-            case .failure(.timeout):
-                checkIn(nil)
-                return .parserFailed(.timeout)
-            case .failure(.memory):
-                checkIn(nil)
-                return .parserFailed(.memory)
             }
+            var worker = idle.removeLast()
+            let batch = Batch.take(from: &waiting, capacity: batchCapacity)
+            condition.unlock()
+            let fragments = batch.run(on: &worker, executable: executable, arguments: arguments)
+            condition.lock()
+            for (file, fragment) in zip(batch.files, fragments) { file.fragment = fragment }
+            idle.append(worker)
+            condition.broadcast()
         }
-        checkIn(nil)
-        return .parserFailed(.crash)
+        return files.map { $0.fragment! }
     }
 
     /// Stops the idle workers and waits for them, so that their CPU time is counted
@@ -87,22 +91,6 @@ public final class MarkdownWorkerPool: MarkdownParsing, @unchecked Sendable {
         idle = Array(repeating: nil, count: idle.count)
         condition.unlock()
         _ = stopping  // each WorkerProcess is stopped and reaped as it is released
-    }
-
-    /// Takes a slot, waiting while all are busy; returns its worker (nil: start one).
-    private func checkOut() -> WorkerProcess? {
-        condition.lock()
-        defer { condition.unlock() }
-        while idle.isEmpty { condition.wait() }
-        return idle.removeLast()
-    }
-
-    /// Returns a slot; a failed worker comes back as nil and is replaced on next use.
-    private func checkIn(_ worker: WorkerProcess?) {
-        condition.lock()
-        idle.append(worker)
-        condition.signal()
-        condition.unlock()
     }
 }
 

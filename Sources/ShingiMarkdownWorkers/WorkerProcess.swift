@@ -83,19 +83,41 @@ final class WorkerProcess {
         }
     }
 
-    /// Sends one request and waits for its response until `deadline` (monotonic ns).
-    func exchange(_ request: [UInt8], deadline: UInt64) -> Result<[UInt8], Failure> {
-        guard send(Frame.framed(request), deadline: deadline) else {
-            return .failure(reapedFailure(whileSending: true, deadline: deadline))
+    /// What a batch exchange got: the payloads of the files answered, in order, and why
+    /// the rest were not (nil: all were). After a failure the worker is dead and reaped.
+    struct BatchOutcome {
+        var answers: [[UInt8]]
+        var failure: Failure?
+    }
+
+    /// Sends several requests in one write and reads their responses one by one. Each file
+    /// gets its own time bound (`seconds`, in ns), counted from when the answer before it
+    /// arrived, so a file that overruns is told apart from the ones before it; the files
+    /// after a failure were never started. The requests must fit in the pipe together
+    /// (`Batch.capacity`) unless there is only one: the worker reads a whole request
+    /// before it answers.
+    func exchange(_ requests: [[UInt8]], bounds: [UInt64]) -> BatchOutcome {
+        var message: [UInt8] = []
+        message.reserveCapacity(requests.reduce(0) { $0 + 4 + $1.count })
+        for request in requests {
+            message += Frame.header(request.count)
+            message += request
         }
-        guard let header = receive(4, deadline: deadline) else {
-            return .failure(reapedFailure(whileSending: false, deadline: deadline))
+        var deadline = SystemCalls.now() + bounds[0]
+        guard send(message, deadline: deadline) else {
+            return BatchOutcome(answers: [], failure: reapedFailure(whileSending: true, deadline: deadline))
         }
-        let length = Frame.length(header)
-        guard length <= Frame.maximumLength, let payload = receive(length, deadline: deadline) else {
-            return .failure(reapedFailure(whileSending: false, deadline: deadline))
+        var answers: [[UInt8]] = []
+        answers.reserveCapacity(requests.count)
+        for index in requests.indices {
+            if index > 0 { deadline = SystemCalls.now() + bounds[index] }
+            guard let header = receive(4, deadline: deadline) else { break }
+            let length = Frame.length(header)
+            guard length <= Frame.maximumLength, let payload = receive(length, deadline: deadline) else { break }
+            answers.append(payload)
         }
-        return .success(payload)
+        if answers.count == requests.count { return BatchOutcome(answers: answers, failure: nil) }
+        return BatchOutcome(answers: answers, failure: reapedFailure(whileSending: false, deadline: deadline))
     }
 
     /// After a failed exchange: a worker past its deadline is killed (timeout); one that

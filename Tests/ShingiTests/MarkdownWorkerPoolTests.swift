@@ -46,6 +46,35 @@ final class MarkdownWorkerPoolTests: XCTestCase {
         XCTAssertEqual(pool.parse(document), MarkdownRenderer.render(document))
     }
 
+    /// Files sent to a worker together are answered as if each were sent alone.
+    func testABatchGivesTheSameFragmentsAsInProcessParsing() throws {
+        let pool = try realPool(size: 1)
+        let documents = (0..<100).map { "## 節 \($0) {#\($0).1}\n\n[[ref:r\($0)]] *text*\n" } + ["", String(repeating: "x", count: 70_000)]
+        XCTAssertEqual(pool.parse(documents, memoryLimit: Limits.defaultMaxParserMemory), documents.map { MarkdownRenderer.render($0) })
+    }
+
+    /// A file that makes its worker fail in a batch fails alone: the files before it keep
+    /// their answers, the ones after it are parsed by a new worker.
+    func testAFileThatFailsInABatchFailsAlone() throws {
+        let pool = MarkdownWorkerPool(executable: try shingiBinary().path, arguments: ["markdown-worker"], size: 1, batchCapacity: 8 << 20)
+        let bomb = String(repeating: "*a* ", count: 500_000)
+        let documents = ["# a\n", "# b\n", bomb, "# c\n", bomb, "# d\n"]
+        let fragments = pool.parse(documents, memoryLimit: 256 << 20)
+        let expected = documents.map { $0 == bomb ? .parserFailed(.memory) : MarkdownRenderer.render($0) }
+        XCTAssertEqual(fragments, expected)
+    }
+
+    /// A batch whose worker hangs: each file gets its own time bound and fails alone.
+    func testEachFileOfAHangingBatchGetsItsOwnTimeBound() throws {
+        let bound = ParseTimeBound(base: 0.3, secondsPer100KB: 0)
+        let pool = MarkdownWorkerPool(executable: "/bin/sh", arguments: ["-c", "exec sleep 30"], size: 1, timeBound: bound)
+        let start = Date()
+        XCTAssertEqual(pool.parse(["# a\n", "# b\n"], memoryLimit: 1 << 30), [.parserFailed(.timeout), .parserFailed(.timeout)])
+        let elapsed = Date().timeIntervalSince(start)
+        XCTAssertGreaterThanOrEqual(elapsed, 0.6)
+        XCTAssertLessThan(elapsed, 5)
+    }
+
     func testAHangingWorkerIsKilledAtTheTimeBound() throws {
         let bound = ParseTimeBound(base: 0.3, secondsPer100KB: 0)
         let pool = MarkdownWorkerPool(executable: "/bin/sh", arguments: ["-c", "exec sleep 30"], size: 1, timeBound: bound)

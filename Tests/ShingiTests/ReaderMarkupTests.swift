@@ -24,6 +24,16 @@ final class ReaderMarkupTests: XCTestCase {
         XCTAssertEqual(LanguageOfParts.tagJapanese(in: english), english)
     }
 
+    /// A long English page with many Japanese runs (a comments index at N = 1,000 is
+    /// 6 MB) is tagged whole. (Its speed, once quadratic in the page's length, is measured
+    /// by benchmarks/run.sh, not asserted here.)
+    func testALongPageWithManyJapaneseRunsIsTaggedWhole() {
+        let count = 100_000
+        let html = "<p>" + String(repeating: "a <b>用語</b> b", count: count) + "</p>"
+        let tagged = LanguageOfParts.tagJapanese(in: html)
+        XCTAssertEqual(tagged, "<p>" + String(repeating: "a <b><span lang=\"ja\">用語</span></b> b", count: count) + "</p>")
+    }
+
     func testTablesGetARegionCardLabelsAndNoEmptyHeaderCells() {
         let html = """
         <p>x</p>
