@@ -124,11 +124,14 @@ RETRIES=${RETRIES:-3}
 REPEATED=0
 
 # measure LABEL CMD... — runs CMD under GNU time, appends "LABEL wall cpu rss_kb other_cpu" to
-# RESULTS. A run disturbed by other processes is repeated (up to RETRIES times).
+# RESULTS. A run disturbed by other processes is repeated (up to RETRIES times). PREPARE, if
+# set, is a command run (untimed) before every attempt: a first build deletes the output
+# and the cache again, or its repetition would be a rebuild.
 measure() {
     local label=$1; shift
     local attempt=0 t0 t1 wall user sys rss cpu other disturbed
     while :; do
+        if [ -n "${PREPARE:-}" ]; then eval "$PREPARE"; fi
         sync
         wait_quiet
         t0=$(busy_ticks)
@@ -192,8 +195,8 @@ done
 log "first builds, as on a CI runner or a new clone ($COLD_RUNS runs each, alternating): output folder, shingi's kept previous site and cache deleted first"
 i=1
 while [ $i -le "$COLD_RUNS" ]; do
-    rm -rf "$OUT_S" "$WORK/.out-shingi.previous" "$XDG_CACHE_HOME"; shingi_cmd "$OUT_S"; measure shingi-clean "${SHINGI_ARGS[@]}"
-    rm -rf "$OUT_H"; hugo_cmd "$OUT_H"; measure hugo-clean "${HUGO_ARGS[@]}"
+    shingi_cmd "$OUT_S"; PREPARE='rm -rf "$OUT_S" "$WORK/.out-shingi.previous" "$XDG_CACHE_HOME"' measure shingi-clean "${SHINGI_ARGS[@]}"
+    hugo_cmd "$OUT_H"; PREPARE='rm -rf "$OUT_H"' measure hugo-clean "${HUGO_ARGS[@]}"
     i=$((i + 1))
 done
 
@@ -206,7 +209,7 @@ find "$WORK/shingi-site/content" -name '*.md' -exec cat {} + >"$MD_ALL"
 i=1
 while [ $i -le "$COLD_RUNS" ]; do
     measure cmark-floor sh -c 'exec cmark-gfm -e table -e strikethrough -e autolink -e tasklist "$1" >"$2"' sh "$MD_ALL" "$WORK/all-markdown.html"
-    rm -rf "$WORK/copy"; measure write-floor cp -R "$OUT_S" "$WORK/copy"
+    PREPARE='rm -rf "$WORK/copy"' measure write-floor cp -R "$OUT_S" "$WORK/copy"
     i=$((i + 1))
 done
 rm -rf "$WORK/copy" "$MD_ALL" "$WORK/all-markdown.html"
