@@ -1,7 +1,11 @@
-/// The trailing `{#id}` attribute of a heading (`## １．１ 機能 {#1.1}`).
+/// The trailing `{#id}` attribute of a heading (`## １．１ 機能 {#1.1}`), optionally with
+/// the `.draft` class after the id (`## 2.3 促進策 {#2.3 .draft}`): a draft section.
 enum HeadingAttribute {
-    /// Splits `text` into the visible text and the id, if the text ends with `{#…}`.
-    /// Scans UTF-8 bytes from the end: every heading of every file passes here.
+    /// The one class a heading may carry: the section is a draft, left out of a published build.
+    static let draftClass = ".draft"
+
+    /// Splits `text` into the visible text and what is between `{#` and `}`, if the text
+    /// ends with `{#…}`. Scans UTF-8 bytes from the end: every heading of every file passes here.
     static func split(_ text: String) -> (text: String, id: String)? {
         let bytes = Array(text.utf8)
         var end = bytes.count
@@ -16,5 +20,14 @@ enum HeadingAttribute {
         var visibleEnd = open - 1
         while visibleEnd > 0, bytes[visibleEnd - 1] == UInt8(ascii: " ") || bytes[visibleEnd - 1] == UInt8(ascii: "\t") { visibleEnd -= 1 }
         return (String(decoding: bytes[..<visibleEnd], as: UTF8.self), String(decoding: bytes[(open + 1)..<(end - 1)], as: UTF8.self))
+    }
+
+    /// The id and the classes of an attribute's content (`2.3 .draft` → `2.3`, [`.draft`]),
+    /// when every word after the id is a class; nil otherwise (`a b` stays one id, which
+    /// the caller reports as unusable).
+    static func classes(of content: String) -> (id: String, classes: [String])? {
+        let words = content.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        guard words.count > 1, words.dropFirst().allSatisfy({ $0.hasPrefix(".") && $0.count > 1 }) else { return nil }
+        return (words[0], Array(words.dropFirst()))
     }
 }

@@ -222,6 +222,7 @@ struct TreeRewriter {
     /// Explicit ids first (they are what links rely on), then slugs that avoid them.
     private mutating func assignHeadingIDs(_ nodes: [OpaquePointer]) {
         var explicit: [String?] = []
+        var drafts = Set<Int>()
         var used = Set<String>()
         /// The next `-N` to try per base: a file of thousands of equal headings stays linear.
         var nextSuffix: [String: Int] = [:]
@@ -229,8 +230,25 @@ struct TreeRewriter {
             let pos = position(of: node)
             var id: String?
             if let last = lastTextChild(of: node), let literal = literalString(last),
-               let split = HeadingAttribute.split(literal) {
+               var split = HeadingAttribute.split(literal) {
                 cmark_node_set_literal(last, split.text)
+                if let attribute = HeadingAttribute.classes(of: split.id) {
+                    split.id = attribute.id
+                    for unknown in attribute.classes where unknown != HeadingAttribute.draftClass {
+                        problems.append(MarkdownProblem(
+                            isError: true, code: "invalid-heading-attribute",
+                            message: "heading attribute '\(unknown)' is not known; the only class a heading takes is '.draft' ({#\(attribute.id) .draft} marks a draft section)",
+                            position: pos))
+                    }
+                    if attribute.classes.contains(HeadingAttribute.draftClass) { drafts.insert(explicit.count) }
+                } else if split.id.split(separator: " ").dropFirst().contains("draft") {
+                    problems.append(MarkdownProblem(
+                        isError: true, code: "invalid-heading-attribute",
+                        message: "'{#\(split.id)}' has 'draft' without its dot; a draft section is marked {#\(split.id.split(separator: " ")[0]) .draft}",
+                        position: pos))
+                    explicit.append(nil)
+                    continue
+                }
                 let normalised = Slug.normaliseExplicit(split.id)
                 if !Slug.isValidExplicitID(normalised) {
                     problems.append(MarkdownProblem(
@@ -254,7 +272,7 @@ struct TreeRewriter {
             }
             explicit.append(id)
         }
-        for (node, id) in zip(nodes, explicit) {
+        for (index, (node, id)) in zip(nodes, explicit).enumerated() {
             let text = plainText(of: node)
             var finalID = id ?? Slug.make(text)
             if id == nil {
@@ -270,7 +288,7 @@ struct TreeRewriter {
                 used.insert(finalID)
             }
             headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), id: finalID, text: text,
-                                    isExplicitID: id != nil, position: position(of: node)))
+                                    isExplicitID: id != nil, isDraft: id != nil && drafts.contains(index), position: position(of: node)))
         }
     }
 
