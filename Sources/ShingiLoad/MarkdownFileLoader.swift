@@ -53,10 +53,10 @@ struct MarkdownFileLoader: Sendable {
         // The home page is always published: it has nothing to link from.
         if case .home = file.kind {} else { source.isDraft = reader.bool("draft") ?? false }
         diagnostics += Self.problems(of: source)
-        if case .issue = file.kind {
-            source.draftCut = draftCut(of: source)
-        } else {
-            diagnostics += Self.misplacedDraftSections(in: source, fix: "mark the whole file draft: true")
+        switch file.kind {
+        case .issue: source.draftCut = draftCut(of: source)
+        case .home: diagnostics += Self.misplacedDraftSections(in: source, fix: "move the section to a draft page (the home page is always published)")
+        case .page, .comment: diagnostics += Self.misplacedDraftSections(in: source, fix: "mark the whole file draft: true")
         }
         let item: Item?
         switch file.kind {

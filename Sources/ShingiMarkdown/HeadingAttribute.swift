@@ -22,12 +22,24 @@ enum HeadingAttribute {
         return (String(decoding: bytes[..<visibleEnd], as: UTF8.self), String(decoding: bytes[(open + 1)..<(end - 1)], as: UTF8.self))
     }
 
-    /// The id and the classes of an attribute's content (`2.3 .draft` → `2.3`, [`.draft`]),
-    /// when every word after the id is a class; nil otherwise (`a b` stays one id, which
-    /// the caller reports as unusable).
-    static func classes(of content: String) -> (id: String, classes: [String])? {
+    /// What is between `{#` and `}`: the id, and whether `.draft` follows it. Words after
+    /// the id are classes when each starts with a dot; otherwise the whole text stays the
+    /// id (`a b`, which the caller reports as unusable), except a bare `draft`, which
+    /// meant `.draft`. `problems` are messages of `invalid-heading-attribute` errors; `id`
+    /// is nil when the attribute gives no usable id.
+    static func read(_ content: String) -> (id: String?, isDraft: Bool, problems: [String]) {
         let words = content.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-        guard words.count > 1, words.dropFirst().allSatisfy({ $0.hasPrefix(".") && $0.count > 1 }) else { return nil }
-        return (words[0], Array(words.dropFirst()))
+        guard words.count > 1 else { return (content, false, []) }
+        guard words.dropFirst().allSatisfy({ $0.hasPrefix(".") && $0.count > 1 }) else {
+            if words.dropFirst().contains("draft") {
+                return (nil, false, ["'{#\(content)}' has 'draft' without its dot; a draft section is marked {#\(words[0]) .draft}"])
+            }
+            return (content, false, [])
+        }
+        let classes = words.dropFirst()
+        let problems = classes.filter { $0 != draftClass }.map {
+            "heading attribute '\($0)' is not known; the only class a heading takes is '.draft' ({#\(words[0]) .draft} marks a draft section)"
+        }
+        return (words[0], classes.contains(draftClass), problems)
     }
 }

@@ -230,30 +230,22 @@ struct TreeRewriter {
             let pos = position(of: node)
             var id: String?
             if let last = lastTextChild(of: node), let literal = literalString(last),
-               var split = HeadingAttribute.split(literal) {
+               let split = HeadingAttribute.split(literal) {
                 cmark_node_set_literal(last, split.text)
-                if let attribute = HeadingAttribute.classes(of: split.id) {
-                    split.id = attribute.id
-                    for unknown in attribute.classes where unknown != HeadingAttribute.draftClass {
-                        problems.append(MarkdownProblem(
-                            isError: true, code: "invalid-heading-attribute",
-                            message: "heading attribute '\(unknown)' is not known; the only class a heading takes is '.draft' ({#\(attribute.id) .draft} marks a draft section)",
-                            position: pos))
-                    }
-                    if attribute.classes.contains(HeadingAttribute.draftClass) { drafts.insert(explicit.count) }
-                } else if split.id.split(separator: " ").dropFirst().contains("draft") {
-                    problems.append(MarkdownProblem(
-                        isError: true, code: "invalid-heading-attribute",
-                        message: "'{#\(split.id)}' has 'draft' without its dot; a draft section is marked {#\(split.id.split(separator: " ")[0]) .draft}",
-                        position: pos))
+                let attribute = HeadingAttribute.read(split.id)
+                for message in attribute.problems {
+                    problems.append(MarkdownProblem(isError: true, code: "invalid-heading-attribute", message: message, position: pos))
+                }
+                if attribute.isDraft { drafts.insert(explicit.count) }
+                guard let written = attribute.id else {
                     explicit.append(nil)
                     continue
                 }
-                let normalised = Slug.normaliseExplicit(split.id)
+                let normalised = Slug.normaliseExplicit(written)
                 if !Slug.isValidExplicitID(normalised) {
                     problems.append(MarkdownProblem(
                         isError: true, code: "invalid-heading-id",
-                        message: "heading id '{#\(split.id)}' is not usable as an HTML id; use letters, digits, '.', '-' or '_' without spaces",
+                        message: "heading id '{#\(written)}' is not usable as an HTML id; use letters, digits, '.', '-' or '_' without spaces",
                         position: pos))
                 } else if ReservedIDs.isReserved(normalised) {
                     problems.append(MarkdownProblem(
