@@ -65,8 +65,10 @@ final class DraftSectionTests: XCTestCase {
     }
 
     func testADraftSectionIsLeftOutOfAPublishedBuild() async throws {
-        let result = await build(try site(), drafts: false)
+        // With search on, so that the comments' search records are made (the pages are indexed as they are).
+        let result = await build(try site(["shingi.yml": MiniSite.files["shingi.yml"]! + "\nsearch: true\n"]), drafts: false)
         XCTAssertEqual(result.diagnostics, [])
+        XCTAssertEqual(result.searchRecords.map(\.path), ["_search-records/en/c1.html", "_search-records/ja/c1.html"])
         let ja = try page(result, "ja/issues/1/index.html")
         XCTAssertEqual(headingIDs(ja), ["1.1", "1.2", "1.4", "cited-references"])
         XCTAssertEqual(headingIDs(try page(result, "en/issues/1/index.html")), ["1.1", "1.2", "1.4", "cited-references"])
