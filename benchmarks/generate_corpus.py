@@ -524,7 +524,9 @@ def main():
             "# Synthetic site for benchmarks (benchmarks/generate_corpus.py).\n"
             "title:\n  ja: \"合成審議会 ベンチマーク\"\n  en: \"Synthetic Committee Benchmark\"\n"
             "short_title:\n  ja: \"合成審議会\"\n  en: \"Synthetic Committee\"\n"
-            "base_url: \"/\"\nlanguages: [ja, en]\ndefault_language: ja\n")
+            # An absolute address, so that the sitemap (built, as on a published site)
+            # has absolute <loc>s and the corpus checks with no warning.
+            "base_url: \"https://example.org/\"\nlanguages: [ja, en]\ndefault_language: ja\n")
     members, meetings, refs = data_files(c)
     w.write(os.path.join(content, "members.yml"), members)
     w.write(os.path.join(content, "meetings.yml"), meetings)

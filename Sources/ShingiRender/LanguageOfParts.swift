@@ -2,55 +2,54 @@
 /// Japanese script outside any `lang="ja…"` element is wrapped in `<span lang="ja">`, so
 /// the glossary terms, quoted words and untranslated names of an English text are read
 /// with Japanese pronunciation without their authors marking them.
+///
+/// It works on the page's UTF-8 bytes: every page in English passes through here, and the
+/// markup it looks for (`<`, `>`, quotes, spaces) is ASCII, which never occurs inside a
+/// multi-byte character.
 public enum LanguageOfParts {
     /// The page's HTML with its untagged Japanese runs tagged. Tags, attributes, comments
     /// and the text of `title`, `script`, `style` and `textarea` are left as they are.
     public static func tagJapanese(in html: String) -> String {
-        let scalars = Array(html.unicodeScalars)
-        guard scalars.contains(where: isJapanese) else { return html }
-        // Built as UTF-8 bytes: appending to a `String.UnicodeScalarView` copied the whole
-        // page on every append (quadratic in the page's size).
+        let bytes = Array(html.utf8)
+        guard bytes.indices.contains(where: { isJapanese(bytes, at: $0) }) else { return html }
         var out: [UInt8] = []
-        out.reserveCapacity(html.utf8.count + 1024)
+        out.reserveCapacity(bytes.count + 1024)
         /// Open elements: name and whether they are in Japanese.
         var open: [(name: String, japanese: Bool)] = []
         var i = 0
-        while i < scalars.count {
-            if scalars[i] == "<" {
-                let end = tagEnd(scalars, from: i)
-                let tag = String(String.UnicodeScalarView(scalars[i..<end]))
-                append(scalars[i..<end], to: &out)
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "<") {
+                let end = tagEnd(bytes, from: i)
+                let tag = bytes[i..<end]
+                out.append(contentsOf: tag)
                 i = end
                 guard let (name, closing) = tagName(tag) else { continue }
+                let selfClosing = tag.count >= 2 && tag[end - 2] == UInt8(ascii: "/")
                 if closing {
                     if let index = open.lastIndex(where: { $0.name == name }) { open.removeSubrange(index...) }
-                } else if Self.rawText.contains(name), !tag.hasSuffix("/>") {
+                } else if Self.rawText.contains(name), !selfClosing {
                     // Copied as it is up to its end tag.
-                    let close = Array("</\(name)".unicodeScalars)
+                    let close = Array("</\(name)".utf8)
                     var j = i
-                    while j < scalars.count, !(scalars[j] == "<" && hasPrefix(scalars, close, at: j)) { j += 1 }
-                    append(scalars[i..<j], to: &out)
+                    while j < bytes.count, !(bytes[j] == UInt8(ascii: "<") && hasPrefix(bytes, close, at: j)) { j += 1 }
+                    out.append(contentsOf: bytes[i..<j])
                     i = j
-                } else if !Self.void.contains(name), !tag.hasSuffix("/>") {
+                } else if !Self.void.contains(name), !selfClosing {
                     let inherited = open.last?.japanese ?? false
                     open.append((name, lang(of: tag).map { $0.lowercased().hasPrefix("ja") } ?? inherited))
                 }
                 continue
             }
             var end = i
-            while end < scalars.count, scalars[end] != "<" { end += 1 }
+            while end < bytes.count, bytes[end] != UInt8(ascii: "<") { end += 1 }
             if open.last?.japanese ?? false {
-                append(scalars[i..<end], to: &out)
+                out.append(contentsOf: bytes[i..<end])
             } else {
-                tagRuns(scalars[i..<end], into: &out)
+                tagRuns(bytes[i..<end], into: &out)
             }
             i = end
         }
         return String(decoding: out, as: UTF8.self)
-    }
-
-    private static func append<Scalars: Sequence<Unicode.Scalar>>(_ scalars: Scalars, to out: inout [UInt8]) {
-        for scalar in scalars { UTF8.encode(scalar) { out.append($0) } }
     }
 
     /// Japanese script: kana, CJK ideographs, CJK punctuation and full-width forms.
@@ -61,20 +60,34 @@ public enum LanguageOfParts {
         }
     }
 
+    /// Whether a Japanese character starts at `index`. All of them take three bytes in
+    /// UTF-8 (U+3000 to U+FFEF), led by E3 to EF.
+    private static func isJapanese<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at index: Int) -> Bool where Bytes.Index == Int {
+        let lead = bytes[index]
+        guard lead >= 0xE3, lead <= 0xEF, index + 2 < bytes.endIndex else { return false }
+        let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+        return Unicode.Scalar(value).map(isJapanese) ?? false
+    }
+
     /// A run is the space-separated words holding Japanese and the spaces between them:
     /// 「CSIRT（組織内CSIRT）」 is one run, `CSIRT and 組織` tags only 組織.
-    private static func tagRuns(_ text: ArraySlice<Unicode.Scalar>, into out: inout [UInt8]) {
-        guard text.contains(where: isJapanese) else { append(text, to: &out); return }
+    private static func tagRuns(_ text: ArraySlice<UInt8>, into out: inout [UInt8]) {
         var words: [(range: Range<Int>, japanese: Bool)] = []
+        var any = false
         var i = text.startIndex
         while i < text.endIndex {
             if isSpace(text[i]) { i += 1; continue }
             var end = i
             var japanese = false
-            while end < text.endIndex, !isSpace(text[end]) { japanese = japanese || isJapanese(text[end]); end += 1 }
+            while end < text.endIndex, !isSpace(text[end]) {
+                if !japanese, isJapanese(text, at: end) { japanese = true }
+                end += 1
+            }
             words.append((i..<end, japanese))
+            any = any || japanese
             i = end
         }
+        guard any else { out.append(contentsOf: text); return }
         var cursor = text.startIndex
         var w = 0
         while w < words.count {
@@ -82,55 +95,79 @@ public enum LanguageOfParts {
             var last = w
             while last + 1 < words.count, words[last + 1].japanese { last += 1 }
             let start = words[w].range.lowerBound, end = words[last].range.upperBound
-            append(text[cursor..<start], to: &out)
+            out.append(contentsOf: text[cursor..<start])
             out.append(contentsOf: "<span lang=\"ja\">".utf8)
-            append(text[start..<end], to: &out)
+            out.append(contentsOf: text[start..<end])
             out.append(contentsOf: "</span>".utf8)
             cursor = end
             w = last + 1
         }
-        append(text[cursor..<text.endIndex], to: &out)
+        out.append(contentsOf: text[cursor..<text.endIndex])
     }
 
-    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r"
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
     }
 
     /// The index after the tag (or comment) starting at `start`; quoted values may hold `>`.
-    private static func tagEnd(_ s: [Unicode.Scalar], from start: Int) -> Int {
-        if hasPrefix(s, Array("<!--".unicodeScalars), at: start) {
+    private static func tagEnd(_ s: [UInt8], from start: Int) -> Int {
+        if hasPrefix(s, Array("<!--".utf8), at: start) {
             var j = start + 4
-            while j < s.count, !hasPrefix(s, Array("-->".unicodeScalars), at: j) { j += 1 }
+            while j < s.count, !hasPrefix(s, Array("-->".utf8), at: j) { j += 1 }
             return min(s.count, j + 3)
         }
-        var quote: Unicode.Scalar?
+        var quote: UInt8?
         var j = start + 1
         while j < s.count {
             let c = s[j]
-            if let q = quote { if c == q { quote = nil } } else if c == "\"" || c == "'" { quote = c } else if c == ">" { return j + 1 }
+            if let q = quote {
+                if c == q { quote = nil }
+            } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+                quote = c
+            } else if c == UInt8(ascii: ">") {
+                return j + 1
+            }
             j += 1
         }
         return s.count
     }
 
     /// The lowercased element name and whether it is an end tag; nil for `<!…>` and `<?…>`.
-    private static func tagName(_ tag: String) -> (String, Bool)? {
+    private static func tagName(_ tag: ArraySlice<UInt8>) -> (String, Bool)? {
         var body = tag.dropFirst()
-        let closing = body.first == "/"
+        let closing = body.first == UInt8(ascii: "/")
         if closing { body = body.dropFirst() }
-        let name = body.prefix { $0.isLetter || $0.isNumber }
-        return name.isEmpty ? nil : (name.lowercased(), closing)
+        let name = body.prefix { isASCIILetterOrDigit($0) }
+        return name.isEmpty ? nil : (String(decoding: name.map(lowercased), as: UTF8.self), closing)
     }
 
-    private static func lang(of tag: String) -> String? {
-        guard let range = tag.range(of: " lang=\"") else { return nil }
-        return String(tag[range.upperBound...].prefix { $0 != "\"" })
+    private static func lang(of tag: ArraySlice<UInt8>) -> String? {
+        let attribute = Array(" lang=\"".utf8)
+        var j = tag.startIndex
+        while j + attribute.count <= tag.endIndex {
+            if tag[j..<(j + attribute.count)].elementsEqual(attribute) {
+                let value = tag[(j + attribute.count)...].prefix { $0 != UInt8(ascii: "\"") }
+                return String(decoding: value, as: UTF8.self)
+            }
+            j += 1
+        }
+        return nil
     }
 
-    private static func hasPrefix(_ s: [Unicode.Scalar], _ prefix: [Unicode.Scalar], at index: Int) -> Bool {
+    /// Whether `prefix` (lowercase ASCII) starts at `index`, ignoring ASCII case.
+    private static func hasPrefix(_ s: [UInt8], _ prefix: [UInt8], at index: Int) -> Bool {
         guard index + prefix.count <= s.count else { return false }
-        for k in 0..<prefix.count where s[index + k] != prefix[k] && String(s[index + k]).lowercased() != String(prefix[k]) { return false }
+        for k in 0..<prefix.count where lowercased(s[index + k]) != prefix[k] { return false }
         return true
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+    }
+
+    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        let lower = lowercased(byte)
+        return (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
     }
 
     private static let void: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]

@@ -1,3 +1,5 @@
+import ShingiCore
+
 /// A page's `<meta name="description">`: the text of the first paragraph of its rendered
 /// body, clipped to a search result's length. The result is escaped HTML text, as the
 /// body is (`"` is `&quot;` there), printed into the attribute as it is.
@@ -5,7 +7,7 @@ enum PageDescription {
     static let limit = 160
 
     static func firstParagraph(_ html: String) -> String? {
-        guard let start = html.range(of: "<p>"), let end = html[start.upperBound...].range(of: "</p>") else { return nil }
+        guard let start = html.utf8Range(of: "<p>"), let end = html[start.upperBound...].utf8Range(of: "</p>") else { return nil }
         var text = ""
         var inTag = false
         for c in html[start.upperBound..<end.lowerBound] {

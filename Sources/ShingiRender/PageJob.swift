@@ -37,6 +37,31 @@ public enum PageJob: Sendable, Hashable {
     }
 }
 
+extension PageJob {
+    /// Every output of `site`, in a fixed order: the one list of what a build makes, which
+    /// the sitemap reads too (through `site`, so the preview knows it read the lists).
+    static func all(of site: SiteReader) -> [PageJob] {
+        var jobs: [PageJob] = [.languageChoice, .notFound]
+        if site.config.sitemap { jobs.append(.sitemap) }
+        let issues = site.issues.map(\.id), meetings = site.meetings.map(\.id)
+        for language in site.config.languages {
+            jobs += [.home(language), .issues(language), .members(language), .meetings(language), .comments(language), .references(language)]
+            jobs += issues.map { .issue($0, language) }
+            jobs += site.members.map { .member($0.id, language) }
+            jobs += meetings.map { .meeting($0, language) }
+            for meeting in [nil] + meetings { jobs += [.responses(meeting, language), .responsesCSV(meeting, language)] }
+            jobs += site.pages.map { .page($0.slug, language) }
+            jobs.append(.feed(language))
+            jobs += issues.map { .issueFeed($0, language) }
+            if site.config.search {
+                jobs.append(.search(language))
+                jobs += site.comments.map { .searchRecord($0.id, language) }
+            }
+        }
+        return jobs
+    }
+}
+
 /// What a rebuild can have to do again: an output, or a comment's HTML that several
 /// pages share (`RenderedComments`).
 enum RenderJob: Hashable, Sendable {

@@ -55,7 +55,7 @@ extension PageRenderer {
                 <link rel="alternate" type="text/html" href="\(HTMLEscape.text(urls.absolute(url)))"/>
                 <updated>\(Self.atomDate(date))</updated>
                 <author><name>\(HTMLEscape.text(member))</name></author>
-                <content type="html">\(HTMLEscape.text(assembler(p).html(file.source.fragment, footnotes: "c-\(comment.id)") + feedResponse(comment, p)))</content>
+                <content type="html">\(HTMLEscape.text(commentBody(comment, file.source, p) + feedResponse(comment, p)))</content>
               </entry>
 
             """

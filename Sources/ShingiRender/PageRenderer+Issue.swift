@@ -34,7 +34,7 @@ extension PageRenderer {
         // follow the section under a heading one level below its own.
         // A stale translation says so right after the heading of each stale section.
         let citations = CitationCollector()
-        let notices = staleNotices(file.source, meeting: issue.meeting, p) { urls.issue(issue.id, $0, section: $1) }
+        let notices = staleNotices(file.source, among: site.sources(issue.translations, \.source), meeting: issue.meeting, p) { urls.issue(issue.id, $0, section: $1) }
         let draftSections = issue.draftSections
         let body = draftNotice(issue.isDraft, p) + (notices[SourceParts.intro] ?? "")
             + FragmentAssembler(links: CrossLinkRenderer(presenter: p, citations: citations)).html(fragment, footnotes: "body", afterHeading: { heading in

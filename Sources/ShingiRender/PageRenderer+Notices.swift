@@ -8,11 +8,12 @@ extension PageRenderer {
     /// in the source language and saying which text of the original it is behind: that
     /// of the item's meeting (its date), else the `--changes-since` version the legend
     /// names; empty for a current, unrecorded or source-language text.
-    func staleNotices(_ source: MarkdownSource, meeting: String?, _ p: Presenter, url: (Language, String?) -> String) -> [String: String] {
+    func staleNotices(_ source: MarkdownSource, among sources: Localized<MarkdownSource>, meeting: String?, _ p: Presenter,
+                      url: (Language, String?) -> String) -> [String: String] {
         guard source.language == p.language else { return [:] }
-        let parts = site.staleParts(at: source.path)
+        let parts = site.staleParts(at: source.path, among: sources)
         guard !parts.isEmpty else { return [:] }
-        let sourceLanguage = site.sourceLanguage(at: source.path)
+        let sourceLanguage = site.sourceLanguage(of: sources)
         var asOf: String?
         if let meeting = meeting.flatMap({ site.meeting($0) }) {
             asOf = p.t(.translationStaleMeeting).filling("{meeting}", with: meetingWithDate(meeting, p))

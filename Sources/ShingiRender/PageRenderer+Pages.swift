@@ -18,7 +18,7 @@ extension PageRenderer {
         var fallback: Language?
         var description: String?
         if let home = site.home, let (file, homeFallback) = translation(home.translations, p.language) {
-            context["body_html"] = pageBody(file.source, p) { urls.home($0) + ($1.map { "#" + $0 } ?? "") }
+            context["body_html"] = pageBody(file.source, among: site.sources(home.translations, \.source), p) { urls.home($0) + ($1.map { "#" + $0 } ?? "") }
             description = PageDescription.firstParagraph(context["body_html"] as! String)
             context["has_body"] = true
             context["home_title"] = file.title
@@ -40,7 +40,7 @@ extension PageRenderer {
 
     func freePage(_ page: Tracked<Page>, _ p: Presenter) -> PageShell {
         let (file, fallback) = translation(page.translations, p.language)!
-        let body = pageBody(file.source, p) { urls.page(page.slug, $0) + ($1.map { "#" + $0 } ?? "") }
+        let body = pageBody(file.source, among: site.sources(page.translations, \.source), p) { urls.page(page.slug, $0) + ($1.map { "#" + $0 } ?? "") }
         return PageShell(template: "page", title: file.title, urls: everyLanguage { urls.page(page.slug, $0) },
                          breadcrumbs: [breadcrumbsHome(p), (file.title, nil)], toc: toc(file.source.fragment.headings),
                          contentLanguage: fallback, description: PageDescription.firstParagraph(body),
@@ -98,8 +98,9 @@ extension PageRenderer {
     }
 
     /// A free page's (or the home page's) text, with the notices of a stale translation.
-    private func pageBody(_ source: MarkdownSource, _ p: Presenter, url: (Language, String?) -> String) -> String {
-        let notices = staleNotices(source, meeting: nil, p, url: url)
+    private func pageBody(_ source: MarkdownSource, among sources: Localized<MarkdownSource>, _ p: Presenter,
+                          url: (Language, String?) -> String) -> String {
+        let notices = staleNotices(source, among: sources, meeting: nil, p, url: url)
         return (notices[SourceParts.intro] ?? "") + assembler(p).html(source.fragment, footnotes: "body", afterHeading: { notices[$0.id] ?? "" })
     }
 }

@@ -15,7 +15,7 @@ extension PageRenderer {
             } ?? comment.issue
             return ResponseRow(comment: comment, number: index + 1, member: member, target: target,
                                targetHTML: p.issueLink(comment.issue) + " › " + p.issueLink(comment.issue, section: comment.section),
-                               commentHTML: assembler(p).html(file.source.fragment, footnotes: "c-\(comment.id)"),
+                               commentHTML: commentBody(comment, file.source, p),
                                commentLanguage: fallback ?? p.language, response: responseContext(comment, p))
         }
     }

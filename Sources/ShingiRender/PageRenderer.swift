@@ -45,45 +45,38 @@ struct PageRenderer: Sendable {
     }
 
     func render(_ job: PageJob) -> Result<RenderedPage, Diagnostic> {
-        let url: String
+        let path = self.path(of: job)
         let shell: PageShell
-        let p: Presenter
+        let p = job.language.map(presenter)
         switch job {
-        case .home(let l): p = presenter(l); url = urls.home(l); shell = home(p)
-        case .issues(let l): p = presenter(l); url = urls.issues(l); shell = issueList(p)
-        case .issue(let id, let l): p = presenter(l); url = urls.issue(id, l); shell = issue(site.issue(id)!, p)
-        case .members(let l): p = presenter(l); url = urls.members(l); shell = memberList(p)
-        case .member(let id, let l): p = presenter(l); url = urls.member(id, l); shell = member(site.member(id)!, p)
-        case .meetings(let l): p = presenter(l); url = urls.meetings(l); shell = meetingList(p)
-        case .meeting(let id, let l): p = presenter(l); url = urls.meeting(id, l); shell = meeting(site.meeting(id)!, p)
-        case .comments(let l): p = presenter(l); url = urls.comments(l); shell = commentIndex(p)
-        case .references(let l): p = presenter(l); url = urls.references(l); shell = referenceIndex(p)
-        case .page(let slug, let l): p = presenter(l); url = urls.page(slug, l); shell = freePage(site.page(slug)!, p)
-        case .search(let l): p = presenter(l); url = urls.search(l); shell = searchPage(p)
-        case .responses(let meeting, let l): p = presenter(l); url = urls.responses(meeting, l); shell = responsesPage(meeting, p)
-        case .responsesCSV(let meeting, let l):
-            return .success(RenderedPage(file: OutputFile(path: urls.outputPath(for: urls.responsesCSV(meeting, l)), bytes: responsesCSV(meeting, presenter(l)))))
+        case .home: shell = home(p!)
+        case .issues: shell = issueList(p!)
+        case .issue(let id, _): shell = issue(site.issue(id)!, p!)
+        case .members: shell = memberList(p!)
+        case .member(let id, _): shell = member(site.member(id)!, p!)
+        case .meetings: shell = meetingList(p!)
+        case .meeting(let id, _): shell = meeting(site.meeting(id)!, p!)
+        case .comments: shell = commentIndex(p!)
+        case .references: shell = referenceIndex(p!)
+        case .page(let slug, _): shell = freePage(site.page(slug)!, p!)
+        case .search: shell = searchPage(p!)
+        case .responses(let meeting, _): shell = responsesPage(meeting, p!)
+        case .responsesCSV(let meeting, _): return .success(RenderedPage(file: OutputFile(path: path, bytes: responsesCSV(meeting, p!))))
         // Pages outside any language, without the layout: always rendered.
-        case .languageChoice: return standalone("language-choice", path: urls.outputPath(for: urls.languageChoice))
-        case .notFound: return standalone("not-found", path: urls.outputPath(for: urls.basePath + "404.html"))
+        case .languageChoice: return standalone("language-choice", path: path)
+        case .notFound: return standalone("not-found", path: path)
         // Files that are no page.
         case .sitemap: return .success(RenderedPage(file: Sitemap(site: site, urls: urls).file()))
         case .feed(let l): return .success(RenderedPage(file: feed(l)))
         case .issueFeed(let id, let l): return .success(RenderedPage(file: feed(l, issue: site.issue(id)!)))
         case .searchRecord(let id, let l): return .success(RenderedPage(file: SearchRecords.file(site.comment(id)!, l, self)))
         }
-        return renderShell(shell, presenter: p, path: urls.outputPath(for: url))
+        return renderShell(shell, presenter: p!, path: path)
     }
 
-    /// The output path of a page that lists comments (whose skeleton is filled in place
-    /// of rendering it).
+    /// The output path of the job's file (a search record's is its own, `SearchRecords`).
     func path(of job: PageJob) -> String {
-        switch job {
-        case .comments(let l): urls.outputPath(for: urls.comments(l))
-        case .member(let id, let l): urls.outputPath(for: urls.member(id, l))
-        case .meeting(let id, let l): urls.outputPath(for: urls.meeting(id, l))
-        default: ""
-        }
+        job.url(urls).map(urls.outputPath(for:)) ?? ""
     }
 
     /// The same URL function in every language, for the switcher and alternates.

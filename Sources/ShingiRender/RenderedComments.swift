@@ -7,7 +7,22 @@ import ShingiResolve
 /// pages) is made by filling a marker, not by rendering the comment twice. A preview
 /// rebuild keeps those of the comments that did not change.
 public struct RenderedComments: Sendable {
-    private var items: [String: [Language: (plain: String, withTarget: String)]] = [:]
+    /// A comment in one language: its list item, plain and with its target line, and its
+    /// text and response as HTML for the pages that lay comments out otherwise (the
+    /// 意見対応表 and the feeds), so that no page assembles a comment's Markdown again.
+    struct Item: Sendable, Equatable {
+        var plain: String
+        var withTarget: String
+        var text: Text
+    }
+
+    /// A comment's text and the secretariat's response (nil: none) as HTML, untagged.
+    struct Text: Sendable, Equatable {
+        var body: String
+        var response: String?
+    }
+
+    private var items: [String: [Language: Item]] = [:]
 
     static let empty = RenderedComments()
 
@@ -58,6 +73,8 @@ public struct RenderedComments: Sendable {
         return showTarget ? item.withTarget : item.plain
     }
 
+    func text(_ id: String, _ language: Language) -> Text? { items[id]?[language]?.text }
+
     /// The comments rendered and, when recording, what each one read.
     struct Result: Sendable {
         var rendered: RenderedComments
@@ -74,31 +91,35 @@ public struct RenderedComments: Sendable {
         let languages = renderer.site.config.languages
         let marker = Self.marker
         let ids = previous == nil ? renderer.site.unrecorded.comments.map(\.id) : changed.sorted()
-        let rendered = await ids.parallelMap { id -> (String, [Language: (String, String)], ReadLog?) in
+        let rendered = await ids.parallelMap { id -> (String, [Language: Item], ReadLog?) in
             let log = recording ? ReadLog() : nil
             var renderer = renderer
             renderer.site = renderer.site.recording(into: log)
-            var byLanguage: [Language: (String, String)] = [:]
+            // Assembled from the Markdown, never taken from comments rendered before.
+            renderer.comments = .empty
+            var byLanguage: [Language: Item] = [:]
             guard let comment = renderer.site.comment(id) else { return (id, [:], log) }
             for language in languages {
                 let p = renderer.presenter(language)
-                let html = renderer.renderPartial("partials/comment", renderer.commentContext(comment, p, targetLine: marker), language) ?? ""
+                let context = renderer.commentContext(comment, p, targetLine: marker)
+                let html = renderer.renderPartial("partials/comment", context, language) ?? ""
                 let target = renderer.renderPartial("partials/comment-target", renderer.commentTargetContext(comment, p), language) ?? ""
                 // Tagged here as on the page (LanguageOfParts): a page rendered with
                 // placeholders gets its comments after the page's own pass.
                 func tagged(_ item: String) -> String { language == .ja ? item : LanguageOfParts.tagJapanese(in: item) }
-                byLanguage[language] = (tagged(html.filling(marker, with: "")), tagged(html.filling(marker, with: target)))
+                byLanguage[language] = Item(plain: tagged(html.filling(marker, with: "")), withTarget: tagged(html.filling(marker, with: target)),
+                                            text: Text(body: context["body_html"] as! String, response: context["response_html"] as? String))
             }
             return (id, byLanguage, log)
         }
         var result = Result(rendered: previous ?? RenderedComments())
-        for (id, byLanguage, log) in rendered {
-            // A comment that went away leaves no HTML.
-            let items = byLanguage.mapValues { (plain: $0.0, withTarget: $0.1) }
-            for language in languages where previous?.items[id]?[language].map({ [$0.plain, $0.withTarget] }) != items[language].map({ [$0.plain, $0.withTarget] }) {
+        for (id, items, log) in rendered {
+            // The list item shows the text and the response, so it changes when they do.
+            for language in languages where previous?.items[id]?[language] != items[language] {
                 result.changed.insert(.renderedComment(id, language))
             }
-            result.rendered.items[id] = byLanguage.isEmpty ? nil : items
+            // A comment that went away leaves no HTML.
+            result.rendered.items[id] = items.isEmpty ? nil : items
             if let log { result.logs[id] = log }
         }
         return result

@@ -28,26 +28,8 @@ public struct SiteRenderer: Sendable {
         self.changes = changes
     }
 
-    /// Every output, in a fixed order.
-    public var jobs: [PageJob] {
-        var jobs: [PageJob] = [.languageChoice, .notFound]
-        if site.config.sitemap { jobs.append(.sitemap) }
-        for language in site.config.languages {
-            jobs += [.home(language), .issues(language), .members(language), .meetings(language), .comments(language), .references(language)]
-            jobs += site.issues.map { .issue($0.id, language) }
-            jobs += site.members.map { .member($0.id, language) }
-            jobs += site.meetings.map { .meeting($0.id, language) }
-            for meeting in [nil] + site.meetings.map(\.id) { jobs += [.responses(meeting, language), .responsesCSV(meeting, language)] }
-            jobs += site.pages.map { .page($0.slug, language) }
-            jobs.append(.feed(language))
-            jobs += site.issues.map { .issueFeed($0.id, language) }
-            if site.config.search {
-                jobs.append(.search(language))
-                jobs += site.comments.map { .searchRecord($0.id, language) }
-            }
-        }
-        return jobs
-    }
+    /// Every output, in a fixed order (`PageJob.all`).
+    public var jobs: [PageJob] { PageJob.all(of: SiteReader(site)) }
 
     /// What a render made, and what the next preview rebuild reuses.
     public struct Rendered: Sendable {

@@ -7,25 +7,23 @@ struct Sitemap {
     let site: SiteReader
     let urls: SiteURLs
 
+    /// Lists the pages `PageJob.all` makes in the first language, each with its address in
+    /// every language.
     func file() -> OutputFile {
         let languages = site.config.languages
-        var groups: [(Language) -> String] = [urls.home, urls.issues, urls.members, urls.meetings, urls.comments, { urls.references($0) }]
         // A preview with drafts never lists them: the sitemap is for the published site.
-        groups += site.issues.filter { !$0.isDraft }.map { issue in { urls.issue(issue.id, $0) } }
-        groups += site.members.map { member in { urls.member(member.id, $0) } }
-        groups += site.meetings.map { meeting in { urls.meeting(meeting.id, $0) } }
-        groups += ([nil] + site.meetings.map(\.id)).map { meeting in { urls.responses(meeting, $0) } }
-        groups += site.pages.filter { !$0.isDraft }.map { page in { urls.page(page.slug, $0) } }
+        let pages = PageJob.all(of: site).filter { $0.isInSitemap && $0.language == languages.first && !isDraft($0) }
         var xml = """
         <?xml version="1.0" encoding="UTF-8"?>
         <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
 
         """
-        for group in groups {
+        for page in pages {
+            let address = { (language: Language) in HTMLEscape.text(urls.absolute(page.translated(to: language).url(urls)!)) }
             for language in languages {
-                xml += "  <url>\n    <loc>\(HTMLEscape.text(urls.absolute(group(language))))</loc>\n"
+                xml += "  <url>\n    <loc>\(address(language))</loc>\n"
                 for alternate in languages {
-                    xml += "    <xhtml:link rel=\"alternate\" hreflang=\"\(alternate.rawValue)\" href=\"\(HTMLEscape.text(urls.absolute(group(alternate))))\"/>\n"
+                    xml += "    <xhtml:link rel=\"alternate\" hreflang=\"\(alternate.rawValue)\" href=\"\(address(alternate))\"/>\n"
                 }
                 xml += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(HTMLEscape.text(urls.absolute(urls.languageChoice)))\"/>\n"
                 xml += "  </url>\n"
@@ -33,5 +31,13 @@ struct Sitemap {
         }
         xml += "</urlset>\n"
         return OutputFile(path: "sitemap.xml", text: xml)
+    }
+
+    private func isDraft(_ page: PageJob) -> Bool {
+        switch page {
+        case .issue(let id, _): site.issue(id)?.isDraft ?? false
+        case .page(let slug, _): site.page(slug)?.isDraft ?? false
+        default: false
+        }
     }
 }

@@ -1,3 +1,5 @@
+import ShingiCore
+
 /// Makes cmark-gfm's tables readable on a phone and by keyboard: each table is put in a
 /// focusable, labelled `.table-scroll` region (a wide table scrolls inside it), gets the
 /// class `stack` (the stylesheet turns its rows into cards on a narrow screen) and each
@@ -6,11 +8,11 @@
 enum TableMarkup {
     /// - Parameter label: the region's label before the column headers, e.g. `表：`.
     static func enhance(_ html: String, label: String) -> String {
-        guard html.contains("<table>") else { return html }
+        guard html.containsUTF8("<table>") else { return html }
         var out = ""
         out.reserveCapacity(html.utf8.count + 512)
         var rest = Substring(html)
-        while let start = rest.range(of: "<table>"), let end = rest[start.upperBound...].range(of: "</table>") {
+        while let start = rest.utf8Range(of: "<table>"), let end = rest[start.upperBound...].utf8Range(of: "</table>") {
             out += rest[..<start.lowerBound]
             out += table(rest[start.upperBound..<end.lowerBound], label: label)
             rest = rest[end.upperBound...]
@@ -23,10 +25,10 @@ enum TableMarkup {
         var headers: [String] = []
         var head = ""
         var body = inner
-        if let headStart = inner.range(of: "<thead>"), let headEnd = inner.range(of: "</thead>") {
+        if let headStart = inner.utf8Range(of: "<thead>"), let headEnd = inner.utf8Range(of: "</thead>") {
             var section = inner[headStart.upperBound..<headEnd.lowerBound]
             head = String(inner[..<headStart.upperBound])
-            while let open = section.range(of: "<th"), let close = section[open.upperBound...].range(of: "</th>") {
+            while let open = section.utf8Range(of: "<th"), let close = section[open.upperBound...].utf8Range(of: "</th>") {
                 let tagEnd = section[open.upperBound...].firstIndex(of: ">")!
                 let content = section[section.index(after: tagEnd)..<close.lowerBound]
                 let text = plainText(content)
@@ -41,7 +43,7 @@ enum TableMarkup {
         var rows = ""
         var column = 0
         var rest = body
-        while let open = rest.range(of: "<t") {
+        while let open = rest.utf8Range(of: "<t") {
             rows += rest[..<open.lowerBound]
             let after = rest[open.upperBound...]
             if after.hasPrefix("r>") || after.hasPrefix("r ") {

@@ -34,7 +34,8 @@ extension ResolvedSite {
         return states(sources(comment.translations, \.source)) { "content/comments/\(folder)/\(comment.id).\($0.rawValue).md" }
     }
 
-    func sources<T>(_ translations: Localized<T>, _ source: KeyPath<T, MarkdownSource>) -> Localized<MarkdownSource> {
+    /// The files of an item's translations, by language.
+    public func sources<T>(_ translations: Localized<T>, _ source: KeyPath<T, MarkdownSource>) -> Localized<MarkdownSource> {
         var result = Localized<MarkdownSource>()
         for language in translations.languages { result[language] = translations[language]![keyPath: source] }
         return result
@@ -45,7 +46,7 @@ extension ResolvedSite {
     }
 
     /// The item's source language (`SourceLanguage`).
-    func sourceLanguage(of sources: Localized<MarkdownSource>) -> Language {
+    public func sourceLanguage(of sources: Localized<MarkdownSource>) -> Language {
         SourceLanguage.of(sources, languages: config.languages, default: config.defaultLanguage)
     }
 
@@ -89,17 +90,15 @@ extension ResolvedSite {
     /// The parts (`_intro`, section ids) of the translation at `path` whose source
     /// changed since it was translated.
     public func staleParts(at path: String) -> Set<String> {
-        guard translationSource(of: path) != nil else { return [] }
-        return Set(translationStatesOfItem(at: path).filter { $0.path == path && $0.state == .stale }.map(\.part))
+        itemSources(at: path).map { staleParts(at: path, among: $0) } ?? []
     }
 
-    private func translationStatesOfItem(at path: String) -> [TranslationState] {
-        switch item(at: path) {
-        case .issue(let index, _)?: return translationStates(ofIssue: index)
-        case .comment(let index, _)?: return translationStates(ofComment: index)
-        case .page(let index, _)?: return translationStates(ofPage: index)
-        case .home?: return home.map { translationStates(ofHome: $0) } ?? []
-        case nil: return []
-        }
+    /// The same for an item whose files the caller has (`sources`): no search of the site
+    /// for the item, which a renderer, making a page per item, cannot afford.
+    public func staleParts(at path: String, among sources: Localized<MarkdownSource>) -> Set<String> {
+        let sourceLanguage = sourceLanguage(of: sources)
+        guard let source = sources[sourceLanguage], source.path != path else { return [] }
+        let states = TranslationState.of(sources, sourceLanguage: sourceLanguage, languages: config.languages, expectedPath: { _ in "" })
+        return Set(states.filter { $0.path == path && $0.state == .stale }.map(\.part))
     }
 }

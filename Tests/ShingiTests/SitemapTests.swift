@@ -1,7 +1,8 @@
 import Foundation
-import ShingiBuild
+@testable import ShingiBuild
 import ShingiCore
 import ShingiLoad
+@testable import ShingiRender
 import XCTest
 
 /// `sitemap:` in shingi.yml, and the warning for a sitemap whose `<loc>`s would be
@@ -40,6 +41,31 @@ final class SitemapTests: XCTestCase {
         let off = await build(try site(base: "/", sitemap: "false"))
         XCTAssertEqual(off.diagnostics, [])
         XCTAssertFalse(off.files.contains { $0.path == "sitemap.xml" })
+    }
+
+    /// The sitemap lists the pages the build makes (one list, `PageJob.all`): every page
+    /// of a language but the search page and drafts, each with its alternates; and the
+    /// preview renders it again when a page is added.
+    func testTheSitemapListsThePagesOfTheBuildAndFollowsANewPage() async throws {
+        let root = try site(base: "https://example.go.jp/", sitemap: nil)
+        let builder = SiteBuilder(options: BuildOptions(root: root, defaultTheme: defaultTheme), cache: MarkdownCache())
+        let first = await builder.rebuild(previous: nil, changedPaths: [])
+        func locs(_ files: [OutputFile]) throws -> [String] {
+            let xml = String(decoding: try XCTUnwrap(files.first { $0.path == "sitemap.xml" }).bytes, as: UTF8.self)
+            return xml.split(separator: "\n").filter { $0.hasPrefix("    <loc>") }.map { String($0.dropFirst(9).dropLast(6)) }
+        }
+        let pages = ["", "issues/", "members/", "meetings/", "comments/", "references/", "issues/1/", "members/goto/", "members/nakanishi/",
+                     "meetings/14/", "responses/", "meetings/14/responses/"]
+        let expected = pages.flatMap { page in ["ja", "en"].map { "https://example.go.jp/\($0)/\(page)" } }
+        XCTAssertEqual(try locs(first.result.files), expected)
+        try write(["content/pages/glossary.ja.md": "---\ntitle: \"用語集\"\n---\n本文。\n",
+                   "content/pages/glossary.en.md": "---\ntitle: \"Glossary\"\n---\nText.\n",
+                   "content/pages/plan.ja.md": "---\ntitle: \"計画\"\ndraft: true\n---\n本文。\n"], to: root)
+        let paths: Set<String> = ["content/pages/glossary.ja.md", "content/pages/glossary.en.md", "content/pages/plan.ja.md"]
+        let second = await builder.rebuild(previous: first.next, changedPaths: paths)
+        XCTAssertTrue(second.renderedJobs.contains(.sitemap))
+        let glossary = ["https://example.go.jp/ja/pages/glossary/", "https://example.go.jp/en/pages/glossary/"]
+        XCTAssertEqual(try locs(second.result.files), expected + glossary)
     }
 
     func testSitemapFalseWritesNoSitemap() async throws {

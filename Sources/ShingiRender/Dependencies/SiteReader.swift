@@ -82,10 +82,18 @@ struct SiteReader: Sendable {
         return site.citations[reference] ?? []
     }
 
-    /// The stale parts of the translation read from `path`. They follow from the item's
-    /// translations, which the caller has read through its `Tracked` item.
-    func staleParts(at path: String) -> Set<String> { site.staleParts(at: path) }
+    /// The stale parts of the translation read from `path`, among the item's files. They
+    /// follow from the item's translations, which the caller has read through its
+    /// `Tracked` item.
+    func staleParts(at path: String, among sources: Localized<MarkdownSource>) -> Set<String> {
+        site.staleParts(at: path, among: sources)
+    }
 
-    /// The source language of the item read from `path`; likewise from its translations.
-    func sourceLanguage(at path: String) -> Language { site.sourceLanguage(at: path) }
+    /// The source language of the item whose files are `sources`; likewise.
+    func sourceLanguage(of sources: Localized<MarkdownSource>) -> Language { site.sourceLanguage(of: sources) }
+
+    /// The files of an item's translations, by language.
+    func sources<T>(_ translations: Localized<T>, _ source: KeyPath<T, MarkdownSource>) -> Localized<MarkdownSource> {
+        site.sources(translations, source)
+    }
 }

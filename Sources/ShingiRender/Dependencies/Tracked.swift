@@ -27,6 +27,12 @@ extension Tracked {
     /// when it has none; only the languages looked at are recorded, so an edit of the
     /// English text does not render the Japanese pages that show the Japanese one.
     func translation<File: Equatable>(_ field: KeyPath<Value, Localized<File>>, _ language: Language) -> (file: File, fallback: Language?)? {
+        guard log != nil else {
+            // Not recording: no key paths to make (appending them costs more than the read).
+            let translations = value[keyPath: field]
+            if let file = translations[language] { return (file, nil) }
+            return translations[language.other].map { ($0, language.other) }
+        }
         if let file = self[dynamicMember: field.appending(path: \Localized<File>[language])] { return (file, nil) }
         if let file = self[dynamicMember: field.appending(path: \Localized<File>[language.other])] { return (file, language.other) }
         return nil

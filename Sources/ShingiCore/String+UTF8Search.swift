@@ -1,0 +1,39 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension StringProtocol {
+    /// The range of the first occurrence of `needle`, compared byte for byte in UTF-8.
+    /// For the ASCII markup the renderer looks for in a page (`<table>`, `</p>`), this is
+    /// what Foundation's `range(of:)` finds, without its trip through UTF-16 and
+    /// comparison rules: on long pages that trip was a tenth of a build.
+    public func utf8Range(of needle: String) -> Range<Index>? {
+        guard let offset = utf8.withContiguousStorageIfAvailable({ Self.firstOffset(of: needle, in: $0) })
+            ?? Array(utf8).withUnsafeBufferPointer({ Self.firstOffset(of: needle, in: $0) })
+        else { return nil }
+        let start = utf8.index(utf8.startIndex, offsetBy: offset)
+        return start..<utf8.index(start, offsetBy: needle.utf8.count)
+    }
+
+    private static func firstOffset(of needle: String, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+        var needle = needle
+        return needle.withUTF8 { needle -> Int? in
+            guard let first = needle.first else { return 0 }
+            guard let base = haystack.baseAddress, let needleBase = needle.baseAddress else { return nil }
+            var start = 0
+            // memchr finds each candidate first byte; memcmp checks the rest.
+            while haystack.count - start >= needle.count,
+                  let hit = memchr(base + start, Int32(first), haystack.count - start - needle.count + 1) {
+                let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + offset, needleBase, needle.count) == 0 { return offset }
+                start = offset + 1
+            }
+            return nil
+        }
+    }
+
+    /// Whether `needle` occurs, compared byte for byte in UTF-8 (`utf8Range(of:)`).
+    public func containsUTF8(_ needle: String) -> Bool { utf8Range(of: needle) != nil }
+}

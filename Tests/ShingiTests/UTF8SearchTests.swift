@@ -1,0 +1,26 @@
+import ShingiCore
+import XCTest
+
+final class UTF8SearchTests: XCTestCase {
+    func testFindsTheFirstOccurrenceAsRangeOfDoes() {
+        let page = "日本語 <p>一</p>\n<table>\n<tr><td>x</td></tr>\n</table>\n<table></table>"
+        for needle in ["<table>", "</table>", "<p>", "</p>", "<t", "日本", "x</td>", "nothing", "</table>\n<table></table>!"] {
+            XCTAssertEqual(page.utf8Range(of: needle), page.range(of: needle), needle)
+            XCTAssertEqual(page.containsUTF8(needle), page.contains(needle), needle)
+        }
+    }
+
+    func testSearchesASubstringFromItsOwnStart() {
+        let page = "<table>a</table><table>b</table>"
+        let rest = page[page.utf8Range(of: "</table>")!.upperBound...]
+        let found = rest.utf8Range(of: "<table>")!
+        XCTAssertEqual(String(rest[found.upperBound...]), "b</table>")
+        XCTAssertEqual(rest.utf8Range(of: "a</table>"), nil)
+    }
+
+    func testAPartialMatchAtTheEndIsNoMatch() {
+        XCTAssertNil("ab <tab".utf8Range(of: "<table>"))
+        XCTAssertNil("".utf8Range(of: "<"))
+        XCTAssertEqual("abc".utf8Range(of: ""), "abc".startIndex..<"abc".startIndex)
+    }
+}
