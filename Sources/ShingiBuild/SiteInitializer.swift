@@ -82,6 +82,10 @@ public enum SiteInitializer {
 
         本文をここに書く[[ref:example]]。
 
+        ## １．２ 検討中の論点 {#1.2 .draft}
+
+        `.draft` の付いた節は下書き：`shingi build` では省かれ、`shingi serve` と `shingi build --drafts` でだけ表示される。
+
         """),
         ("content/issues/1/index.en.md", """
         ---
@@ -96,10 +100,15 @@ public enum SiteInitializer {
         # date, then run --mark again. `shingi translations` lists every part's state.
         translation_of:
           "1.1": "115dcba339e4"
+          "1.2": "9381043e8971"
         ---
         ## 1.1 Point for discussion {#1.1}
 
         Write the text here[[ref:example]].
+
+        ## 1.2 Point under review {#1.2 .draft}
+
+        A section marked `.draft` is a draft: `shingi build` leaves it out; only `shingi serve` and `shingi build --drafts` show it.
 
         """),
         ("content/comments/1/first.ja.md", """

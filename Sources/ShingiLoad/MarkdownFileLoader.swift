@@ -53,6 +53,11 @@ struct MarkdownFileLoader: Sendable {
         // The home page is always published: it has nothing to link from.
         if case .home = file.kind {} else { source.isDraft = reader.bool("draft") ?? false }
         diagnostics += Self.problems(of: source)
+        switch file.kind {
+        case .issue: source.draftCut = draftCut(of: source)
+        case .home: diagnostics += Self.misplacedDraftSections(in: source, fix: "move the section to a draft page (the home page is always published)")
+        case .page, .comment: diagnostics += Self.misplacedDraftSections(in: source, fix: "mark the whole file draft: true")
+        }
         let item: Item?
         switch file.kind {
         case .issue(let slug): item = issue(slug: slug, reader: &reader, source: source, diagnostics: &diagnostics)
@@ -140,7 +145,24 @@ struct MarkdownFileLoader: Sendable {
             source.bodyColumnOffset = location.column - 1 + (valueStart == "\"" || valueStart == "'" ? 1 : 0)
         }
         diagnostics += Self.problems(of: source)
+        diagnostics += Self.misplacedDraftSections(in: source, fix: "mark the comment draft: true")
         return source
+    }
+
+    /// The published text of an issue with draft sections (parsed once more, through the
+    /// cache like any body), or nil.
+    private func draftCut(of source: MarkdownSource) -> DraftCut? {
+        guard let (body, ids) = DraftCut.blanking(source.body, headings: source.fragment.headings) else { return nil }
+        let fragment = WorkloadScan.firstExcess(body).map(RenderedFragment.refused) ?? cache?.fragment(for: body, using: parser) ?? parser.parse(body)
+        return DraftCut(body: body, fragment: fragment, ids: ids)
+    }
+
+    /// Draft sections are sections of policy issues; anywhere else `.draft` is an error.
+    private static func misplacedDraftSections(in source: MarkdownSource, fix: String) -> [Diagnostic] {
+        source.fragment.headings.filter(\.isDraft).map { heading in
+            .error("invalid-heading-attribute", "'.draft' marks a draft section of a policy issue only; remove it here, or \(fix)",
+                   at: source.location(of: heading.position))
+        }
     }
 
     /// What the Markdown stage found wrong in a parsed text, at file positions.

@@ -20,6 +20,17 @@ public struct MarkdownSource: Sendable, Hashable {
     public var sourceLanguage: Located<Language>?
     /// `draft: true`: left out of a published build (`build` without `--drafts`).
     public var isDraft = false
+    /// The text without its draft sections (`{#id .draft}`), when it has any.
+    public var draftCut: DraftCut?
+
+    /// This text as a published build shows it: without its draft sections.
+    public var withoutDraftSections: MarkdownSource {
+        guard let draftCut else { return self }
+        var published = self
+        published.body = draftCut.body
+        published.fragment = draftCut.fragment
+        return published
+    }
 
     public func location(of position: BodyPosition) -> SourceLocation {
         SourceLocation(path: path, line: position.line + bodyFirstLine - 1, column: position.column + bodyColumnOffset)

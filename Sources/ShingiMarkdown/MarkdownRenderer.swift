@@ -222,6 +222,7 @@ struct TreeRewriter {
     /// Explicit ids first (they are what links rely on), then slugs that avoid them.
     private mutating func assignHeadingIDs(_ nodes: [OpaquePointer]) {
         var explicit: [String?] = []
+        var drafts = Set<Int>()
         var used = Set<String>()
         /// The next `-N` to try per base: a file of thousands of equal headings stays linear.
         var nextSuffix: [String: Int] = [:]
@@ -231,11 +232,20 @@ struct TreeRewriter {
             if let last = lastTextChild(of: node), let literal = literalString(last),
                let split = HeadingAttribute.split(literal) {
                 cmark_node_set_literal(last, split.text)
-                let normalised = Slug.normaliseExplicit(split.id)
+                let attribute = HeadingAttribute.read(split.id)
+                for message in attribute.problems {
+                    problems.append(MarkdownProblem(isError: true, code: "invalid-heading-attribute", message: message, position: pos))
+                }
+                if attribute.isDraft { drafts.insert(explicit.count) }
+                guard let written = attribute.id else {
+                    explicit.append(nil)
+                    continue
+                }
+                let normalised = Slug.normaliseExplicit(written)
                 if !Slug.isValidExplicitID(normalised) {
                     problems.append(MarkdownProblem(
                         isError: true, code: "invalid-heading-id",
-                        message: "heading id '{#\(split.id)}' is not usable as an HTML id; use letters, digits, '.', '-' or '_' without spaces",
+                        message: "heading id '{#\(written)}' is not usable as an HTML id; use letters, digits, '.', '-' or '_' without spaces",
                         position: pos))
                 } else if ReservedIDs.isReserved(normalised) {
                     problems.append(MarkdownProblem(
@@ -254,7 +264,7 @@ struct TreeRewriter {
             }
             explicit.append(id)
         }
-        for (node, id) in zip(nodes, explicit) {
+        for (index, (node, id)) in zip(nodes, explicit).enumerated() {
             let text = plainText(of: node)
             var finalID = id ?? Slug.make(text)
             if id == nil {
@@ -270,7 +280,7 @@ struct TreeRewriter {
                 used.insert(finalID)
             }
             headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), id: finalID, text: text,
-                                    isExplicitID: id != nil, position: position(of: node)))
+                                    isExplicitID: id != nil, isDraft: id != nil && drafts.contains(index), position: position(of: node)))
         }
     }
 

@@ -10,7 +10,7 @@ extension RenderedFragment {
         out.string(html)
         out.array(headings) { out, heading in
             out.int(heading.level); out.string(heading.id); out.string(heading.text)
-            out.bool(heading.isExplicitID); out.position(heading.position)
+            out.bool(heading.isExplicitID); out.bool(heading.isDraft); out.position(heading.position)
         }
         out.array(crossLinks) { out, link in
             out.string(link.kind); out.string(link.target); out.optionalString(link.anchor)
@@ -35,8 +35,8 @@ extension RenderedFragment {
         guard let html = input.string(),
               let headings = input.array({ input -> Heading? in
                   guard let level = input.int(), let id = input.string(), let text = input.string(),
-                        let explicit = input.bool(), let position = input.position() else { return nil }
-                  return Heading(level: level, id: id, text: text, isExplicitID: explicit, position: position)
+                        let explicit = input.bool(), let draft = input.bool(), let position = input.position() else { return nil }
+                  return Heading(level: level, id: id, text: text, isExplicitID: explicit, isDraft: draft, position: position)
               }),
               let crossLinks = input.array({ input -> CrossLinkReference? in
                   guard let kind = input.string(), let target = input.string(), let anchor = input.optionalString(),

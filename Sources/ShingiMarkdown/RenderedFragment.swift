@@ -36,13 +36,16 @@ public struct Heading: Sendable, Hashable, Codable {
     /// The visible text, without the `{#id}` attribute.
     public var text: String
     public var isExplicitID: Bool
+    /// `{#id .draft}`: the section it starts is a draft, left out of a published build.
+    public var isDraft: Bool
     public var position: BodyPosition
 
-    public init(level: Int, id: String, text: String, isExplicitID: Bool, position: BodyPosition) {
+    public init(level: Int, id: String, text: String, isExplicitID: Bool, isDraft: Bool = false, position: BodyPosition) {
         self.level = level
         self.id = id
         self.text = text
         self.isExplicitID = isExplicitID
+        self.isDraft = isDraft
         self.position = position
     }
 }

@@ -35,9 +35,10 @@ extension PageRenderer {
         // A stale translation says so right after the heading of each stale section.
         let citations = CitationCollector()
         let notices = staleNotices(file.source, among: site.sources(issue.translations, \.source), meeting: issue.meeting, p) { urls.issue(issue.id, $0, section: $1) }
+        let draftSections = issue.draftSections
         let body = draftNotice(issue.isDraft, p) + (notices[SourceParts.intro] ?? "")
             + FragmentAssembler(links: CrossLinkRenderer(presenter: p, citations: citations)).html(fragment, footnotes: "body", afterHeading: { heading in
-            let notice = notices[heading.id] ?? ""
+            let notice = (draftSections.contains(heading.id) ? draftNotice(true, p, section: true) : "") + (notices[heading.id] ?? "")
             let count = site.comments(onIssue: issue.id, section: heading.id).count
             guard count > 0 else { return notice }
             let text = HTMLEscape.text(p.t(.commentsOnSection).filling("{n}", with: "\(count)"))

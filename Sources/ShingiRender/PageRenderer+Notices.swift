@@ -34,8 +34,9 @@ extension PageRenderer {
         return notices
     }
 
-    /// The 下書き / Draft notice at the top of a draft's page (`build --drafts`, `serve`).
-    func draftNotice(_ isDraft: Bool, _ p: Presenter) -> String {
-        isDraft ? theme.render("partials/draft-notice", ["t": p.strings]) ?? "" : ""
+    /// The 下書き / Draft notice at the top of a draft's page, or under the heading of a
+    /// draft section (`build --drafts`, `serve`).
+    func draftNotice(_ isDraft: Bool, _ p: Presenter, section: Bool = false) -> String {
+        isDraft ? theme.render("partials/draft-notice", ["t": p.strings, "section": section]) ?? "" : ""
     }
 }

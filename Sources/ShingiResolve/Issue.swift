@@ -34,4 +34,10 @@ public struct Issue: Sendable, Equatable {
 
     /// `draft: true` in any of its translations.
     public var isDraft: Bool { translations.values.values.contains { $0.source.isDraft } }
+
+    /// The ids of its sections marked draft (`{#id .draft}`) in any language: left out of a
+    /// published build, marked as drafts by `--drafts` and `serve`.
+    public var draftSections: Set<String> {
+        Set(translations.values.values.flatMap { $0.source.fragment.headings.filter(\.isDraft).map(\.id) })
+    }
 }

@@ -4,9 +4,10 @@ import ShingiMarkdown
 
 extension Resolver {
     /// `site` without the items marked `draft: true` (an item is a draft when any of its
-    /// translations says so). A published item that links to a draft, or a published
-    /// comment on a draft issue, is an error naming both files: on the published site it
-    /// would be a dead link.
+    /// translations says so) and without the draft sections of the issues it keeps
+    /// (`{#id .draft}`). A published item that links to a draft, or a published comment
+    /// on a draft issue or section, is an error naming both files: on the published site
+    /// it would be a dead link.
     func withoutDrafts(_ site: ResolvedSite, diagnostics: inout [Diagnostic]) -> ResolvedSite {
         // Each draft by id, with the file that says so.
         func draftFile(_ sources: [MarkdownSource]) -> String {
@@ -17,7 +18,16 @@ extension Resolver {
         var draftComments: [String: String] = [:]
         for comment in site.comments where comment.isDraft { draftComments[comment.id] = draftFile(comment.translations.values.values.map(\.source)) }
         let draftPages = Set(site.pages.filter(\.isDraft).map(\.slug))
-        guard !draftIssues.isEmpty || !draftComments.isEmpty || !draftPages.isEmpty else { return site }
+        let draftSections = Self.draftSections(of: site.issues.filter { draftIssues[$0.id] == nil })
+        guard !draftIssues.isEmpty || !draftComments.isEmpty || !draftPages.isEmpty || !draftSections.isEmpty else { return site }
+        // Links are checked in the text that will be published: a draft section's own links go with it.
+        var published = site
+        published.issues = site.issues.filter { draftIssues[$0.id] == nil }.map(Self.withoutDraftSections)
+        func section(_ target: String) -> (issue: String, section: String)? {
+            let parts = target.split(separator: "#", maxSplits: 1)
+            guard parts.count == 2 else { return nil }
+            return (Slug.normaliseExplicit(String(parts[0])), Slug.normaliseExplicit(String(parts[1])))
+        }
 
         func draftNote(_ path: String) -> String {
             "a draft (draft: true in \(path)), which a published build leaves out; publish it, remove the link, or build with --drafts"
@@ -28,6 +38,9 @@ extension Resolver {
                     let location = source.location(of: link.position)
                     if link.kind == CrossLinkKind.issue.rawValue, let path = draftIssues[link.target] {
                         diagnostics.append(.error("link-to-draft", "'\(link.source)' links to issue '\(link.target)', \(draftNote(path))", at: location))
+                    } else if link.kind == CrossLinkKind.issue.rawValue, let anchor = link.anchor.map(Slug.normaliseExplicit),
+                              let draft = draftSections[link.target]?[anchor] {
+                        diagnostics.append(.error("link-to-draft", "'\(link.source)' links to section '\(anchor)' of issue '\(link.target)', \(Self.draftSectionNote(draft)); publish the section, remove the link, or build with --drafts", at: location))
                     } else if link.kind == CrossLinkKind.comment.rawValue, let path = draftComments[link.target] {
                         diagnostics.append(.error("link-to-draft", "'\(link.source)' links to comment '\(link.target)', \(draftNote(path))", at: location))
                     }
@@ -35,14 +48,23 @@ extension Resolver {
             }
         }
         if let home = site.home { checkLinks(home.translations.values.values.map(\.source)) }
-        for issue in site.issues where draftIssues[issue.id] == nil { checkLinks(issue.translations.values.values.map(\.source)) }
+        for issue in published.issues { checkLinks(issue.translations.values.values.map(\.source)) }
         for page in site.pages where !draftPages.contains(page.slug) { checkLinks(page.translations.values.values.map(\.source)) }
         for comment in site.comments where draftComments[comment.id] == nil {
             checkLinks(comment.translations.values.values.map(\.source) + comment.translations.values.values.compactMap(\.response))
             for file in comment.translations.values.values.sorted(by: { $0.source.path < $1.source.path }) {
                 for target in file.reflectedIn {
-                    guard let issue = target.value.split(separator: "#").first.map({ Slug.normaliseExplicit(String($0)) }), let path = draftIssues[issue] else { continue }
-                    diagnostics.append(.error("link-to-draft", "reflected_in '\(target.value)' names issue '\(issue)', \(draftNote(path))", at: target.location))
+                    guard let (issue, name) = section(target.value) else { continue }
+                    if let path = draftIssues[issue] {
+                        diagnostics.append(.error("link-to-draft", "reflected_in '\(target.value)' names issue '\(issue)', \(draftNote(path))", at: target.location))
+                    } else if let draft = draftSections[issue]?[name] {
+                        diagnostics.append(.error("link-to-draft", "reflected_in '\(target.value)' names section '\(name)' of issue '\(issue)', \(Self.draftSectionNote(draft)); publish the section, remove it from reflected_in, or build with --drafts", at: target.location))
+                    }
+                }
+            }
+            if let draft = draftSections[comment.issue]?[comment.section] {
+                for file in comment.translations.values.values.sorted(by: { $0.source.path < $1.source.path }) {
+                    diagnostics.append(.error("link-to-draft", "this comment is on section '\(comment.section)' of issue '\(comment.issue)', \(Self.draftSectionNote(draft)); publish the section, mark the comment draft: true too, or build with --drafts", at: file.targetIssue.location))
                 }
             }
             if let path = draftIssues[comment.issue] {
@@ -51,9 +73,9 @@ extension Resolver {
                 }
             }
         }
-        var published = site
-        published.issues.removeAll { draftIssues[$0.id] != nil }
-        published.comments.removeAll { draftComments[$0.id] != nil || draftIssues[$0.issue] != nil }
+        published.comments.removeAll {
+            draftComments[$0.id] != nil || draftIssues[$0.issue] != nil || draftSections[$0.issue]?[$0.section] != nil
+        }
         published.pages.removeAll { draftPages.contains($0.slug) }
         published.reindex()
         // What the published pages cite, without the drafts' citations.

@@ -104,6 +104,7 @@ public struct Resolver {
         missingTranslation(translations, languages: languages, what: "issue '\(primary.id.value)'",
                            expectedPath: { "content/issues/\(slug)/index.\($0.rawValue).md" },
                            location: primary.source.frontMatterLocation, diagnostics: &diagnostics)
+        checkDraftSectionsAgree(translations, diagnostics: &diagnostics)
         return Issue(id: primary.id.value, number: primary.number, translations: translations,
                      sections: sections(of: translations, languages: languages, diagnostics: &diagnostics),
                      advisors: primary.advisors.map(\.value), meeting: primary.meeting?.value)

@@ -55,8 +55,10 @@ public struct TranslationState: Sendable, Hashable {
                 states.append(TranslationState(path: translation.path, language: language, sourcePath: source.path,
                                                part: part.key, state: state, location: location))
             }
-            // A recorded section that the source no longer has: the translation still has it.
-            for (key, recorded) in (record?.hashes ?? [:]).sorted(by: { $0.key < $1.key }) where parts.part(key) == nil {
+            // A recorded section that the source no longer has: the translation still has it
+            // (unless a published build left it out as a draft section).
+            let leftOut = Set((source.draftCut?.ids ?? [:]).keys).union((translation.draftCut?.ids ?? [:]).keys)
+            for (key, recorded) in (record?.hashes ?? [:]).sorted(by: { $0.key < $1.key }) where parts.part(key) == nil && !leftOut.contains(key) {
                 states.append(TranslationState(path: translation.path, language: language, sourcePath: source.path,
                                                part: key, state: .stale, location: recorded.location))
             }

@@ -88,6 +88,18 @@ final class IncrementalRebuildTests: XCTestCase {
             ]) },
             { root in Step(name: "sub-section heading text (shown where comments name their target)",
                            files: [Self.issue: try self.replacing(root, Self.issue, "### 1.1.1 Detail {#1.1.1}", "### 1.1.1 Details {#1.1.1}")]) },
+            { root in Step(name: "a section marked draft in one language (an error)",
+                           files: [Self.issue: try self.replacing(root, Self.issue, "{#1.2}", "{#1.2 .draft}")]) },
+            { root in Step(name: "and in the other (issue 2's link to it an error)",
+                           files: [Self.issueJA: try self.replacing(root, Self.issueJA, "{#1.2}", "{#1.2 .draft}")]) },
+            { root in Step(name: "the link gone, the draft section left out", files: [
+                "content/issues/2/index.ja.md": try self.replacing(root, "content/issues/2/index.ja.md", "[[issue:1#1.2]]", "課題１"),
+                "content/issues/2/index.en.md": try self.replacing(root, "content/issues/2/index.en.md", "[[issue:1#1.2]]", "issue 1"),
+            ]) },
+            { root in Step(name: "the section published again", files: [
+                Self.issue: try self.replacing(root, Self.issue, "{#1.2 .draft}", "{#1.2}"),
+                Self.issueJA: try self.replacing(root, Self.issueJA, "{#1.2 .draft}", "{#1.2}"),
+            ]) },
             { root in Step(name: "issue title", files: [Self.issueJA: try self.replacing(root, Self.issueJA, "体制の構築", "体制の整備")]) },
             { root in Step(name: "the issue written first in English, its Japanese text recorded and stale", files: [
                 Self.issue: try self.replacing(root, Self.issue, "meeting: \"14\"\n", "meeting: \"14\"\nsource_language: en\n"),

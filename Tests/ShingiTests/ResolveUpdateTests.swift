@@ -49,6 +49,14 @@ final class ResolveUpdateTests: XCTestCase {
         try assertSame(updated, full)
     }
 
+    func testASectionMarkedDraftInOneLanguageIsUpdatedInPlaceWithItsWarning() async throws {
+        let issue = MiniSite.files[IncrementalRebuildTests.issue]!.replacingOccurrences(of: "{#1.2}", with: "{#1.2 .draft}")
+        let (updated, full, _) = try await update([IncrementalRebuildTests.issue: issue])
+        try assertSame(updated, full)
+        XCTAssertEqual(full.diagnostics.filter { $0.code == "translation-mismatch" }.map(\.severity), [.warning])
+        XCTAssertEqual(updated?.issues.first?.draftSections, ["1.2"])
+    }
+
     func testAChangeThatReachesFurtherIsLeftToAFullResolve() async throws {
         // A comment moved to another section, a new comment, a comment gone, a data file.
         let moved = try await update([IncrementalRebuildTests.comment: IncrementalRebuildTests.comment(target: "1#1.2", body: "Moved.")])

@@ -117,10 +117,11 @@ final class SourceLanguageTests: XCTestCase {
         XCTAssertEqual(listed.out, """
         content/index.en.md  about  unrecorded  (from content/index.ja.md)
         content/issues/1/index.en.md  1.1  current  (from content/issues/1/index.ja.md)
+        content/issues/1/index.en.md  1.2  current  (from content/issues/1/index.ja.md)
         content/pages/plan.ja.md  _intro  current  (from content/pages/plan.en.md)
         content/comments/1/first.en.md  _intro  unrecorded  (from content/comments/1/first.ja.md)
         ja: 1 current, 0 stale, 0 missing, 0 unrecorded
-        en: 1 current, 0 stale, 0 missing, 2 unrecorded
+        en: 2 current, 0 stale, 0 missing, 2 unrecorded
 
         """)
     }
