@@ -13,18 +13,34 @@ struct Dependencies: @unchecked Sendable {
     private var others: [SiteInput: Set<RenderJob>] = [:]
     private var comparators: [AnyKeyPath: FieldComparator] = [:]
 
-    /// Replaces what `job` read with what `log` recorded.
+    /// Replaces what `job` read with what `log` recorded. A job rendered again mostly reads
+    /// what it read before (the 意見対応表 read thousands of fields), so only the
+    /// difference is indexed anew.
     mutating func record(_ job: RenderJob, _ log: ReadLog) {
-        remove(job)
-        inputs[job] = log.inputs
-        for input in log.inputs {
-            if case .field(let item, let path) = input {
-                fields[item, default: [:]][path, default: []].insert(job)
-            } else {
-                others[input, default: []].insert(job)
-            }
+        let old = inputs[job] ?? []
+        let new = log.inputs
+        if old != new {
+            for input in old where !new.contains(input) { unindex(input, job) }
+            for input in new where !old.contains(input) { index(input, job) }
+            inputs[job] = new
         }
         comparators.merge(log.comparators) { current, _ in current }
+    }
+
+    private mutating func index(_ input: SiteInput, _ job: RenderJob) {
+        if case .field(let item, let path) = input {
+            fields[item, default: [:]][path, default: []].insert(job)
+        } else {
+            others[input, default: []].insert(job)
+        }
+    }
+
+    private mutating func unindex(_ input: SiteInput, _ job: RenderJob) {
+        if case .field(let item, let path) = input {
+            fields[item]?[path]?.remove(job)
+        } else {
+            others[input]?.remove(job)
+        }
     }
 
     /// What each comment's HTML read.
@@ -37,13 +53,7 @@ struct Dependencies: @unchecked Sendable {
 
     mutating func remove(_ job: RenderJob) {
         guard let old = inputs.removeValue(forKey: job) else { return }
-        for input in old {
-            if case .field(let item, let path) = input {
-                fields[item]?[path]?.remove(job)
-            } else {
-                others[input]?.remove(job)
-            }
-        }
+        for input in old { unindex(input, job) }
     }
 
     /// The jobs whose inputs differ between `old` and `new`, comments' HTML included, and
