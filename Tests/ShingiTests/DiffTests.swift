@@ -91,11 +91,7 @@ final class DiffTests: XCTestCase {
     }
 
     private func report(root: URL, _ old: DiffSide, _ new: DiffSide) async throws -> DiffReport {
-        let scratch = try temporaryDirectory(self)
-        let reader = RevisionReader(root: root)
-        let oldSite = try await reader.read(old, name: "old", scratch: scratch)
-        let newSite = try await reader.read(new, name: "new", scratch: scratch)
-        return SiteDiff().compare(oldSite, newSite, oldLabel: old.label, newLabel: new.label)
+        try await diffReport(self, root: root, old, new)
     }
 
     func testJSONReportOfTwoRevisions() async throws {

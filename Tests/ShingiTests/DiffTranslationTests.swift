@@ -20,25 +20,16 @@ final class DiffTranslationTests: XCTestCase {
             of: "meeting: \"14\"\n---\n", with: "meeting: \"14\"\ntranslation_of:\n  \"1.1\": \"f8a0ea34981a\"\n  \"1.2\": \"f43fce22e3f2\"\n---\n")
         try write(files, to: root)
         _ = try runGit(["init", "-q", "-b", "main"], in: repository)
-        try commit("first", in: repository)
+        try commitAll(in: repository, message: "first")
         let edited = MiniSite.files[jaIssue]!.replacingOccurrences(of: "の発言。", with: "の発言（修正）。")
         try write([jaIssue: edited], to: root)
-        try commit("second", in: repository)
+        try commitAll(in: repository, message: "second")
         try write([jaIssue: edited.replacingOccurrences(of: "本文", with: "本文（改）")], to: root)
         return (repository, root)
     }
 
-    private func commit(_ message: String, in repository: URL) throws {
-        _ = try runGit(["add", "-A"], in: repository)
-        _ = try runGit(["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", message], in: repository)
-    }
-
     private func report(root: URL, _ old: DiffSide, _ new: DiffSide) async throws -> DiffReport {
-        let scratch = try temporaryDirectory(self)
-        let reader = RevisionReader(root: root)
-        let oldSite = try await reader.read(old, name: "old", scratch: scratch)
-        let newSite = try await reader.read(new, name: "new", scratch: scratch)
-        return SiteDiff().compare(oldSite, newSite, oldLabel: old.label, newLabel: new.label)
+        try await diffReport(self, root: root, old, new)
     }
 
     func testASectionWhoseTranslationBecameStaleIsReported() async throws {
