@@ -82,19 +82,9 @@ extension ResolvedSite {
 }
 
 extension ResolvedSite {
-    /// The source language of the item that has a file at `path` (`SourceLanguage`).
-    public func sourceLanguage(at path: String) -> Language {
-        itemSources(at: path).map(sourceLanguage(of:)) ?? config.defaultLanguage
-    }
-
-    /// The parts (`_intro`, section ids) of the translation at `path` whose source
-    /// changed since it was translated.
-    public func staleParts(at path: String) -> Set<String> {
-        itemSources(at: path).map { staleParts(at: path, among: $0) } ?? []
-    }
-
-    /// The same for an item whose files the caller has (`sources`): no search of the site
-    /// for the item, which a renderer, making a page per item, cannot afford.
+    /// The parts (`_intro`, section ids) of the translation at `path` whose source changed
+    /// since it was translated, among the item's files (`sources`): the caller has the
+    /// item, so the site is not searched for it (a renderer makes a page per item).
     public func staleParts(at path: String, among sources: Localized<MarkdownSource>) -> Set<String> {
         let sourceLanguage = sourceLanguage(of: sources)
         guard let source = sources[sourceLanguage], source.path != path else { return [] }
