@@ -17,17 +17,11 @@ extension PageRenderer {
         return comments.html(id, language, showTarget: showTarget)
     }
 
-    /// A comment's text and response as HTML in `language`, as `RenderedComments` made
-    /// them, recorded as read (they are part of its list item); nil before they are made.
-    func renderedText(_ id: String, _ language: Language) -> RenderedComments.Text? {
-        guard let text = comments.text(id, language) else { return nil }
+    /// How the 意見対応表 and the feeds list a comment in `language`, as `RenderedComments`
+    /// made it, recorded as read (it changes with the list item).
+    func commentListing(_ id: String, _ language: Language) -> CommentListing? {
         site.log?.read(.renderedComment(id, language))
-        return text
-    }
-
-    /// A comment's text as HTML in `p`'s language, from `file` (its translation shown).
-    func commentBody(_ comment: Tracked<Comment>, _ file: MarkdownSource, _ p: Presenter) -> String {
-        renderedText(comment.id, p.language)?.body ?? assembler(p).html(file.fragment, footnotes: "c-\(comment.id)")
+        return comments.listing(id, language)
     }
 
     /// The context of one comment for `partials/comment`; `targetLine` goes where the
@@ -40,7 +34,7 @@ extension PageRenderer {
             "url": p.commentURL(comment),
             "member_html": p.memberLink(comment.member),
             "meeting_html": p.meetingLink(comment.meeting),
-            "body_html": commentBody(comment, file.source, p),
+            "body_html": assembler(p).html(file.source.fragment, footnotes: "c-\(comment.id)"),
             "untranslated": fallback != nil,
             "content_lang": (fallback ?? p.language).rawValue,
             "t": p.strings,

@@ -39,39 +39,43 @@ extension PageRenderer {
           <author><name>\(HTMLEscape.text(siteTitle))</name></author>
 
         """
-        for (comment, date, _) in entries {
-            guard let (file, fallback) = comment.translation(\.translations, language) else { continue }
-            let member = site.member(comment.member).map { p.memberName($0).text } ?? comment.member
-            let target = site.issue(comment.issue).map { issue in
-                p.issueLabel(issue) + (p.sectionTitle(issue, comment.section).map { "　" + $0.text } ?? "")
-            } ?? comment.issue
-            let url = p.commentURL(comment)
-            // An untranslated comment is listed in its own language.
-            let lang = fallback.map { " xml:lang=\"\($0.rawValue)\"" } ?? ""
-            xml += """
-              <entry\(lang)>
-                <title>\(HTMLEscape.text(member + " — " + target))</title>
-                <id>\(HTMLEscape.text(atomID(url)))</id>
-                <link rel="alternate" type="text/html" href="\(HTMLEscape.text(urls.absolute(url)))"/>
-                <updated>\(Self.atomDate(date))</updated>
-                <author><name>\(HTMLEscape.text(member))</name></author>
-                <content type="html">\(HTMLEscape.text(commentBody(comment, file.source, p) + feedResponse(comment, p)))</content>
-              </entry>
-
-            """
+        for entry in entries {
+            xml += commentListing(entry.comment.id, language)?.feedEntry ?? ""
         }
         xml += "</feed>\n"
         return OutputFile(path: urls.outputPath(for: feedURL), text: xml)
     }
 
+    /// A comment's `<entry>`, from the context of its list item (`commentContext`), which
+    /// has its text and response. An untranslated comment is listed in its own language.
+    func feedEntry(_ comment: Tracked<Comment>, _ p: Presenter, item: [String: Any]) -> String {
+        let member = site.member(comment.member).map { p.memberName($0).text } ?? comment.member
+        let target = site.issue(comment.issue).map { issue in
+            p.issueLabel(issue) + (p.sectionTitle(issue, comment.section).map { "　" + $0.text } ?? "")
+        } ?? comment.issue
+        let url = p.commentURL(comment)
+        let lang = item["untranslated"] as? Bool == true ? " xml:lang=\"\(item["content_lang"] as? String ?? "")\"" : ""
+        let date = comment.date ?? site.meeting(comment.meeting)?.date
+        return """
+          <entry\(lang)>
+            <title>\(HTMLEscape.text(member + " — " + target))</title>
+            <id>\(HTMLEscape.text(atomID(url)))</id>
+            <link rel="alternate" type="text/html" href="\(HTMLEscape.text(urls.absolute(url)))"/>
+            <updated>\(Self.atomDate(date))</updated>
+            <author><name>\(HTMLEscape.text(member))</name></author>
+            <content type="html">\(HTMLEscape.text((item["body_html"] as? String ?? "") + feedResponse(comment, p, item: item)))</content>
+          </entry>
+
+        """
+    }
+
     /// The secretariat's status and response after a comment's text in its entry, or nothing.
-    private func feedResponse(_ comment: Tracked<Comment>, _ p: Presenter) -> String {
-        let response = responseContext(comment, p)
-        guard comment.status != nil || response["has_response"] as? Bool == true else { return "" }
-        let status = (response["status"] as? String).map { p.t(.colon) + HTMLEscape.text($0) } ?? ""
-        let lang = (response["response_lang"] as? String).map { $0 == p.language.rawValue ? "" : " lang=\"\($0)\"" } ?? ""
+    private func feedResponse(_ comment: Tracked<Comment>, _ p: Presenter, item: [String: Any]) -> String {
+        guard comment.status != nil || item["has_response"] as? Bool == true else { return "" }
+        let status = (item["status"] as? String).map { p.t(.colon) + HTMLEscape.text($0) } ?? ""
+        let lang = (item["response_lang"] as? String).map { $0 == p.language.rawValue ? "" : " lang=\"\($0)\"" } ?? ""
         return "\n<p><strong>\(HTMLEscape.text(p.t(.responseLabel)))\(status)</strong></p>\n"
-            + ((response["response_html"] as? String).map { "<div\(lang)>\n\($0)</div>\n" } ?? "")
+            + ((item["response_html"] as? String).map { "<div\(lang)>\n\($0)</div>\n" } ?? "")
     }
 
     /// An entry's permanent id: its absolute URL when `base_url` has a host, else a URN

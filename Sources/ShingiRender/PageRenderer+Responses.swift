@@ -14,8 +14,7 @@ extension PageRenderer {
         }
         if let (response, fallback) = shownResponse(comment, p.language) {
             context["has_response"] = true
-            context["response_html"] = renderedText(comment.id, p.language)?.response
-                ?? assembler(p).html(response.fragment, footnotes: "r-\(comment.id)")
+            context["response_html"] = assembler(p).html(response.fragment, footnotes: "r-\(comment.id)")
             context["response_lang"] = (fallback ?? p.language).rawValue
         }
         let reflected = comment.reflectedIn.map { ["html": p.issueLink($0.issue, section: $0.section)] }

@@ -3,37 +3,12 @@ import ShingiLoad
 import ShingiResolve
 
 extension PageRenderer {
-    /// The comments of one meeting (nil: of the site) in the paper's order (issue, section,
-    /// meeting, id), drafts only where the build shows them.
-    func responseRows(_ meeting: String?, _ p: Presenter) -> [ResponseRow] {
-        let comments = meeting.map { site.comments(inMeeting: $0) } ?? site.comments
-        return comments.enumerated().compactMap { index, comment in
-            guard let (file, fallback) = comment.translation(\.translations, p.language) else { return nil }
-            let member = site.member(comment.member).map { p.memberName($0).text } ?? comment.member
-            let target = site.issue(comment.issue).map { issue in
-                p.issueLabel(issue) + (p.sectionTitle(issue, comment.section).map { (p.language == .ja ? "　" : ": ") + $0.text } ?? "")
-            } ?? comment.issue
-            return ResponseRow(comment: comment, number: index + 1, member: member, target: target,
-                               targetHTML: p.issueLink(comment.issue) + " › " + p.issueLink(comment.issue, section: comment.section),
-                               commentHTML: commentBody(comment, file.source, p),
-                               commentLanguage: fallback ?? p.language, response: responseContext(comment, p))
-        }
-    }
-
     /// `/<lang>/responses/` or `/<lang>/meetings/<id>/responses/`: the table of comments,
     /// responses and statuses, with its CSV beside it.
     func responsesPage(_ meeting: String?, _ p: Presenter) -> PageShell {
-        let rows = responseRows(meeting, p).map { row -> [String: Any] in
-            var context = row.response
-            context["number"] = row.number
-            context["anchor"] = "response-\(row.comment.id)"
-            context["comment_url"] = p.commentURL(row.comment)
-            context["member_html"] = p.memberLink(row.comment.member)
-            context["target_html"] = row.targetHTML
-            context["comment_html"] = row.commentHTML
-            context["content_lang"] = row.commentLanguage.rawValue
-            context["draft"] = row.comment.isDraft
-            return context
+        let rows = responseComments(meeting).enumerated().map { index, id -> [String: Any] in
+            ["html": commentPlaceholders ? RenderedComments.placeholder(id, row: index + 1)
+                                         : commentListing(id, p.language)?.row(numbered: index + 1) ?? ""]
         }
         let meetingTitle = meeting.flatMap { site.meeting($0) }.map { p.meetingTitle($0).text }
         let title = meetingTitle.map { p.t(.responsesMeetingTitle).filling("{meeting}", with: $0) } ?? p.t(.responsesTitle)
@@ -54,10 +29,40 @@ extension PageRenderer {
     /// same columns as the page, as plain text.
     func responsesCSV(_ meeting: String?, _ p: Presenter) -> [UInt8] {
         let header = [UIString.responsesNo, .responsesMember, .responsesTarget, .responsesComment, .responsesResponse, .responsesStatus].map(p.t)
-        let rows = responseRows(meeting, p).map { row in
-            ["\(row.number)", row.member, row.target, ResponsesCSV.text(ofHTML: row.commentHTML),
-             ResponsesCSV.text(ofHTML: row.response["response_html"] as? String ?? ""), row.response["status"] as? String ?? ""]
+        let rows = responseComments(meeting).enumerated().map { index, id in
+            ["\(index + 1)"] + (commentListing(id, p.language)?.cells ?? [])
         }
         return ResponsesCSV.encode([header] + rows)
     }
+
+    /// The comments of one meeting (nil: of the site) in the paper's order (issue,
+    /// section, meeting, id), drafts only where the build shows them. Only their ids: a
+    /// row is the comment's listing, so a page that shows an edited comment is refilled.
+    private func responseComments(_ meeting: String?) -> [String] {
+        (meeting.map { site.comments(inMeeting: $0) } ?? site.comments).map(\.id)
+    }
+
+    /// A comment's row of the 意見対応表 (number left as a marker) and its CSV cells, from
+    /// the context of its list item (`commentContext`), which has its text and response.
+    func responseRow(_ comment: Tracked<Comment>, _ p: Presenter, item: [String: Any]) -> (row: String, cells: [String]) {
+        let target = site.issue(comment.issue).map { issue in
+            p.issueLabel(issue) + (p.sectionTitle(issue, comment.section).map { (p.language == .ja ? "　" : ": ") + $0.text } ?? "")
+        } ?? comment.issue
+        var context: [String: Any] = ["t": p.strings, "number": CommentListing.numberMarker, "anchor": "response-\(comment.id)"]
+        for key in Self.rowKeys { context[key] = item[key] }
+        context["comment_html"] = item["body_html"]
+        context["comment_url"] = item["url"]
+        context["target_html"] = p.issueLink(comment.issue) + " › " + p.issueLink(comment.issue, section: comment.section)
+        var row = renderPartial("partials/response-row", context, p.language) ?? ""
+        // The table's own line break follows the row.
+        if row.hasSuffix("\n") { row.removeLast() }
+        let cells = [site.member(comment.member).map { p.memberName($0).text } ?? comment.member, target,
+                     ResponsesCSV.text(ofHTML: item["body_html"] as? String ?? ""),
+                     ResponsesCSV.text(ofHTML: item["response_html"] as? String ?? ""), item["status"] as? String ?? ""]
+        return (row, cells)
+    }
+
+    /// What a row shows as its list item does (`commentContext`, `responseContext`).
+    private static let rowKeys = ["content_lang", "member_html", "draft", "has_status", "status", "status_id", "has_response",
+                                  "response_html", "response_lang", "reflected", "has_reflected"]
 }

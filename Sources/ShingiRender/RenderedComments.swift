@@ -3,23 +3,16 @@ import ShingiCore
 import ShingiResolve
 
 /// Every comment rendered with `partials/comment` once per language, before the pages
-/// that list it are rendered. The variant with its target line (member and meeting
+/// that list it are rendered, with its row of the 意見対応表 and its feed entry. The variant with its target line (member and meeting
 /// pages) is made by filling a marker, not by rendering the comment twice. A preview
 /// rebuild keeps those of the comments that did not change.
 public struct RenderedComments: Sendable {
-    /// A comment in one language: its list item, plain and with its target line, and its
-    /// text and response as HTML for the pages that lay comments out otherwise (the
-    /// 意見対応表 and the feeds), so that no page assembles a comment's Markdown again.
+    /// A comment in one language: its list item, plain and with its target line, and how
+    /// the 意見対応表 and the feeds list it, so that no page assembles a comment again.
     struct Item: Sendable, Equatable {
         var plain: String
         var withTarget: String
-        var text: Text
-    }
-
-    /// A comment's text and the secretariat's response (nil: none) as HTML, untagged.
-    struct Text: Sendable, Equatable {
-        var body: String
-        var response: String?
+        var listing: CommentListing
     }
 
     private var items: [String: [Language: Item]] = [:]
@@ -33,6 +26,11 @@ public struct RenderedComments: Sendable {
     /// `<>` make sure an escaped use of it is not taken for it.
     static func placeholder(_ id: String, showTarget: Bool) -> String {
         "\u{1}<\(id)\(showTarget ? "+" : "")>\u{1}"
+    }
+
+    /// Stands in the 意見対応表 for a comment's row numbered `number` (ids have no `#`).
+    static func placeholder(_ id: String, row number: Int) -> String {
+        "\u{1}<\(id)#\(number)>\u{1}"
     }
 
     /// A page rendered with placeholders (its skeleton) with each replaced by the
@@ -57,6 +55,13 @@ public struct RenderedComments: Sendable {
                 var inner = buffer[(open + 1)..<close]
                 guard inner.first == UInt8(ascii: "<"), inner.last == UInt8(ascii: ">") else { return false }
                 inner = inner.dropFirst().dropLast()
+                if let hash = inner.firstIndex(of: UInt8(ascii: "#")) {
+                    guard let number = Int(String(decoding: inner[(hash + 1)...], as: UTF8.self)),
+                          let item = items[String(decoding: inner[..<hash], as: UTF8.self)]?[language] else { return false }
+                    out.append(contentsOf: item.listing.row(numbered: number).utf8)
+                    start = close + 1
+                    continue
+                }
                 let showTarget = inner.last == UInt8(ascii: "+")
                 if showTarget { inner = inner.dropLast() }
                 guard let item = items[String(decoding: inner, as: UTF8.self)]?[language] else { return false }
@@ -73,7 +78,7 @@ public struct RenderedComments: Sendable {
         return showTarget ? item.withTarget : item.plain
     }
 
-    func text(_ id: String, _ language: Language) -> Text? { items[id]?[language]?.text }
+    func listing(_ id: String, _ language: Language) -> CommentListing? { items[id]?[language]?.listing }
 
     /// The comments rendered and, when recording, what each one read.
     struct Result: Sendable {
@@ -107,8 +112,10 @@ public struct RenderedComments: Sendable {
                 // Tagged here as on the page (LanguageOfParts): a page rendered with
                 // placeholders gets its comments after the page's own pass.
                 func tagged(_ item: String) -> String { language == .ja ? item : LanguageOfParts.tagJapanese(in: item) }
+                let (row, cells) = renderer.responseRow(comment, p, item: context)
+                let listing = CommentListing(row: tagged(row), cells: cells, feedEntry: renderer.feedEntry(comment, p, item: context))
                 byLanguage[language] = Item(plain: tagged(html.filling(marker, with: "")), withTarget: tagged(html.filling(marker, with: target)),
-                                            text: Text(body: context["body_html"] as! String, response: context["response_html"] as? String))
+                                            listing: listing)
             }
             return (id, byLanguage, log)
         }

@@ -40,6 +40,8 @@ public struct SiteRenderer: Sendable {
         public var searchRecords: [OutputFile]
         /// The jobs this render rendered (the others were kept from the previous one).
         public var renderedJobs: Set<PageJob>
+        /// Those of `renderedJobs` made by filling their skeleton with the comments.
+        public var filledJobs: Set<PageJob> = []
         /// The published files this render made (the rest were kept), sorted by path.
         public var changedFiles: [OutputFile] = []
         /// The paths of the files that jobs of the previous render made and no job makes now.
@@ -90,12 +92,12 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Every output and the assets. With `recording` (the preview), what each job read is
-    /// kept for `rerender`, and the comments index gets its skeleton.
+    /// kept for `rerender`, and the pages that list every comment get their skeletons.
     public func render(recording: Bool = false) async -> Rendered {
         let jobs = self.jobs
         let (renderer, comments) = await prepare(recording: recording, previous: nil, stale: [])
         let results = await jobs.parallelMap { job in
-            Self.run(job, renderer, recording: recording, .render(skeleton: recording && job.isCommentsIndex))
+            Self.run(job, renderer, recording: recording, .render(skeleton: recording && job.listsEveryComment))
         }
         var state = recording ? State(comments: comments.rendered) : nil
         state?.dependencies.record(comments.logs)
@@ -119,7 +121,7 @@ public struct SiteRenderer: Sendable {
         var todo: [(PageJob, Mode)] = []
         for job in jobs {
             guard let output = state.outputs[job] else {
-                todo.append((job, .render(skeleton: job.isCommentsIndex)))
+                todo.append((job, .render(skeleton: job.listsEveryComment)))
                 continue
             }
             let isStale = stale.contains(.page(job))
@@ -165,6 +167,7 @@ public struct SiteRenderer: Sendable {
         var skeleton: Skeleton
         /// What it read; nil when not recording or when it was a skeleton filled.
         var log: ReadLog?
+        var filled = false
     }
 
     /// Does one job, recording what it reads; checks a page's ids.
@@ -179,7 +182,7 @@ public struct SiteRenderer: Sendable {
     private static func make(_ job: PageJob, _ renderer: PageRenderer, recording: Bool, _ mode: Mode) -> JobResult {
         if case .fill(let bytes) = mode, let language = listsComments(job), let filled = renderer.comments.fill(bytes, language) {
             return JobResult(rendered: .success(PageRenderer.RenderedPage(file: OutputFile(path: renderer.path(of: job), bytes: filled))),
-                             skeleton: .bytes(bytes))
+                             skeleton: .bytes(bytes), filled: true)
         }
         let log = recording ? ReadLog() : nil
         var recorded = renderer
@@ -198,10 +201,10 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The language of a page that lists comments (the comments index, a member's or a
-    /// meeting's page), nil for other jobs.
+    /// meeting's page, an 意見対応表), nil for other jobs.
     static func listsComments(_ job: PageJob) -> Language? {
         switch job {
-        case .comments(let language), .member(_, let language), .meeting(_, let language): language
+        case .comments(let language), .member(_, let language), .meeting(_, let language), .responses(_, let language): language
         default: nil
         }
     }
@@ -215,6 +218,7 @@ public struct SiteRenderer: Sendable {
         var gone: [String] = []
         for (job, result) in zip(jobs, results) {
             var output = JobOutput(file: nil, diagnostics: result.diagnostics, skeleton: result.skeleton)
+            if result.filled { rendered.filledJobs.insert(job) }
             switch result.rendered {
             case .success(let page):
                 // A page over the limit is reported, not written.
@@ -300,8 +304,12 @@ public struct SiteRenderer: Sendable {
 }
 
 extension PageJob {
-    var isCommentsIndex: Bool {
-        if case .comments = self { return true }
-        return false
+    /// The pages that list every comment get their skeleton in the preview's first
+    /// build; the others the first time a rebuild renders them.
+    var listsEveryComment: Bool {
+        switch self {
+        case .comments, .responses(nil, _): true
+        default: false
+        }
     }
 }

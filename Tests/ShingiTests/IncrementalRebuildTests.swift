@@ -149,8 +149,9 @@ final class IncrementalRebuildTests: XCTestCase {
         let builder = SiteBuilder(options: BuildOptions(root: root, defaultTheme: defaultTheme), cache: MarkdownCache())
         var previous = await builder.rebuild(previous: nil, changedPaths: []).next
         XCTAssertNotNil(previous?.result)
-        // The comments index of each language is filled in from its skeleton.
-        XCTAssertEqual(previous?.good?.rendered.skeletons.keys.sorted { "\($0)" < "\($1)" }, [.comments(.en), .comments(.ja)])
+        // The comments index and the 意見対応表 of each language are filled in from their skeletons.
+        XCTAssertEqual(previous?.good?.rendered.skeletons.keys.sorted { "\($0)" < "\($1)" },
+                       [.comments(.en), .comments(.ja), .responses(nil, .en), .responses(nil, .ja)])
         var partialSeen = 0
         for make in try steps(root) {
             let step = try make(root)
@@ -183,10 +184,11 @@ final class IncrementalRebuildTests: XCTestCase {
             }
         }
         XCTAssertGreaterThanOrEqual(partialSeen, 8)
-        // Member and meeting pages got theirs when a rebuild first rendered them.
+        // Member and meeting pages and the meeting's 意見対応表 got theirs when a rebuild first rendered them.
         let skeletons = try XCTUnwrap(previous?.good?.rendered.skeletons)
         XCTAssertNotNil(skeletons[.member("nakanishi", .en)])
         XCTAssertNotNil(skeletons[.meeting("14", .en)])
+        XCTAssertNotNil(skeletons[.responses("14", .en)])
     }
 
     /// A theme that shows a comment's HTML escaped as well gets no skeletons, and its
@@ -194,7 +196,7 @@ final class IncrementalRebuildTests: XCTestCase {
     func testAThemeThatEscapesTheCommentsHTMLIsRenderedInFull() async throws {
         let root = try MiniSite.make(self, Self.extra)
         try FileManager.default.copyItem(at: defaultTheme, to: root.appendingPathComponent("templates"))
-        for name in ["comments", "member"] {
+        for name in ["comments", "member", "responses"] {
             let path = "templates/\(name).mustache"
             try write([path: try replacing(root, path, "{{{html}}}", "{{{html}}}<!-- {{html}} -->")], to: root)
         }
@@ -210,7 +212,8 @@ final class IncrementalRebuildTests: XCTestCase {
             try assertSame(rebuild, fresh, body)
         }
         let rendered = try XCTUnwrap(previous?.good?.rendered)
-        XCTAssertEqual(rendered.unfit, [.comments(.en), .comments(.ja), .member("nakanishi", .en)])
+        XCTAssertEqual(rendered.unfit, [.comments(.en), .comments(.ja), .member("nakanishi", .en),
+                                        .responses(nil, .en), .responses(nil, .ja), .responses("14", .en)])
         XCTAssertEqual(Set(rendered.skeletons.keys), [.meeting("14", .en)])
     }
 
