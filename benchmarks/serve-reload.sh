@@ -11,9 +11,9 @@
 #   SKIP_BUILD=1  do not run `swift build`; use the existing .build-release binary
 #   KEEP=1        keep the temporary directory
 #
-# Both sites are copies in a temporary directory, and so is the binary with its default
-# theme (share/shingi/templates), which the synthetic corpus uses (it has no templates/):
-# nothing in the checkout is edited. The server debounces: it rebuilds once the files have
+# Both sites are copies in a temporary directory, and so is the binary with a copy of the
+# default theme (share/shingi/templates), which the synthetic corpus (it has no templates/)
+# uses as $SHINGI_THEME: nothing in the checkout is edited. The server debounces: it rebuilds once the files have
 # been quiet for 25 ms (ServeOptions.debounce), and the figures include that wait.
 set -euo pipefail
 
@@ -47,4 +47,6 @@ python3 "$HERE/generate_corpus.py" "$N" "$WORK/corpus" | tail -n 1
 log "(a) bundled site"
 python3 "$HERE/serve_reload.py" "$WORK/bin/shingi" "$WORK/bundled" --runs "$RUNS"
 log "(b) synthetic corpus, N = $N (the template edit is one of the default theme)"
-python3 "$HERE/serve_reload.py" "$WORK/bin/shingi" "$WORK/corpus" --runs "$RUNS"
+# The compiled-in theme is not a file to edit: the corpus uses the copy as $SHINGI_THEME,
+# which serve watches.
+SHINGI_THEME="$WORK/share/shingi/templates" python3 "$HERE/serve_reload.py" "$WORK/bin/shingi" "$WORK/corpus" --runs "$RUNS"

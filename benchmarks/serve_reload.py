@@ -10,8 +10,8 @@ event. Each edit is a real change (a counter in the text), so every one must rel
 
 Edits:
   comment   a comment's body: the first comments/<meeting>/<id>.en.md (or --comment)
-  template  the theme's layout: ROOT/templates/layout.mustache, or the default theme's
-            when the site has no templates/ (--template overrides)
+  template  the theme's layout: ROOT/templates/layout.mustache, or that of the theme
+            folder $SHINGI_THEME when the site has no templates/ (--template overrides)
   asset     the theme's stylesheet, assets/style.css beside that layout (with --only asset)
 
 Each file is restored when the script ends. Prints median, min and max per edit kind,
@@ -44,17 +44,11 @@ def find_template(root, shingi, name="layout.mustache"):
     own = os.path.join(root, "templates", name)
     if os.path.exists(own):
         return own
+    # The compiled-in theme is no file; serve watches a theme folder named by SHINGI_THEME.
     theme = os.environ.get("SHINGI_THEME")
-    candidates = [theme] if theme else []
-    binary = os.path.realpath(shingi)
-    candidates.append(os.path.join(os.path.dirname(binary), "..", "share", "shingi", "templates"))
-    # A binary in <checkout>/.build*/release/ uses the checkout's theme.
-    candidates.append(os.path.join(os.path.dirname(binary), "..", "..", "templates"))
-    for candidate in candidates:
-        path = os.path.join(candidate, name)
-        if os.path.exists(path):
-            return os.path.normpath(path)
-    sys.exit(f"no {name} found; pass --template")
+    if theme and os.path.exists(os.path.join(theme, name)):
+        return os.path.normpath(os.path.join(theme, name))
+    sys.exit(f"no {name} found: the site has no templates/ and SHINGI_THEME names no theme folder; pass --template")
 
 
 class Events:
