@@ -16,22 +16,22 @@ extension ResolvedSite {
     func translationStates(ofIssue index: Int) -> [TranslationState] {
         let issue = issues[index]
         let slug = issue.translations.values.values.first!.slug
-        return states(sources(issue.translations, \.source)) { "content/issues/\(slug)/index.\($0.rawValue).md" }
+        return states(sources(issue.translations, \.source)) { ContentKind.issue.path(key: slug, in: $0) }
     }
 
     func translationStates(ofPage index: Int) -> [TranslationState] {
         let slug = pages[index].slug
-        return states(sources(pages[index].translations, \.source)) { "content/pages/\(slug).\($0.rawValue).md" }
+        return states(sources(pages[index].translations, \.source)) { ContentKind.page.path(key: slug, in: $0) }
     }
 
     func translationStates(ofHome home: Page) -> [TranslationState] {
-        states(sources(home.translations, \.source)) { "content/index.\($0.rawValue).md" }
+        states(sources(home.translations, \.source)) { ContentKind.home.path(key: home.slug, in: $0) }
     }
 
     func translationStates(ofComment index: Int) -> [TranslationState] {
         let comment = comments[index]
         let folder = comment.translations.values.values.first!.folder
-        return states(sources(comment.translations, \.source)) { "content/comments/\(folder)/\(comment.id).\($0.rawValue).md" }
+        return states(sources(comment.translations, \.source)) { ContentKind.comment.path(key: comment.id, folder: folder, in: $0) }
     }
 
     /// The files of an item's translations, by language.
@@ -69,15 +69,24 @@ extension ResolvedSite {
         return source.path == path ? nil : source
     }
 
-    /// Every language's file of the item that has a file at `path`.
-    private func itemSources(at path: String) -> Localized<MarkdownSource>? {
-        switch item(at: path) {
-        case .issue(let index, _)?: sources(issues[index].translations, \.source)
-        case .comment(let index, _)?: sources(comments[index].translations, \.source)
-        case .page(let index, _)?: sources(pages[index].translations, \.source)
-        case .home?: home.map { sources($0.translations, \.source) }
-        case nil: nil
+    /// Every language's file of the item that has a file at `path`: the path says which
+    /// item (`ContentAddress`), found by its key, not by a scan of every file of the site.
+    public func itemSources(at path: String) -> Localized<MarkdownSource>? {
+        guard let address = ContentAddress(path: path, languages: config.languages) else { return nil }
+        let sources: Localized<MarkdownSource>?
+        switch address.kind {
+        case .issue:
+            sources = issues.first { $0.translations[address.language]?.slug == address.key }.map { self.sources($0.translations, \.source) }
+        case .comment:
+            sources = comment(address.key).map { self.sources($0.translations, \.source) }
+        case .page:
+            sources = pages.first { $0.slug == address.key }.map { self.sources($0.translations, \.source) }
+        case .home:
+            sources = home.map { self.sources($0.translations, \.source) }
         }
+        // The item has the file only if it was read from this very path.
+        guard let sources, sources[address.language]?.path == path else { return nil }
+        return sources
     }
 }
 
