@@ -13,6 +13,24 @@ public enum DataKind: CaseIterable, Sendable {
         }
     }
 
+    /// What one entry is called in diagnostics.
+    public var noun: String {
+        switch self {
+        case .members: "member"
+        case .meetings: "meeting"
+        case .references: "reference"
+        }
+    }
+
+    /// How many entries of this kind `site` has.
+    public func count(in site: LoadedSite) -> Int {
+        switch self {
+        case .members: site.members.count
+        case .meetings: site.meetings.count
+        case .references: site.references.count
+        }
+    }
+
     /// The kind whose file is at `path`, if any.
     public init?(path: String) {
         guard let kind = Self.allCases.first(where: { $0.path == path }) else { return nil }
