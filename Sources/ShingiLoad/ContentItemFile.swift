@@ -23,12 +23,8 @@ extension Array where Element: ContentItemFile {
     /// Where the file read from `path` is, or would be inserted, in an array kept in path
     /// order (the order of a full load, which reads the files sorted by path).
     func position(ofPath path: String) -> (index: Int, found: Bool) {
-        var low = 0, high = count
-        while low < high {
-            let middle = (low + high) / 2
-            if self[middle].source.path < path { low = middle + 1 } else { high = middle }
-        }
-        return (low, low < count && self[low].source.path == path)
+        let index = lowerBound(of: path) { $0.source.path }
+        return (index, index < count && self[index].source.path == path)
     }
 
     /// Inserts `file` in path order, after any equal path (none in a loaded site).

@@ -18,11 +18,7 @@ struct ServedSite: Sendable, Equatable {
     /// The bytes served at `path` (below the site root), if any.
     func file(at path: String) -> [UInt8]? {
         if let bytes = searchIndex[path] { return bytes }
-        var low = 0, high = files.count
-        while low < high {
-            let middle = (low + high) / 2
-            if files[middle].path < path { low = middle + 1 } else { high = middle }
-        }
-        return low < files.count && files[low].path == path ? files[low].bytes : nil
+        let index = files.lowerBound(of: path) { $0.path }
+        return index < files.count && files[index].path == path ? files[index].bytes : nil
     }
 }
