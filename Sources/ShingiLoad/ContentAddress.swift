@@ -14,7 +14,10 @@ public struct ContentAddress: Sendable, Hashable {
     public var language: Language
 
     /// The file's path, e.g. `content/issues/1/index.ja.md`.
-    public var path: String { kind.path(key: key, folder: folder, in: language) }
+    public var path: String { path(in: language) }
+
+    /// The path of the same item's file in `language`.
+    public func path(in language: Language) -> String { kind.path(key: key, folder: folder, in: language) }
 
     /// Why a path names no item, in the order `parse` checks.
     enum Problem: Error, Equatable {

@@ -36,6 +36,17 @@ public enum ContentKind: CaseIterable, Sendable, Hashable {
         }
     }
 
+    /// Where the kind's items come in lists of every item (the translations report):
+    /// home, issues, pages, comments.
+    public var siteRank: Int {
+        switch self {
+        case .home: 0
+        case .issue: 1
+        case .page: 2
+        case .comment: 3
+        }
+    }
+
     /// What the item is called in diagnostics.
     public var noun: String {
         switch self {

@@ -76,7 +76,7 @@ extension Resolver {
             guard sameCitations(crossLinks(of: old, site: previous, diagnostics: &scratch),
                                 crossLinks(of: issue, site: previous, diagnostics: &diagnostics)) else { return nil }
             site.issues[index] = issue
-            diagnostics += TranslationState.diagnostics(site.translationStates(ofIssue: index))
+            diagnostics += TranslationState.diagnostics(site.translationStates(of: site.sources(issue.translations, \.source)))
             paths.formUnion(translations.values.values.map(\.source.path))
         }
         for (index, translations) in comments {
@@ -87,7 +87,7 @@ extension Resolver {
                                 crossLinks(of: comment, site: previous, diagnostics: &diagnostics))
             else { return nil }
             site.comments[index] = comment
-            diagnostics += TranslationState.diagnostics(site.translationStates(ofComment: index))
+            diagnostics += TranslationState.diagnostics(site.translationStates(of: site.sources(comment.translations, \.source)))
             paths.formUnion(translations.values.values.map(\.source.path))
         }
         for (index, translations) in pages {
@@ -98,7 +98,7 @@ extension Resolver {
                                 crossLinks(of: page, site: previous, diagnostics: &diagnostics))
             else { return nil }
             site.pages[index] = page
-            diagnostics += TranslationState.diagnostics(site.translationStates(ofPage: index))
+            diagnostics += TranslationState.diagnostics(site.translationStates(of: site.sources(page.translations, \.source)))
             paths.formUnion(translations.values.values.map(\.source.path))
         }
         if let translations = home, let old = previous.home {
@@ -107,7 +107,7 @@ extension Resolver {
                                 crossLinks(ofHome: page, site: previous, diagnostics: &diagnostics))
             else { return nil }
             site.home = page
-            diagnostics += TranslationState.diagnostics(site.translationStates(ofHome: page))
+            diagnostics += TranslationState.diagnostics(site.translationStates(of: site.sources(page.translations, \.source)))
             paths.formUnion(translations.values.values.map(\.source.path))
         }
         // Files that disagree on their source language: the full resolve reports them.
