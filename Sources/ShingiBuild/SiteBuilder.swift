@@ -225,7 +225,7 @@ public struct SiteBuilder: Sendable {
         guard var site = earlier, let change = await loader.reload(&site, changedPaths: changedPaths) else {
             return (await loadContent(&clock), nil)
         }
-        if let cache, cache.count > 2 * (site.issues.count + site.comments.count + site.pages.count + site.homes.count) + 256 {
+        if let cache, cache.count > 2 * site.markdownFileCount + 256 {
             cache.retainOnly(site.markdownBodies)
         }
         clock.lap("load")

@@ -30,13 +30,7 @@ public struct ContentLoader: Sendable {
                               issues: [], comments: [], pages: [], homes: [], diagnostics: diagnostics + dataDiagnostics)
         for result in results {
             site.diagnostics += result.diagnostics
-            switch result.item {
-            case .issue(let issue)?: site.issues.append(issue)
-            case .comment(let comment)?: site.comments.append(comment)
-            case .page(let page)?: site.pages.append(page)
-            case .home(let home)?: site.homes.append(home)
-            case nil: break
-            }
+            if let file = result.item { site.insert(file) }
         }
         return site
     }
@@ -76,71 +70,5 @@ public struct ContentLoader: Sendable {
             }
         }
         return files
-    }
-}
-
-/// A Markdown file under `content/`, with the kind its place gives it.
-struct ContentFile: Sendable {
-    enum Kind: Sendable { case issue(slug: String), comment(folder: String, id: String), page(slug: String), home }
-    var kind: Kind
-    var language: Language
-    var url: URL
-    var path: String
-
-    /// A regular file below `content/` as the site reads it, for the full walk and a single
-    /// changed path alike: a Markdown file classified by its place (one over the size limit
-    /// reported), a `.yml` file nothing here (the data files are read on their own), any
-    /// other file reported.
-    static func regular(relative: String, url: URL, size: Int, config: SiteConfig, diagnostics: inout [Diagnostic]) -> ContentFile? {
-        let path = "content/" + relative
-        guard relative.hasSuffix(".md") else {
-            if !relative.hasSuffix(".yml") {
-                diagnostics.append(.warning("unexpected-file", "this file is not part of the site; content/ holds .md and .yml files only", at: SourceLocation(path: path)))
-            }
-            return nil
-        }
-        guard size <= config.maxFileSize else {
-            diagnostics.append(SiteFile.tooLarge(path: path, size: size, limit: config.maxFileSize))
-            return nil
-        }
-        return classify(relative: relative, url: url, languages: config.languages, diagnostics: &diagnostics)
-    }
-
-    /// `issues/<slug>/index.<lang>.md`, `comments/<meeting>/<id>.<lang>.md`,
-    /// `pages/<slug>.<lang>.md`, `index.<lang>.md`; anything else is reported.
-    static func classify(relative: String, url: URL, languages: [Language], diagnostics: inout [Diagnostic]) -> ContentFile? {
-        let path = "content/" + relative
-        let components = relative.split(separator: "/").map(String.init)
-        let name = components.last!
-        let nameParts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        // `a..b.ja.md` and `a.b.ja.md` must not become one item (one silently dropped).
-        if nameParts.dropLast().contains(where: \.isEmpty) {
-            diagnostics.append(.error("invalid-file-name", "'\(name)' has an empty part between dots; name a content file <name>.<lang>.md with no '..' and no dot at either end of <name>", at: SourceLocation(path: path)))
-            return nil
-        }
-        guard nameParts.count >= 3, let language = Language(rawValue: nameParts[nameParts.count - 2]) else {
-            diagnostics.append(.warning("missing-language-suffix", "a content file is named <name>.<lang>.md with lang one of \(languages.map(\.rawValue).joined(separator: ", ")); this file is skipped", at: SourceLocation(path: path)))
-            return nil
-        }
-        guard languages.contains(language) else {
-            diagnostics.append(.warning("unknown-language", "language '\(language.rawValue)' is not listed in shingi.yml; this file is skipped", at: SourceLocation(path: path)))
-            return nil
-        }
-        let stem = nameParts.dropLast(2).joined(separator: ".")
-        let kind: Kind
-        switch (components.count, components.first) {
-        case (1, _) where stem == "index":
-            kind = .home
-        case (3, "issues") where stem == "index":
-            kind = .issue(slug: components[1])
-        case (3, "comments"):
-            kind = .comment(folder: components[1], id: stem)
-        case (2, "pages"):
-            kind = .page(slug: stem)
-        default:
-            diagnostics.append(.warning("unexpected-file", "this Markdown file is not where the site looks: issues/<slug>/index.<lang>.md, comments/<meeting>/<id>.<lang>.md, pages/<slug>.<lang>.md or index.<lang>.md", at: SourceLocation(path: path)))
-            return nil
-        }
-        return ContentFile(kind: kind, language: language, url: url, path: path)
     }
 }

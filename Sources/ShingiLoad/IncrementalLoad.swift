@@ -2,9 +2,6 @@ import Foundation
 import ShingiCore
 
 extension ContentLoader {
-    /// The data files of `content/` and what each holds.
-    public static let dataFiles: Set<String> = ["content/members.yml", "content/meetings.yml", "content/references.yml"]
-
     /// Brings `site` (an earlier load of this root) up to date by reading only
     /// `changedPaths` (relative to the root) again: the same site a full `load()` would
     /// give, for the cost of the changed files. Markdown files are re-read one by one
@@ -37,7 +34,7 @@ extension ContentLoader {
             if exists && isDirectory.boolValue && !Self.isSymbolicLink(root.appendingPathComponent(path).path) { return nil }
             // A folder that went away (renamed or deleted): the files below it are gone too.
             if !exists && site.mentions(folder: path) { return nil }
-            if Self.dataFiles.contains(path) {
+            if DataKind(path: path) != nil {
                 paths.data.insert(path)
             } else if path.hasSuffix(".md") {
                 paths.markdown.insert(path)
@@ -54,20 +51,13 @@ extension ContentLoader {
         if site.diagnostics.contains(where: { changed.contains($0.location.path) }) {
             site.diagnostics.removeAll { changed.contains($0.location.path) }
         }
-        for path in paths.data.sorted() {
+        let data = DataFileLoader(root: root, languages: site.config.languages, maxFileSize: site.config.maxFileSize)
+        for kind in DataKind.allCases where paths.data.contains(kind.path) {
             var diagnostics: [Diagnostic] = []
-            let data = DataFileLoader(root: root, languages: site.config.languages, maxFileSize: site.config.maxFileSize)
-            switch path {
-            case "content/members.yml": site.members = data.members(diagnostics: &diagnostics)
-            case "content/meetings.yml": site.meetings = data.meetings(diagnostics: &diagnostics)
-            default: site.references = data.references(diagnostics: &diagnostics)
-            }
+            kind.read(into: &site, with: data, diagnostics: &diagnostics)
             site.diagnostics += diagnostics
         }
-        site.issues.removeAll(at: paths.markdown)
-        site.comments.removeAll(at: paths.markdown)
-        site.pages.removeAll(at: paths.markdown)
-        site.homes.removeAll(at: paths.markdown)
+        for path in paths.markdown { site.removeFile(at: path) }
         let files = paths.markdown.union(paths.other).sorted().compactMap { path in
             contentFile(path, config: site.config, diagnostics: &site.diagnostics)
         }
@@ -75,14 +65,9 @@ extension ContentLoader {
         var after: [String: LoadedFile] = [:]
         for result in results {
             site.diagnostics += result.diagnostics
-            if let item = result.item { after[item.source.path] = item }
-            switch result.item {
-            case .issue(let issue)?: site.issues.insertInPathOrder(issue)
-            case .comment(let comment)?: site.comments.insertInPathOrder(comment)
-            case .page(let page)?: site.pages.insertInPathOrder(page)
-            case .home(let home)?: site.homes.insertInPathOrder(home)
-            case nil: break
-            }
+            guard let file = result.item else { continue }
+            after[file.source.path] = file
+            site.insert(file)
         }
         for path in paths.markdown { change.record(path, before: before[path], after: after[path]) }
         return change
@@ -128,38 +113,3 @@ extension ContentLoader {
         return true
     }
 }
-
-extension LoadedSite {
-    /// Whether anything loaded (or reported) lies below `folder`.
-    func mentions(folder: String) -> Bool {
-        let prefix = folder + "/"
-        return issues.contains { $0.source.path.hasPrefix(prefix) } || comments.contains { $0.source.path.hasPrefix(prefix) }
-            || pages.contains { $0.source.path.hasPrefix(prefix) } || homes.contains { $0.source.path.hasPrefix(prefix) }
-            || diagnostics.contains { $0.location.path.hasPrefix(prefix) }
-    }
-}
-
-private extension Array where Element: HasMarkdownSource {
-    /// Removes the elements read from `paths` one by one: the others are moved, not
-    /// copied (`removeAll(where:)` swaps them, retaining every field of every one).
-    mutating func removeAll(at paths: Set<String>) {
-        for index in indices.reversed() where paths.contains(self[index].source.path) { remove(at: index) }
-    }
-
-    /// Inserts before the first element with a later path: the order of a full load
-    /// (which sorts by path).
-    mutating func insertInPathOrder(_ element: Element) {
-        let path = element.source.path
-        var low = 0, high = count
-        while low < high {
-            let middle = (low + high) / 2
-            if self[middle].source.path > path { high = middle } else { low = middle + 1 }
-        }
-        insert(element, at: low)
-    }
-}
-
-protocol HasMarkdownSource { var source: MarkdownSource { get } }
-extension IssueFile: HasMarkdownSource {}
-extension CommentFile: HasMarkdownSource {}
-extension PageFile: HasMarkdownSource {}

@@ -15,7 +15,7 @@ public struct LoadedSite: Sendable {
 
     /// Every Markdown body of the site, to keep a long-lived cache to what still exists.
     public var markdownBodies: Set<String> {
-        Set(issues.map(\.source.body) + comments.map(\.source.body) + pages.map(\.source.body) + homes.map(\.source.body)
-            + issues.compactMap(\.source.draftCut?.body))
+        let all = ContentKind.allCases.flatMap(self.sources(of:))
+        return Set(all.map(\.body) + all.compactMap(\.draftCut?.body))
     }
 }

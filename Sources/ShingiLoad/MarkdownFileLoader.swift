@@ -51,18 +51,19 @@ struct MarkdownFileLoader: Sendable {
         source.translationOf = reader.translationRecord("translation_of")
         source.sourceLanguage = reader.language("source_language", of: languages)
         // The home page is always published: it has nothing to link from.
-        if case .home = file.kind {} else { source.isDraft = reader.bool("draft") ?? false }
+        if file.address.kind != .home { source.isDraft = reader.bool("draft") ?? false }
         diagnostics += Self.problems(of: source)
-        switch file.kind {
+        let address = file.address
+        switch address.kind {
         case .issue: source.draftCut = draftCut(of: source)
         case .home: diagnostics += Self.misplacedDraftSections(in: source, fix: "move the section to a draft page (the home page is always published)")
         case .page, .comment: diagnostics += Self.misplacedDraftSections(in: source, fix: "mark the whole file draft: true")
         }
         let item: Item?
-        switch file.kind {
-        case .issue(let slug): item = issue(slug: slug, reader: &reader, source: source, diagnostics: &diagnostics)
-        case .comment(let folder, let id): item = comment(folder: folder, id: id, reader: &reader, source: source, frontMatter: split, diagnostics: &diagnostics)
-        case .page(let slug): item = page(slug: slug, reader: &reader, source: source, diagnostics: &diagnostics).map(Item.page)
+        switch address.kind {
+        case .issue: item = issue(slug: address.key, reader: &reader, source: source, diagnostics: &diagnostics)
+        case .comment: item = comment(folder: address.folder ?? "", id: address.key, reader: &reader, source: source, frontMatter: split, diagnostics: &diagnostics)
+        case .page: item = page(slug: address.key, reader: &reader, source: source, diagnostics: &diagnostics).map(Item.page)
         case .home: item = page(slug: "index", reader: &reader, source: source, diagnostics: &diagnostics).map(Item.home)
         }
         diagnostics += reader.finish()

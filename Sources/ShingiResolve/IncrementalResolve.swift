@@ -29,31 +29,33 @@ extension Resolver {
         var pages: [Int: Localized<PageFile>] = [:]
         var home: Localized<PageFile>?
         // Each edited file is found in `previous` by its item's identity, and must be the
-        // very file it was.
+        // very file it was. Before and after are read from one path, so they are of one
+        // kind and one item (`ContentAddress`); a file that appeared or went away changes
+        // which items there are.
         for edit in change.markdown {
-            switch (edit.before, edit.after) {
-            case (nil, nil):
-                continue
-            case (.issue(let old)?, .issue(let new)?) where old.slug == new.slug:
-                let language = old.source.language
-                guard let index = previous.issueIndex[old.id.value], previous.issues[index].translations[language] == old else { return nil }
+            guard let before = edit.before, let after = edit.after else {
+                if edit.before == nil && edit.after == nil { continue }
+                return nil
+            }
+            let language = before.source.language
+            switch before {
+            case .issue(let old):
+                guard case .issue(let new) = after, let index = previous.issueIndex[old.id.value],
+                      previous.issues[index].translations[language] == old else { return nil }
                 issues[index, default: previous.issues[index].translations][language] = new
-            case (.comment(let old)?, .comment(let new)?) where old.id == new.id:
-                let language = old.source.language
-                guard let index = previous.commentIndex[old.id], previous.comments[index].translations[language] == old else { return nil }
+            case .comment(let old):
+                guard case .comment(let new) = after, let index = previous.commentIndex[old.id],
+                      previous.comments[index].translations[language] == old else { return nil }
                 comments[index, default: previous.comments[index].translations][language] = new
-            case (.page(let old)?, .page(let new)?) where old.slug == new.slug:
-                let language = old.source.language
-                guard let index = previous.pages.firstIndex(where: { $0.slug == old.slug }),
+            case .page(let old):
+                guard case .page(let new) = after, let index = previous.pages.firstIndex(where: { $0.slug == old.slug }),
                       previous.pages[index].translations[language] == old else { return nil }
                 pages[index, default: previous.pages[index].translations][language] = new
-            case (.home(let old)?, .home(let new)?):
-                let language = old.source.language
-                guard let translations = home ?? previous.home?.translations, translations[language] == old else { return nil }
+            case .home(let old):
+                guard case .home(let new) = after, let translations = home ?? previous.home?.translations,
+                      translations[language] == old else { return nil }
                 home = translations
                 home![language] = new
-            default:
-                return nil
             }
         }
         var diagnostics: [Diagnostic] = []
@@ -74,7 +76,7 @@ extension Resolver {
             guard sameCitations(crossLinks(of: old, site: previous, diagnostics: &scratch),
                                 crossLinks(of: issue, site: previous, diagnostics: &diagnostics)) else { return nil }
             site.issues[index] = issue
-            diagnostics += TranslationState.diagnostics(site.translationStates(ofIssue: index))
+            diagnostics += TranslationState.diagnostics(site.translationStates(of: site.sources(issue.translations, \.source)))
             paths.formUnion(translations.values.values.map(\.source.path))
         }
         for (index, translations) in comments {
@@ -85,27 +87,27 @@ extension Resolver {
                                 crossLinks(of: comment, site: previous, diagnostics: &diagnostics))
             else { return nil }
             site.comments[index] = comment
-            diagnostics += TranslationState.diagnostics(site.translationStates(ofComment: index))
+            diagnostics += TranslationState.diagnostics(site.translationStates(of: site.sources(comment.translations, \.source)))
             paths.formUnion(translations.values.values.map(\.source.path))
         }
         for (index, translations) in pages {
             let old = previous.pages[index]
-            let page = page(slug: old.slug, translations: translations, what: "page", languages: languages, diagnostics: &diagnostics)
+            let page = page(slug: old.slug, translations: translations, kind: .page, languages: languages, diagnostics: &diagnostics)
             guard page.order == old.order,
                   sameCitations(crossLinks(of: old, site: previous, diagnostics: &scratch),
                                 crossLinks(of: page, site: previous, diagnostics: &diagnostics))
             else { return nil }
             site.pages[index] = page
-            diagnostics += TranslationState.diagnostics(site.translationStates(ofPage: index))
+            diagnostics += TranslationState.diagnostics(site.translationStates(of: site.sources(page.translations, \.source)))
             paths.formUnion(translations.values.values.map(\.source.path))
         }
         if let translations = home, let old = previous.home {
-            let page = page(slug: "index", translations: translations, what: "home page", languages: languages, diagnostics: &diagnostics)
+            let page = page(slug: "index", translations: translations, kind: .home, languages: languages, diagnostics: &diagnostics)
             guard sameCitations(crossLinks(ofHome: old, site: previous, diagnostics: &scratch),
                                 crossLinks(ofHome: page, site: previous, diagnostics: &diagnostics))
             else { return nil }
             site.home = page
-            diagnostics += TranslationState.diagnostics(site.translationStates(ofHome: page))
+            diagnostics += TranslationState.diagnostics(site.translationStates(of: site.sources(page.translations, \.source)))
             paths.formUnion(translations.values.values.map(\.source.path))
         }
         // Files that disagree on their source language: the full resolve reports them.
@@ -117,31 +119,5 @@ extension Resolver {
         all += diagnostics
         site.diagnostics = all.sorted()
         return site
-    }
-}
-
-/// Which item of a site a Markdown file is, and in which language.
-enum ItemAt {
-    case issue(Int, Language)
-    case comment(Int, Language)
-    case page(Int, Language)
-    case home(Language)
-}
-
-extension ResolvedSite {
-    func item(at path: String) -> ItemAt? {
-        for (index, issue) in issues.enumerated() {
-            for (language, file) in issue.translations.values where file.source.path == path { return .issue(index, language) }
-        }
-        for (index, comment) in comments.enumerated() {
-            for (language, file) in comment.translations.values where file.source.path == path { return .comment(index, language) }
-        }
-        for (index, page) in pages.enumerated() {
-            for (language, file) in page.translations.values where file.source.path == path { return .page(index, language) }
-        }
-        if let home {
-            for (language, file) in home.translations.values where file.source.path == path { return .home(language) }
-        }
-        return nil
     }
 }

@@ -6,21 +6,21 @@ import ShingiLoad
 /// ("add it there"). Those knock-on errors are replaced by one line per file saying how
 /// many references could not be checked.
 enum KnockOnErrors {
-    /// The data files, the kind of entry they hold, and the codes of the errors a
-    /// reference to a missing entry gives.
-    private static let files: [(path: String, what: String, codes: Set<String>)] = [
-        ("content/members.yml", "member", ["unknown-member"]),
-        ("content/meetings.yml", "meeting", ["unknown-meeting"]),
-        ("content/references.yml", "reference", []),
-    ]
+    /// The codes of the errors a reference to a missing entry of `kind` gives.
+    private static func codes(_ kind: DataKind) -> Set<String> {
+        switch kind {
+        case .members: ["unknown-member"]
+        case .meetings: ["unknown-meeting"]
+        case .references: []
+        }
+    }
 
     /// `diagnostics` with the knock-on errors of each data file that failed to load (it
     /// has errors and gave no entries) replaced by one warning at the file.
     static func collapse(_ diagnostics: [Diagnostic], loaded: LoadedSite) -> [Diagnostic] {
         var result = diagnostics
-        let entryCounts = ["content/members.yml": loaded.members.count, "content/meetings.yml": loaded.meetings.count,
-                           "content/references.yml": loaded.references.count]
-        for file in files where entryCounts[file.path] == 0 {
+        for kind in DataKind.allCases where kind.count(in: loaded) == 0 {
+            let file = (path: kind.path, what: kind.noun, codes: codes(kind))
             guard loaded.diagnostics.contains(where: { $0.severity == .error && $0.location.path == file.path }) else { continue }
             let brokenLink = "which does not exist in \(file.path)"
             let isKnockOn = { (diagnostic: Diagnostic) in

@@ -2,36 +2,32 @@ import ShingiCore
 import ShingiLoad
 
 extension ResolvedSite {
-    /// Every part of every item's translations, in site order (home, issues, pages,
-    /// comments), against the site's default language; `language` keeps one language's.
+    /// Every part of every item's translations, in site order (`ContentKind.siteRank`:
+    /// home, issues, pages, comments), against the site's default language; `language`
+    /// keeps one language's.
     public func translationStates(language: Language? = nil) -> [TranslationState] {
-        var states = home.map { translationStates(ofHome: $0) } ?? []
-        states += issues.indices.flatMap { translationStates(ofIssue: $0) }
-        states += pages.indices.flatMap { translationStates(ofPage: $0) }
-        states += comments.indices.flatMap { translationStates(ofComment: $0) }
+        let kinds = ContentKind.allCases.sorted { $0.siteRank < $1.siteRank }
+        let states = kinds.flatMap(sourcesOfItems).flatMap(translationStates(of:))
         guard let language else { return states }
         return states.filter { $0.language == language }
     }
 
-    func translationStates(ofIssue index: Int) -> [TranslationState] {
-        let issue = issues[index]
-        let slug = issue.translations.values.values.first!.slug
-        return states(sources(issue.translations, \.source)) { "content/issues/\(slug)/index.\($0.rawValue).md" }
+    /// The files of every item of `kind`, each item's by language, in site order.
+    func sourcesOfItems(_ kind: ContentKind) -> [Localized<MarkdownSource>] {
+        switch kind {
+        case .issue: issues.map { sources($0.translations, \.source) }
+        case .comment: comments.map { sources($0.translations, \.source) }
+        case .page: pages.map { sources($0.translations, \.source) }
+        case .home: home.map { [sources($0.translations, \.source)] } ?? []
+        }
     }
 
-    func translationStates(ofPage index: Int) -> [TranslationState] {
-        let slug = pages[index].slug
-        return states(sources(pages[index].translations, \.source)) { "content/pages/\(slug).\($0.rawValue).md" }
-    }
-
-    func translationStates(ofHome home: Page) -> [TranslationState] {
-        states(sources(home.translations, \.source)) { "content/index.\($0.rawValue).md" }
-    }
-
-    func translationStates(ofComment index: Int) -> [TranslationState] {
-        let comment = comments[index]
-        let folder = comment.translations.values.values.first!.folder
-        return states(sources(comment.translations, \.source)) { "content/comments/\(folder)/\(comment.id).\($0.rawValue).md" }
+    /// The parts of one item's translations: a language it lacks is expected at the
+    /// item's address in that language (`ContentAddress`).
+    func translationStates(of sources: Localized<MarkdownSource>) -> [TranslationState] {
+        let address = sources.values.values.first.flatMap { ContentAddress(path: $0.path, languages: config.languages) }
+        return TranslationState.of(sources, sourceLanguage: sourceLanguage(of: sources), languages: config.languages,
+                                   expectedPath: { address?.path(in: $0) ?? "" })
     }
 
     /// The files of an item's translations, by language.
@@ -41,10 +37,6 @@ extension ResolvedSite {
         return result
     }
 
-    private func states(_ sources: Localized<MarkdownSource>, expectedPath: (Language) -> String) -> [TranslationState] {
-        TranslationState.of(sources, sourceLanguage: sourceLanguage(of: sources), languages: config.languages, expectedPath: expectedPath)
-    }
-
     /// The item's source language (`SourceLanguage`).
     public func sourceLanguage(of sources: Localized<MarkdownSource>) -> Language {
         SourceLanguage.of(sources, languages: config.languages, default: config.defaultLanguage)
@@ -52,11 +44,7 @@ extension ResolvedSite {
 
     /// The items whose files name different source languages (`SourceLanguage.conflicts`).
     func sourceLanguageConflicts() -> [Diagnostic] {
-        var sourcesOfItems = home.map { [sources($0.translations, \.source)] } ?? []
-        sourcesOfItems += issues.map { sources($0.translations, \.source) }
-        sourcesOfItems += pages.map { sources($0.translations, \.source) }
-        sourcesOfItems += comments.map { sources($0.translations, \.source) }
-        return sourcesOfItems.flatMap { SourceLanguage.conflicts($0, languages: config.languages) }
+        ContentKind.allCases.flatMap(sourcesOfItems).flatMap { SourceLanguage.conflicts($0, languages: config.languages) }
     }
 
 }
@@ -69,15 +57,24 @@ extension ResolvedSite {
         return source.path == path ? nil : source
     }
 
-    /// Every language's file of the item that has a file at `path`.
-    private func itemSources(at path: String) -> Localized<MarkdownSource>? {
-        switch item(at: path) {
-        case .issue(let index, _)?: sources(issues[index].translations, \.source)
-        case .comment(let index, _)?: sources(comments[index].translations, \.source)
-        case .page(let index, _)?: sources(pages[index].translations, \.source)
-        case .home?: home.map { sources($0.translations, \.source) }
-        case nil: nil
+    /// Every language's file of the item that has a file at `path`: the path says which
+    /// item (`ContentAddress`), found by its key, not by a scan of every file of the site.
+    public func itemSources(at path: String) -> Localized<MarkdownSource>? {
+        guard let address = ContentAddress(path: path, languages: config.languages) else { return nil }
+        let sources: Localized<MarkdownSource>?
+        switch address.kind {
+        case .issue:
+            sources = issues.first { $0.translations[address.language]?.slug == address.key }.map { self.sources($0.translations, \.source) }
+        case .comment:
+            sources = comment(address.key).map { self.sources($0.translations, \.source) }
+        case .page:
+            sources = pages.first { $0.slug == address.key }.map { self.sources($0.translations, \.source) }
+        case .home:
+            sources = home.map { self.sources($0.translations, \.source) }
         }
+        // The item has the file only if it was read from this very path.
+        guard let sources, sources[address.language]?.path == path else { return nil }
+        return sources
     }
 }
 

@@ -26,8 +26,8 @@ public struct Resolver {
             }
         var site = ResolvedSite(config: loaded.config, members: members, meetings: meetings, references: references,
                                 issues: pairIssues(loaded.issues, languages: languages, diagnostics: &diagnostics),
-                                comments: [], pages: pairPages(loaded.pages, what: "page", languages: languages, diagnostics: &diagnostics),
-                                home: pairPages(loaded.homes, what: "home page", languages: languages, diagnostics: &diagnostics).first,
+                                comments: [], pages: pairPages(loaded.pages, kind: .page, languages: languages, diagnostics: &diagnostics),
+                                home: pairPages(loaded.homes, kind: .home, languages: languages, diagnostics: &diagnostics).first,
                                 citations: [:], diagnostics: [])
         site.reindex()
         site.comments = pairComments(loaded.comments, site: site, languages: languages, diagnostics: &diagnostics)
@@ -68,13 +68,17 @@ public struct Resolver {
         }
     }
 
+    /// The files of one kind as items: grouped by their key (`ContentAddress.key`), in key order.
+    private func pair<File: ContentItemFile>(_ files: [File]) -> [(key: String, translations: Localized<File>)] {
+        var byKey: [String: Localized<File>] = [:]
+        for file in files { byKey[file.itemKey, default: Localized()][file.source.language] = file }
+        return byKey.keys.sorted().map { ($0, byKey[$0]!) }
+    }
+
     private func pairIssues(_ files: [IssueFile], languages: [Language], diagnostics: inout [Diagnostic]) -> [Issue] {
-        var bySlug: [String: Localized<IssueFile>] = [:]
-        for file in files { bySlug[file.slug, default: Localized()][file.source.language] = file }
         var issues: [Issue] = []
         var idOwner: [String: SourceLocation] = [:]
-        for slug in bySlug.keys.sorted() {
-            let translations = bySlug[slug]!
+        for (slug, translations) in pair(files) {
             let primary = checkTranslationsAgree(translations, diagnostics: &diagnostics)
             if let first = idOwner[primary.id.value] {
                 diagnostics.append(.error("duplicate-id", "issue id '\(primary.id.value)' is already used at \(first); ids must be unique", at: primary.id.location))
@@ -102,7 +106,7 @@ public struct Resolver {
     func issue(slug: String, translations: Localized<IssueFile>, languages: [Language], diagnostics: inout [Diagnostic]) -> Issue {
         let primary = translations.languages.map { translations[$0]! }.first!
         missingTranslation(translations, languages: languages, what: "issue '\(primary.id.value)'",
-                           expectedPath: { "content/issues/\(slug)/index.\($0.rawValue).md" },
+                           expectedPath: { ContentKind.issue.path(key: slug, in: $0) },
                            location: primary.source.frontMatterLocation, diagnostics: &diagnostics)
         checkDraftSectionsAgree(translations, diagnostics: &diagnostics)
         return Issue(id: primary.id.value, number: primary.number, translations: translations,
@@ -141,37 +145,34 @@ public struct Resolver {
         return order.map { Issue.Section(id: $0, titles: titles[$0]!) }
     }
 
-    private func pairPages(_ files: [PageFile], what: String, languages: [Language], diagnostics: inout [Diagnostic]) -> [Page] {
-        var bySlug: [String: Localized<PageFile>] = [:]
-        for file in files { bySlug[file.slug, default: Localized()][file.source.language] = file }
-        return bySlug.keys.sorted().map { slug in
-            page(slug: slug, translations: bySlug[slug]!, what: what, languages: languages, diagnostics: &diagnostics)
+    private func pairPages(_ files: [PageFile], kind: ContentKind, languages: [Language], diagnostics: inout [Diagnostic]) -> [Page] {
+        pair(files).map { slug, translations in
+            page(slug: slug, translations: translations, kind: kind, languages: languages, diagnostics: &diagnostics)
         }.sorted { ($0.order ?? Int.max, $0.slug) < ($1.order ?? Int.max, $1.slug) }
     }
 
-    /// One free page (or the home page, `what`) from its translations.
-    func page(slug: String, translations: Localized<PageFile>, what: String, languages: [Language], diagnostics: inout [Diagnostic]) -> Page {
+    /// One free page (or the home page: `kind`) from its translations.
+    func page(slug: String, translations: Localized<PageFile>, kind: ContentKind, languages: [Language], diagnostics: inout [Diagnostic]) -> Page {
         let primary = translations[translations.languages[0]]!
-        missingTranslation(translations, languages: languages, what: "\(what) '\(slug)'",
-                           expectedPath: { slug == "index" ? "content/index.\($0.rawValue).md" : "content/pages/\(slug).\($0.rawValue).md" },
+        missingTranslation(translations, languages: languages, what: "\(kind.noun) '\(slug)'",
+                           expectedPath: { kind.path(key: slug, in: $0) },
                            location: primary.source.frontMatterLocation, diagnostics: &diagnostics)
         return Page(slug: slug, order: primary.order, translations: translations)
     }
 
     private func pairComments(_ files: [CommentFile], site: ResolvedSite, languages: [Language], diagnostics: inout [Diagnostic]) -> [Comment] {
-        var byID: [String: Localized<CommentFile>] = [:]
         var folderOf: [String: CommentFile] = [:]
-        for file in files {
+        let unique = files.filter { file in
             if let first = folderOf[file.id], first.folder != file.folder {
                 diagnostics.append(.error("duplicate-id", "comment id '\(file.id)' is already used by \(first.source.path); a comment's file name is its identity and must be unique across meetings", at: file.source.frontMatterLocation))
-                continue
+                return false
             }
             folderOf[file.id] = file
-            byID[file.id, default: Localized()][file.source.language] = file
+            return true
         }
         var comments: [Comment] = []
-        for id in byID.keys.sorted() {
-            if let comment = comment(id: id, translations: byID[id]!, site: site, languages: languages, diagnostics: &diagnostics) {
+        for (id, translations) in pair(unique) {
+            if let comment = comment(id: id, translations: translations, site: site, languages: languages, diagnostics: &diagnostics) {
                 comments.append(comment)
             }
         }
@@ -183,7 +184,7 @@ public struct Resolver {
     func comment(id: String, translations: Localized<CommentFile>, site: ResolvedSite, languages: [Language], diagnostics: inout [Diagnostic]) -> Comment? {
         let primary = translations[translations.languages[0]]!
         missingTranslation(translations, languages: languages, what: "comment '\(id)'",
-                           expectedPath: { "content/comments/\(primary.folder)/\(id).\($0.rawValue).md" },
+                           expectedPath: { ContentKind.comment.path(key: id, folder: primary.folder, in: $0) },
                            location: primary.source.frontMatterLocation, diagnostics: &diagnostics)
         var valid = true
         for file in translations.values.values.sorted(by: { $0.source.path < $1.source.path }) {

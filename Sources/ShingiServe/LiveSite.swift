@@ -8,9 +8,7 @@ final class LiveSite: Sendable {
     private struct State {
         var site = ServedSite.empty
         var generation = 0
-        /// The paths of the index files served (this index's and the one before).
-        var index: Set<String> = []
-        /// The paths of the latest index.
+        /// The paths of the latest index (the one before is served too).
         var latestIndex: Set<String> = []
         var search: SearchIndexState?
         /// How many indexes were made ready.
@@ -33,15 +31,23 @@ final class LiveSite: Sendable {
         set { boundPort.store(newValue, ordering: .releasing) }
     }
 
-    /// Serves `site` (with the search index served now) from now on; tells the open
-    /// pages to reload when it differs from the one it replaces. Returns whether it did.
+    /// Serves `files`, the files of a successful build, from now on (with the search
+    /// index there is), and tells the open pages to reload when that changes anything.
+    /// `changed` is what the build made and removed when it kept the others: only those
+    /// are compared, so a rebuild that rendered a few pages costs as much, not the whole
+    /// site. Returns whether the pages were told.
     @discardableResult
-    func swap(to site: ServedSite) -> Bool {
+    func serve(_ files: [OutputFile], changed: (files: [OutputFile], removed: [String])?) -> Bool {
         let generation: Int? = current.withLock { current in
-            var site = site
-            for path in current.index { site.files[path] = current.site.files[path] }
-            guard current.site != site else { return nil }
-            current.site = site
+            let old = current.site
+            current.site.files = files
+            current.site.errors = []
+            if let changed {
+                guard old.failed || changed.files.contains(where: { old.file(at: $0.path) != $0.bytes })
+                    || changed.removed.contains(where: { old.file(at: $0) != nil }) else { return nil }
+            } else {
+                guard old != current.site else { return nil }
+            }
             current.generation += 1
             return current.generation
         }
@@ -50,19 +56,13 @@ final class LiveSite: Sendable {
         return true
     }
 
-    /// Serves the current files with `files` put in place and `removed` taken out (and no
-    /// errors) from now on; tells the open pages to reload when that changes anything.
-    /// Compares only those, so a rebuild that rendered a few pages costs as much, not the
-    /// whole site.
+    /// Shows `errors` instead of the pages of the last successful build (which stay for
+    /// the next one); tells the open pages to reload when they were not shown already.
     @discardableResult
-    func apply(_ files: [OutputFile], removing removed: [String] = []) -> Bool {
+    func fail(_ errors: [Diagnostic]) -> Bool {
         let generation: Int? = current.withLock { current in
-            guard current.site.failed || files.contains(where: { current.site.files[$0.path] != $0.bytes })
-                || removed.contains(where: { current.site.files[$0] != nil })
-            else { return nil }
-            current.site.errors = []
-            for path in removed { current.site.files[path] = nil }
-            for file in files { current.site.files[file.path] = file.bytes }
+            guard current.site.errors != errors else { return nil }
+            current.site.errors = errors
             current.generation += 1
             return current.generation
         }
@@ -86,9 +86,9 @@ final class LiveSite: Sendable {
     func installSearchIndex(_ files: [OutputFile], ready: Bool) {
         let state: SearchIndexState = current.withLock { current in
             let paths = Set(files.map(\.path))
-            for path in current.index.subtracting(paths.union(current.latestIndex)) { current.site.files[path] = nil }
-            for file in files { current.site.files[file.path] = file.bytes }
-            current.index = paths.union(current.latestIndex)
+            let kept = paths.union(current.latestIndex)
+            current.site.searchIndex = current.site.searchIndex.filter { kept.contains($0.key) }
+            for file in files { current.site.searchIndex[file.path] = file.bytes }
             current.latestIndex = paths
             if ready {
                 current.ready += 1

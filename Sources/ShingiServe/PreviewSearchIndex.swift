@@ -9,9 +9,9 @@ import Synchronization
 /// latest pages. Until a run ends the search pages use the index before (or none) and
 /// say that it is being made (`LiveReload`); they reload when it is ready.
 final class PreviewSearchIndex: Sendable {
-    /// The served files and the search records of one rebuild.
+    /// The files and the search records of one rebuild.
     struct Pages: Sendable {
-        var files: [String: [UInt8]]
+        var files: [OutputFile]
         var records: [OutputFile]
     }
 
@@ -55,8 +55,7 @@ final class PreviewSearchIndex: Sendable {
         #endif
         while let pages = next() {
             let start = ContinuousClock.now
-            let inputs = SearchIndexer.inputs(pages.files.map { OutputFile(path: $0.key, bytes: $0.value) }.sorted { $0.path < $1.path },
-                                              records: pages.records)
+            let inputs = SearchIndexer.inputs(pages.files, records: pages.records)
             do {
                 let index = try indexer!.index(inputs)
                 let elapsed = ContinuousClock.now - start

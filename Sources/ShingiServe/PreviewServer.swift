@@ -101,17 +101,11 @@ public struct PreviewServer: Sendable {
         let result = rebuild.result
         let errors = result.diagnostics.filter { $0.severity == .error }
         last.previous = rebuild.next
-        let reloaded: Bool
-        if errors.isEmpty, let delta = rebuild.delta {
-            // The other files are those of the last successful build, which is what is served.
-            reloaded = live.apply(delta.files, removing: delta.removed)
-        } else if errors.isEmpty {
-            reloaded = live.swap(to: ServedSite(files: Dictionary(result.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { _, last in last }), errors: []))
-        } else {
-            reloaded = live.swap(to: ServedSite(files: live.site.files, errors: errors))
-        }
+        // What is served is what the build produced; after a failed build, the last
+        // successful one's files, under the errors.
+        let reloaded = errors.isEmpty ? live.serve(result.files, changed: rebuild.delta) : live.fail(errors)
         if errors.isEmpty, reloaded || changed == nil, result.site?.config.search == true {
-            search.siteChanged(PreviewSearchIndex.Pages(files: live.site.files, records: result.searchRecords))
+            search.siteChanged(PreviewSearchIndex.Pages(files: result.files, records: result.searchRecords))
         }
         let elapsed = ContinuousClock.now - start
         let milliseconds = Int((Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15).rounded())

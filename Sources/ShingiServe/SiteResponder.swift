@@ -37,14 +37,14 @@ struct SiteResponder: HTTPResponder {
         }
         let site = live.site
         let key = path.key
-        if let bytes = site.files[key] {
+        if let bytes = site.file(at: key) {
             if key.hasSuffix(".html") {
                 if site.failed { return errorPage(site, head: isHead) }
                 return Self.file(.ok, bytes: LiveReload.inject(into: bytes), contentType: ContentType.html, head: isHead)
             }
             return Self.file(.ok, bytes: bytes, contentType: ContentType.of(path: key), head: isHead)
         }
-        if !path.isDirectory, site.files[path.path + "/index.html"] != nil {
+        if !path.isDirectory, site.file(at: path.path + "/index.html") != nil {
             // `/ja` → `/ja/`, as a static server does for a folder.
             var response = Self.plain(.movedPermanently, "")
             response.headers[.location] = "/" + path.path.split(separator: "/").map { Self.percentEncoded(String($0)) }.joined(separator: "/") + "/"
@@ -56,7 +56,7 @@ struct SiteResponder: HTTPResponder {
     private func notFound(head: Bool) -> Response {
         let site = live.site
         if site.failed { return errorPage(site, head: head) }
-        guard let page = site.files["404.html"] else { return Self.plain(.notFound, "404 not found\n") }
+        guard let page = site.file(at: "404.html") else { return Self.plain(.notFound, "404 not found\n") }
         return Self.file(.notFound, bytes: LiveReload.inject(into: page), contentType: ContentType.html, head: head)
     }
 

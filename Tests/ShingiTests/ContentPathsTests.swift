@@ -55,10 +55,10 @@ final class ContentPathsTests: XCTestCase {
         }
         XCTAssertEqual(incremental, full)
         XCTAssertEqual(full, [
-            "content/index.ja.md": "home ja",
-            "content/issues/1/index.en.md": "issue(slug: \"1\") en",
-            "content/comments/14/c1.ja.md": "comment(folder: \"14\", id: \"c1\") ja",
-            "content/pages/about.en.md": "page(slug: \"about\") en",
+            "content/index.ja.md": "home index ja",
+            "content/issues/1/index.en.md": "issue 1 en",
+            "content/comments/14/c1.ja.md": "comment c1 in 14 ja",
+            "content/pages/about.en.md": "page about en",
             "content/pages/a..b.ja.md": "content/pages/a..b.ja.md:1:1: error: 'a..b.ja.md' has an empty part between dots; name a content file <name>.<lang>.md with no '..' and no dot at either end of <name> [invalid-file-name]",
             "content/pages/about.md": "content/pages/about.md:1:1: warning: a content file is named <name>.<lang>.md with lang one of ja, en; this file is skipped [missing-language-suffix]",
             "content/pages/about.fr.md": "content/pages/about.fr.md:1:1: warning: a content file is named <name>.<lang>.md with lang one of ja, en; this file is skipped [missing-language-suffix]",
@@ -78,6 +78,7 @@ final class ContentPathsTests: XCTestCase {
     private static func outcome(_ file: ContentFile?, _ diagnostics: [Diagnostic]) -> String {
         let said = diagnostics.map(\.description)
         guard let file else { return said.isEmpty ? "nothing" : said.joined(separator: "\n") }
-        return (["\(file.kind) \(file.language.rawValue)"] + said).joined(separator: "\n")
+        let address = file.address
+        return (["\(address.kind) \(address.key)\(address.folder.map { " in " + $0 } ?? "") \(address.language.rawValue)"] + said).joined(separator: "\n")
     }
 }

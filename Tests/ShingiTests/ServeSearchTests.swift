@@ -52,24 +52,26 @@ final class ServeSearchTests: XCTestCase {
     func testWithoutPagefindServeSaysOnceHowToInstallIt() {
         let log = LineLog()
         let index = PreviewSearchIndex(indexer: nil, live: LiveSite(), output: ServeOutput(line: { log.append($0) }, problem: { log.append("! " + $0) }))
-        index.siteChanged(PreviewSearchIndex.Pages(files: [:], records: []))
-        index.siteChanged(PreviewSearchIndex.Pages(files: [:], records: []))
+        index.siteChanged(PreviewSearchIndex.Pages(files: [], records: []))
+        index.siteChanged(PreviewSearchIndex.Pages(files: [], records: []))
         XCTAssertEqual(log.lines, ["! " + SearchIndexer.notInstalledNote])
     }
 
     func testAnIndexReplacesTheOneBeforeLastAndAFullSwapKeepsIt() {
         let live = LiveSite()
-        live.swap(to: ServedSite(files: ["ja/index.html": [1]], errors: []))
+        live.serve([OutputFile(path: "ja/index.html", bytes: [1])], changed: nil)
         live.searchIndexBuilding()
         live.installSearchIndex([OutputFile(path: "pagefind/a", bytes: [1])], ready: true)
         live.installSearchIndex([OutputFile(path: "pagefind/b", bytes: [2])], ready: false)
-        XCTAssertEqual(live.site.files.keys.sorted(), ["ja/index.html", "pagefind/a", "pagefind/b"])
+        XCTAssertEqual(live.site.searchIndex, ["pagefind/a": [1], "pagefind/b": [2]])
         XCTAssertEqual(live.searchIndex, .ready(1))
         live.installSearchIndex([OutputFile(path: "pagefind/c", bytes: [3])], ready: true)
-        XCTAssertEqual(live.site.files.keys.sorted(), ["ja/index.html", "pagefind/b", "pagefind/c"])
+        XCTAssertEqual(live.site.searchIndex, ["pagefind/b": [2], "pagefind/c": [3]])
         XCTAssertEqual(live.searchIndex, .ready(2))
         // A full build (a template edit) serves new pages with the index there is.
-        live.swap(to: ServedSite(files: ["ja/index.html": [9]], errors: []))
-        XCTAssertEqual(live.site.files, ["ja/index.html": [9], "pagefind/b": [2], "pagefind/c": [3]])
+        live.serve([OutputFile(path: "ja/index.html", bytes: [9])], changed: nil)
+        XCTAssertEqual(live.site, ServedSite(files: [OutputFile(path: "ja/index.html", bytes: [9])],
+                                             searchIndex: ["pagefind/b": [2], "pagefind/c": [3]], errors: []))
+        XCTAssertEqual(["ja/index.html", "pagefind/c", "ja/none.html"].map { live.site.file(at: $0) }, [[9], [3], nil])
     }
 }
