@@ -10,21 +10,20 @@ extension PageRenderer {
     /// listed, not even in a preview.
     func feed(_ language: Language, issue: Tracked<Issue>? = nil) -> OutputFile {
         let p = presenter(language)
-        let comments = issue.map { site.comments(onIssue: $0.id) } ?? site.comments
         let feedURL = issue.map { urls.issueFeed($0.id, language) } ?? urls.feed(language)
         let pageURL = issue.map { urls.issue($0.id, language) } ?? urls.comments(language)
         let title = (issue.map { p.issueLabel($0) + "　" + p.issueTitle($0).text + " — " } ?? "") + p.t(.commentsTitle)
-        let entries = comments.filter { !$0.isDraft }.enumerated().map { index, comment in
-            (comment: comment, date: comment.date ?? site.meeting(comment.meeting)?.date, index: index)
-        }.sorted { a, b in
-            // Newest first; undated last; otherwise in site order.
-            switch (a.date, b.date) {
-            case let (x?, y?) where x != y: return x > y
-            case (_?, nil): return true
-            case (nil, _?): return false
-            default: return a.index < b.index
-            }
-        }
+        // Each comment as its listing: an edited comment changes the feed through it.
+        let entries = site.commentIDs(onIssue: issue?.id).compactMap { commentListing($0, language) }.filter { !$0.isDraft }
+            .enumerated().sorted { a, b in
+                // Newest first; undated last; otherwise in site order.
+                switch (a.element.date, b.element.date) {
+                case let (x?, y?) where x != y: return x > y
+                case (_?, nil): return true
+                case (nil, _?): return false
+                default: return a.offset < b.offset
+                }
+            }.map(\.element)
         // Without entries: the issue's meeting, else the latest meeting.
         let latest = entries.compactMap(\.date).max() ?? issue?.meeting.flatMap { site.meeting($0)?.date } ?? site.meetings.map(\.date).max()
         let siteTitle = p.text(site.config.shortTitle).text
@@ -39,9 +38,7 @@ extension PageRenderer {
           <author><name>\(HTMLEscape.text(siteTitle))</name></author>
 
         """
-        for entry in entries {
-            xml += commentListing(entry.comment.id, language)?.feedEntry ?? ""
-        }
+        for entry in entries { xml += entry.feedEntry }
         xml += "</feed>\n"
         return OutputFile(path: urls.outputPath(for: feedURL), text: xml)
     }
@@ -55,13 +52,12 @@ extension PageRenderer {
         } ?? comment.issue
         let url = p.commentURL(comment)
         let lang = item["untranslated"] as? Bool == true ? " xml:lang=\"\(item["content_lang"] as? String ?? "")\"" : ""
-        let date = comment.date ?? site.meeting(comment.meeting)?.date
         return """
           <entry\(lang)>
             <title>\(HTMLEscape.text(member + " — " + target))</title>
             <id>\(HTMLEscape.text(atomID(url)))</id>
             <link rel="alternate" type="text/html" href="\(HTMLEscape.text(urls.absolute(url)))"/>
-            <updated>\(Self.atomDate(date))</updated>
+            <updated>\(Self.atomDate(Self.date(comment, site)))</updated>
             <author><name>\(HTMLEscape.text(member))</name></author>
             <content type="html">\(HTMLEscape.text((item["body_html"] as? String ?? "") + feedResponse(comment, p, item: item)))</content>
           </entry>
@@ -76,6 +72,11 @@ extension PageRenderer {
         let lang = (item["response_lang"] as? String).map { $0 == p.language.rawValue ? "" : " lang=\"\($0)\"" } ?? ""
         return "\n<p><strong>\(HTMLEscape.text(p.t(.responseLabel)))\(status)</strong></p>\n"
             + ((item["response_html"] as? String).map { "<div\(lang)>\n\($0)</div>\n" } ?? "")
+    }
+
+    /// A comment's date in the feeds: its own, else its meeting's.
+    static func date(_ comment: Tracked<Comment>, _ site: SiteReader) -> ISODate? {
+        comment.date ?? site.meeting(comment.meeting)?.date
     }
 
     /// An entry's permanent id: its absolute URL when `base_url` has a host, else a URN

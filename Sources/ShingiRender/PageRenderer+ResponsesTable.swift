@@ -29,22 +29,20 @@ extension PageRenderer {
     /// same columns as the page, as plain text.
     func responsesCSV(_ meeting: String?, _ p: Presenter) -> [UInt8] {
         let header = [UIString.responsesNo, .responsesMember, .responsesTarget, .responsesComment, .responsesResponse, .responsesStatus].map(p.t)
-        let rows = responseComments(meeting).enumerated().map { index, id in
-            ["\(index + 1)"] + (commentListing(id, p.language)?.cells ?? [])
+        let records = responseComments(meeting).enumerated().map { index, id in
+            "\(index + 1)," + (commentListing(id, p.language)?.cells ?? "")
         }
-        return ResponsesCSV.encode([header] + rows)
+        return ResponsesCSV.file([ResponsesCSV.record(header)] + records)
     }
 
     /// The comments of one meeting (nil: of the site) in the paper's order (issue,
     /// section, meeting, id), drafts only where the build shows them. Only their ids: a
     /// row is the comment's listing, so a page that shows an edited comment is refilled.
-    private func responseComments(_ meeting: String?) -> [String] {
-        (meeting.map { site.comments(inMeeting: $0) } ?? site.comments).map(\.id)
-    }
+    private func responseComments(_ meeting: String?) -> [String] { site.commentIDs(inMeeting: meeting) }
 
     /// A comment's row of the 意見対応表 (number left as a marker) and its CSV cells, from
     /// the context of its list item (`commentContext`), which has its text and response.
-    func responseRow(_ comment: Tracked<Comment>, _ p: Presenter, item: [String: Any]) -> (row: String, cells: [String]) {
+    func responseRow(_ comment: Tracked<Comment>, _ p: Presenter, item: [String: Any]) -> (row: String, cells: String) {
         let target = site.issue(comment.issue).map { issue in
             p.issueLabel(issue) + (p.sectionTitle(issue, comment.section).map { (p.language == .ja ? "　" : ": ") + $0.text } ?? "")
         } ?? comment.issue
@@ -56,9 +54,9 @@ extension PageRenderer {
         var row = renderPartial("partials/response-row", context, p.language) ?? ""
         // The table's own line break follows the row.
         if row.hasSuffix("\n") { row.removeLast() }
-        let cells = [site.member(comment.member).map { p.memberName($0).text } ?? comment.member, target,
-                     ResponsesCSV.text(ofHTML: item["body_html"] as? String ?? ""),
-                     ResponsesCSV.text(ofHTML: item["response_html"] as? String ?? ""), item["status"] as? String ?? ""]
+        let cells = ResponsesCSV.record([site.member(comment.member).map { p.memberName($0).text } ?? comment.member, target,
+                                         ResponsesCSV.text(ofHTML: item["body_html"] as? String ?? ""),
+                                         ResponsesCSV.text(ofHTML: item["response_html"] as? String ?? ""), item["status"] as? String ?? ""])
         return (row, cells)
     }
 

@@ -113,7 +113,8 @@ public struct RenderedComments: Sendable {
                 // placeholders gets its comments after the page's own pass.
                 func tagged(_ item: String) -> String { language == .ja ? item : LanguageOfParts.tagJapanese(in: item) }
                 let (row, cells) = renderer.responseRow(comment, p, item: context)
-                let listing = CommentListing(row: tagged(row), cells: cells, feedEntry: renderer.feedEntry(comment, p, item: context))
+                let listing = CommentListing(row: tagged(row), cells: cells, feedEntry: renderer.feedEntry(comment, p, item: context),
+                                             date: PageRenderer.date(comment, renderer.site), isDraft: comment.isDraft)
                 byLanguage[language] = Item(plain: tagged(html.filling(marker, with: "")), withTarget: tagged(html.filling(marker, with: target)),
                                             listing: listing)
             }

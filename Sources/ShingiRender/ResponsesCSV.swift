@@ -2,17 +2,19 @@
 /// ministries exchange: UTF-8 with a byte order mark and CRLF line ends, so Excel opens
 /// it as Japanese text, and RFC 4180 quoting.
 enum ResponsesCSV {
-    /// The file's bytes: a BOM, then each row as a CRLF-terminated record.
-    static func encode(_ rows: [[String]]) -> [UInt8] {
+    /// The file's bytes: a BOM, then each record (`record(_:)`) ended by CRLF.
+    static func file(_ records: [String]) -> [UInt8] {
         var out: [UInt8] = [0xEF, 0xBB, 0xBF]
-        for row in rows {
-            for (index, value) in row.enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                out += field(value).utf8
-            }
+        for record in records {
+            out += record.utf8
             out += [0x0D, 0x0A]
         }
         return out
+    }
+
+    /// One row's fields, each quoted as it needs, separated by commas.
+    static func record(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: ",")
     }
 
     /// A field quoted when it holds a comma, a quote or a line break (RFC 4180 §2.6), its

@@ -66,15 +66,20 @@ public struct ResolvedSite: Sendable {
     }
 
     /// Comments on one section of an issue, in site order.
-    public func comments(onIssue issue: String, section: String) -> [Comment] {
-        (commentsBySection["\(issue)#\(section)"] ?? []).map { comments[$0] }
-    }
-
-    public func comments(onIssue issue: String) -> [Comment] { (commentsByIssue[issue] ?? []).map { comments[$0] } }
-    public func comments(byMember member: String) -> [Comment] { (commentsByMember[member] ?? []).map { comments[$0] } }
+    public func comments(onIssue issue: String, section: String) -> [Comment] { pick(commentsBySection["\(issue)#\(section)"]) }
+    public func comments(onIssue issue: String) -> [Comment] { pick(commentsByIssue[issue]) }
+    public func comments(byMember member: String) -> [Comment] { pick(commentsByMember[member]) }
     /// Comments the paper reflects in one section (or heading) of an issue, in site order.
-    public func comments(reflectedIn issue: String, section: String) -> [Comment] {
-        (commentsByReflection["\(issue)#\(section)"] ?? []).map { comments[$0] }
-    }
-    public func comments(inMeeting meeting: String) -> [Comment] { (commentsByMeeting[meeting] ?? []).map { comments[$0] } }
+    public func comments(reflectedIn issue: String, section: String) -> [Comment] { pick(commentsByReflection["\(issue)#\(section)"]) }
+    public func comments(inMeeting meeting: String) -> [Comment] { pick(commentsByMeeting[meeting]) }
+
+    /// The ids of the same comments, without copying them (a comment is a large value).
+    public func commentIDs(onIssue issue: String, section: String) -> [String] { ids(commentsBySection["\(issue)#\(section)"]) }
+    public func commentIDs(onIssue issue: String) -> [String] { ids(commentsByIssue[issue]) }
+    public func commentIDs(byMember member: String) -> [String] { ids(commentsByMember[member]) }
+    public func commentIDs(reflectedIn issue: String, section: String) -> [String] { ids(commentsByReflection["\(issue)#\(section)"]) }
+    public func commentIDs(inMeeting meeting: String) -> [String] { ids(commentsByMeeting[meeting]) }
+
+    private func pick(_ indices: [Int]?) -> [Comment] { (indices ?? []).map { comments[$0] } }
+    private func ids(_ indices: [Int]?) -> [String] { (indices ?? []).map { comments[$0].id } }
 }

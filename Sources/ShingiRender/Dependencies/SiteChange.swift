@@ -38,6 +38,11 @@ public struct SiteChange: Sendable, Equatable {
     }
 
     private mutating func compare<Value: Equatable>(_ old: [Value], _ new: [Value], id: KeyPath<Value, String>, item: (String) -> SiteItem) {
+        // The usual edit keeps the items and their order: compare them pair by pair, without copying them.
+        if old.count == new.count, old.indices.allSatisfy({ old[$0][keyPath: id] == new[$0][keyPath: id] }) {
+            for index in old.indices where old[index] != new[index] { items.insert(item(new[index][keyPath: id])) }
+            return
+        }
         let before = Dictionary(old.map { ($0[keyPath: id], $0) }, uniquingKeysWith: { first, _ in first })
         for value in new where before[value[keyPath: id]] != value { items.insert(item(value[keyPath: id])) }
         let after = Set(new.map { $0[keyPath: id] })

@@ -24,11 +24,11 @@ enum SiteInput: Hashable, @unchecked Sendable {
     func value(in site: ResolvedSite) -> AnyHashable {
         switch self {
         case .list(let kind): site.items(kind)
-        case .commentsOnIssue(let issue): site.comments(onIssue: issue).map(\.id)
-        case .commentsOnSection(let issue, let section): site.comments(onIssue: issue, section: section).map(\.id)
-        case .commentsByMember(let member): site.comments(byMember: member).map(\.id)
-        case .commentsInMeeting(let meeting): site.comments(inMeeting: meeting).map(\.id)
-        case .commentsReflectedIn(let issue, let section): site.comments(reflectedIn: issue, section: section).map(\.id)
+        case .commentsOnIssue(let issue): site.commentIDs(onIssue: issue)
+        case .commentsOnSection(let issue, let section): site.commentIDs(onIssue: issue, section: section)
+        case .commentsByMember(let member): site.commentIDs(byMember: member)
+        case .commentsInMeeting(let meeting): site.commentIDs(inMeeting: meeting)
+        case .commentsReflectedIn(let issue, let section): site.commentIDs(reflectedIn: issue, section: section)
         case .citations(let reference): site.citations[reference] ?? []
         case .field, .renderedComment: 0
         }

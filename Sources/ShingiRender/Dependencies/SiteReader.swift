@@ -71,6 +71,24 @@ struct SiteReader: Sendable {
     func comments(byMember member: String) -> [Tracked<Comment>] { query(.commentsByMember(member), site.comments(byMember: member)) }
     func comments(inMeeting meeting: String) -> [Tracked<Comment>] { query(.commentsInMeeting(meeting), site.comments(inMeeting: meeting)) }
 
+    /// The ids of `comments` (nil: of the site) or `comments(onIssue:)`/`(inMeeting:)`,
+    /// recorded as the same list or query, for a job that shows the comments only as
+    /// `RenderedComments` made them: the comments themselves are not copied.
+    func commentIDs(onIssue issue: String? = nil) -> [String] {
+        guard let issue else {
+            log?.read(.list(.comment))
+            return site.comments.map(\.id)
+        }
+        log?.read(.commentsOnIssue(issue))
+        return site.commentIDs(onIssue: issue)
+    }
+
+    func commentIDs(inMeeting meeting: String?) -> [String] {
+        guard let meeting else { return commentIDs() }
+        log?.read(.commentsInMeeting(meeting))
+        return site.commentIDs(inMeeting: meeting)
+    }
+
     private func query(_ input: SiteInput, _ comments: [Comment]) -> [Tracked<Comment>] {
         log?.read(input)
         return comments.map { Tracked($0, .comment($0.id), log) }
