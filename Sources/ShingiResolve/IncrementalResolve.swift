@@ -65,6 +65,13 @@ extension Resolver {
             old.count == new.count && zip(old, new).allSatisfy { $0.reference == $1.reference && $0.place == $1.place }
         }
         var scratch: [Diagnostic] = []
+        // A changed item's translation states, and whether its files agree on their source
+        // language (an item's files only: the other items' did not change).
+        var conflicts: [Diagnostic] = []
+        func checkTranslations(_ sources: Localized<MarkdownSource>) {
+            diagnostics += TranslationState.diagnostics(site.translationStates(of: sources))
+            conflicts += SourceLanguage.conflicts(sources, languages: languages)
+        }
         for (index, translations) in issues {
             let old = previous.issues[index]
             let primary = checkTranslationsAgree(translations, diagnostics: &diagnostics)
@@ -76,7 +83,7 @@ extension Resolver {
             guard sameCitations(crossLinks(of: old, site: previous, diagnostics: &scratch),
                                 crossLinks(of: issue, site: previous, diagnostics: &diagnostics)) else { return nil }
             site.issues[index] = issue
-            diagnostics += TranslationState.diagnostics(site.translationStates(of: site.sources(issue.translations, \.source)))
+            checkTranslations(site.sources(issue.translations, \.source))
             paths.formUnion(translations.values.values.map(\.source.path))
         }
         for (index, translations) in comments {
@@ -87,7 +94,7 @@ extension Resolver {
                                 crossLinks(of: comment, site: previous, diagnostics: &diagnostics))
             else { return nil }
             site.comments[index] = comment
-            diagnostics += TranslationState.diagnostics(site.translationStates(of: site.sources(comment.translations, \.source)))
+            checkTranslations(site.sources(comment.translations, \.source))
             paths.formUnion(translations.values.values.map(\.source.path))
         }
         for (index, translations) in pages {
@@ -98,7 +105,7 @@ extension Resolver {
                                 crossLinks(of: page, site: previous, diagnostics: &diagnostics))
             else { return nil }
             site.pages[index] = page
-            diagnostics += TranslationState.diagnostics(site.translationStates(of: site.sources(page.translations, \.source)))
+            checkTranslations(site.sources(page.translations, \.source))
             paths.formUnion(translations.values.values.map(\.source.path))
         }
         if let translations = home, let old = previous.home {
@@ -107,11 +114,11 @@ extension Resolver {
                                 crossLinks(ofHome: page, site: previous, diagnostics: &diagnostics))
             else { return nil }
             site.home = page
-            diagnostics += TranslationState.diagnostics(site.translationStates(of: site.sources(page.translations, \.source)))
+            checkTranslations(site.sources(page.translations, \.source))
             paths.formUnion(translations.values.values.map(\.source.path))
         }
         // Files that disagree on their source language: the full resolve reports them.
-        guard !diagnostics.hasErrors, site.sourceLanguageConflicts().isEmpty else { return nil }
+        guard !diagnostics.hasErrors, conflicts.isEmpty else { return nil }
         // The load's diagnostics of those files, then what resolving them found.
         var all = previous.diagnostics.filter { !paths.contains($0.location.path) }
         all += loaded.diagnostics.filter { paths.contains($0.location.path) }

@@ -71,6 +71,17 @@ final class ResolveUpdateTests: XCTestCase {
         XCTAssertNil(data.updated)
     }
 
+    func testAnEditThatMakesAnItemsFilesDisagreeOnTheSourceLanguageIsLeftToAFullResolve() async throws {
+        // Only the edited item's files are checked for agreement: the other items' did not change.
+        let ja = MiniSite.files[IncrementalRebuildTests.issueJA]!.replacingOccurrences(of: "number: 1\n", with: "number: 1\nsource_language: ja\n")
+        let en = MiniSite.files[IncrementalRebuildTests.issue]!.replacingOccurrences(of: "number: 1\n", with: "number: 1\nsource_language: en\n")
+        let agreeing = try await update([IncrementalRebuildTests.issueJA: ja])
+        try assertSame(agreeing.updated, agreeing.full)
+        let disagreeing = try await update([IncrementalRebuildTests.issueJA: ja, IncrementalRebuildTests.issue: en])
+        XCTAssertNil(disagreeing.updated)
+        XCTAssertEqual(disagreeing.full.diagnostics.filter { $0.code == "translation-mismatch" }.map(\.severity), [.error])
+    }
+
     func testChangesAcrossFailedBuildsAreFromTheFirstBeforeToTheLastAfter() async throws {
         let root = try MiniSite.make(self)
         let loader = ContentLoader(root: root)

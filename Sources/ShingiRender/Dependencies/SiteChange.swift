@@ -39,10 +39,14 @@ public struct SiteChange: Sendable, Equatable {
 
     private mutating func compare<Value: Equatable>(_ old: [Value], _ new: [Value], id: KeyPath<Value, String>, item: (String) -> SiteItem) {
         // The usual edit keeps the items and their order: compare them pair by pair, without copying them.
-        if old.count == new.count, old.indices.allSatisfy({ old[$0][keyPath: id] == new[$0][keyPath: id] }) {
-            for index in old.indices where old[index] != new[index] { items.insert(item(new[index][keyPath: id])) }
-            return
+        let sameOrder = old.withUnsafeBufferPointer { before in
+            new.withUnsafeBufferPointer { after in
+                guard before.count == after.count, before.indices.allSatisfy({ before[$0][keyPath: id] == after[$0][keyPath: id] }) else { return false }
+                for index in before.indices where before[index] != after[index] { items.insert(item(after[index][keyPath: id])) }
+                return true
+            }
         }
+        if sameOrder { return }
         let before = Dictionary(old.map { ($0[keyPath: id], $0) }, uniquingKeysWith: { first, _ in first })
         for value in new where before[value[keyPath: id]] != value { items.insert(item(value[keyPath: id])) }
         let after = Set(new.map { $0[keyPath: id] })
