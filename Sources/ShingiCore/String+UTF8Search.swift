@@ -19,21 +19,26 @@ extension StringProtocol {
 
     private static func firstOffset(of needle: String, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
         var needle = needle
-        return needle.withUTF8 { needle -> Int? in
-            guard let first = needle.first else { return 0 }
-            guard let base = haystack.baseAddress, let needleBase = needle.baseAddress else { return nil }
-            var start = 0
-            // memchr finds each candidate first byte; memcmp checks the rest.
-            while haystack.count - start >= needle.count,
-                  let hit = memchr(base + start, Int32(first), haystack.count - start - needle.count + 1) {
-                let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if memcmp(base + offset, needleBase, needle.count) == 0 { return offset }
-                start = offset + 1
-            }
-            return nil
-        }
+        return needle.withUTF8 { haystack.firstOffset(of: $0) }
     }
 
     /// Whether `needle` occurs, compared byte for byte in UTF-8 (`utf8Range(of:)`).
     public func containsUTF8(_ needle: String) -> Bool { utf8Range(of: needle) != nil }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// The offset of the first occurrence of `needle` at or after `start`, compared byte
+    /// for byte: memchr finds each candidate first byte, memcmp checks the rest.
+    public func firstOffset(of needle: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        guard let first = needle.first else { return start }
+        guard let base = baseAddress, let needleBase = needle.baseAddress else { return nil }
+        var start = start
+        while count - start >= needle.count,
+              let hit = memchr(base + start, Int32(first), count - start - needle.count + 1) {
+            let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + offset, needleBase, needle.count) == 0 { return offset }
+            start = offset + 1
+        }
+        return nil
+    }
 }

@@ -12,21 +12,27 @@ enum DuplicateIDs {
         var seen = Set<ArraySlice<UInt8>>()
         var reported = Set<ArraySlice<UInt8>>()
         var result: [Diagnostic] = []
-        var line = 1, lineStart = 0
-        var i = 0
-        while i + pattern.count < bytes.count {
-            if bytes[i] == UInt8(ascii: "\n") { line += 1; lineStart = i + 1 }
-            guard bytes[i] == pattern[0], bytes[i..<(i + pattern.count)].elementsEqual(pattern) else { i += 1; continue }
-            let start = i + pattern.count
-            var end = start
-            while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\n") { end += 1 }
-            let id = bytes[start..<end]
-            if !seen.insert(id).inserted, reported.insert(id).inserted {
-                let column = String(decoding: bytes[lineStart..<(i + 1)], as: UTF8.self).count + 1
-                result.append(.error("duplicate-id", "the built page \(file.path) has the id '\(String(decoding: id, as: UTF8.self))' more than once, so links to it reach only the first; give the heading (or the theme's element) another id",
-                                     at: SourceLocation(path: file.path, line: line, column: column)))
+        bytes.withUnsafeBufferPointer { buffer in
+            pattern.withUnsafeBufferPointer { pattern in
+                var i = 0
+                while let at = buffer.firstOffset(of: pattern, from: i) {
+                    let start = at + pattern.count
+                    guard start < buffer.count else { break }
+                    var end = start
+                    while end < buffer.count, buffer[end] != UInt8(ascii: "\""), buffer[end] != UInt8(ascii: "\n") { end += 1 }
+                    let id = bytes[start..<end]
+                    if !seen.insert(id).inserted, reported.insert(id).inserted {
+                        // Where it is, counted only for what is reported.
+                        let before = bytes[..<(at + 1)]
+                        let line = before.count { $0 == UInt8(ascii: "\n") } + 1
+                        let lineStart = (before.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
+                        let column = String(decoding: bytes[lineStart..<(at + 1)], as: UTF8.self).count + 1
+                        result.append(.error("duplicate-id", "the built page \(file.path) has the id '\(String(decoding: id, as: UTF8.self))' more than once, so links to it reach only the first; give the heading (or the theme's element) another id",
+                                             at: SourceLocation(path: file.path, line: line, column: column)))
+                    }
+                    i = end
+                }
             }
-            i = end
         }
         return result
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Language of parts (WCAG 3.1.2): on a page whose language is not Japanese, each run of
 /// Japanese script outside any `lang="ja…"` element is wrapped in `<span lang="ja">`, so
 /// the glossary terms, quoted words and untranslated names of an English text are read
@@ -11,7 +13,8 @@ public enum LanguageOfParts {
     /// and the text of `title`, `script`, `style` and `textarea` are left as they are.
     public static func tagJapanese(in html: String) -> String {
         let bytes = Array(html.utf8)
-        guard bytes.indices.contains(where: { isJapanese(bytes, at: $0) }) else { return html }
+        // Most pages in English have no Japanese at all.
+        guard bytes.indices.contains(where: { bytes[$0] >= 0xE3 && isJapanese(bytes, at: $0) }) else { return html }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 1024)
         /// Open elements: name and whether they are in Japanese.
@@ -40,8 +43,10 @@ public enum LanguageOfParts {
                 }
                 continue
             }
-            var end = i
-            while end < bytes.count, bytes[end] != UInt8(ascii: "<") { end += 1 }
+            let end = bytes.withUnsafeBufferPointer { buffer in
+                memchr(buffer.baseAddress! + i, Int32(UInt8(ascii: "<")), buffer.count - i)
+                    .map { UnsafeRawPointer($0) - UnsafeRawPointer(buffer.baseAddress!) } ?? buffer.count
+            }
             if open.last?.japanese ?? false {
                 out.append(contentsOf: bytes[i..<end])
             } else {
@@ -72,6 +77,8 @@ public enum LanguageOfParts {
     /// A run is the space-separated words holding Japanese and the spaces between them:
     /// 「CSIRT（組織内CSIRT）」 is one run, `CSIRT and 組織` tags only 組織.
     private static func tagRuns(_ text: ArraySlice<UInt8>, into out: inout [UInt8]) {
+        // Japanese takes bytes from E3 on: a text without any is copied as it is.
+        guard text.contains(where: { $0 >= 0xE3 }) else { out.append(contentsOf: text); return }
         var words: [(range: Range<Int>, japanese: Bool)] = []
         var any = false
         var i = text.startIndex
@@ -111,9 +118,9 @@ public enum LanguageOfParts {
 
     /// The index after the tag (or comment) starting at `start`; quoted values may hold `>`.
     private static func tagEnd(_ s: [UInt8], from start: Int) -> Int {
-        if hasPrefix(s, Array("<!--".utf8), at: start) {
+        if hasPrefix(s, commentStart, at: start) {
             var j = start + 4
-            while j < s.count, !hasPrefix(s, Array("-->".utf8), at: j) { j += 1 }
+            while j < s.count, !hasPrefix(s, commentEnd, at: j) { j += 1 }
             return min(s.count, j + 3)
         }
         var quote: UInt8?
@@ -141,8 +148,11 @@ public enum LanguageOfParts {
         return name.isEmpty ? nil : (String(decoding: name.map(lowercased), as: UTF8.self), closing)
     }
 
+    private static let commentStart = Array("<!--".utf8), commentEnd = Array("-->".utf8)
+    private static let langAttribute = Array(" lang=\"".utf8)
+
     private static func lang(of tag: ArraySlice<UInt8>) -> String? {
-        let attribute = Array(" lang=\"".utf8)
+        let attribute = langAttribute
         var j = tag.startIndex
         while j + attribute.count <= tag.endIndex {
             if tag[j..<(j + attribute.count)].elementsEqual(attribute) {

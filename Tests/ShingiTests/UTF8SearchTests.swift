@@ -23,4 +23,14 @@ final class UTF8SearchTests: XCTestCase {
         XCTAssertNil("".utf8Range(of: "<"))
         XCTAssertEqual("abc".utf8Range(of: ""), "abc".startIndex..<"abc".startIndex)
     }
+
+    func testABufferIsSearchedFromAnOffset() {
+        let page = Array(#"<a id="x"><b id="y">"#.utf8), needle = Array(#" id=""#.utf8)
+        let offsets = page.withUnsafeBufferPointer { page in
+            needle.withUnsafeBufferPointer { needle in
+                [page.firstOffset(of: needle), page.firstOffset(of: needle, from: 3), page.firstOffset(of: needle, from: 14), page.firstOffset(of: needle, from: 20)]
+            }
+        }
+        XCTAssertEqual(offsets, [2, 12, nil, nil])
+    }
 }
