@@ -31,7 +31,7 @@ struct FragmentAssembler {
         for token in Placeholder.tokens(of: fragment.html) {
             switch token {
             case .html(let text):
-                if let (end, html) = pending, let range = text.range(of: end) {
+                if let (end, html) = pending, let range = text.utf8Range(of: end) {
                     out += text[..<range.upperBound]
                     out += html
                     out += text[range.upperBound...]

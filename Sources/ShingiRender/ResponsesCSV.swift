@@ -85,9 +85,11 @@ enum ResponsesCSV {
         return String(String.UnicodeScalarView(line[start...end]))
     }
 
+    private static let named: [Substring: String] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}"]
+
     /// `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&#39;` and numeric references.
     static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         var out = ""
         var rest = Substring(text)
         while let amp = rest.firstIndex(of: "&") {
@@ -99,8 +101,7 @@ enum ResponsesCSV {
                 continue
             }
             let name = after[..<semi]
-            let named: [Substring: String] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}"]
-            var decoded = named[name]
+            var decoded = Self.named[name]
             if decoded == nil, name.hasPrefix("#") {
                 let digits = name.dropFirst()
                 let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
