@@ -20,9 +20,9 @@ public struct ContentLoader: Sendable {
     public func load(beforeParsing: @Sendable () async -> Void = {}) async -> LoadedSite {
         var diagnostics: [Diagnostic] = []
         let config = DataFileLoader.loadConfig(root: root, diagnostics: &diagnostics)
-        let files = markdownFiles(config: config, diagnostics: &diagnostics)
-        // The data files are read while the Markdown files are parsed.
+        // The data files are read while the Markdown files are listed and parsed.
         async let data = Self.loadDataFiles(root: root, config: config)
+        let files = markdownFiles(config: config, diagnostics: &diagnostics)
         await beforeParsing()
         let results = await loadMarkdown(files, config: config)
         let (members, meetings, references, dataDiagnostics) = await data

@@ -1,3 +1,4 @@
+import Foundation
 import ShingiCore
 
 /// A Markdown file split into its YAML front matter and its body.
@@ -20,20 +21,23 @@ public struct FrontMatterSplit: Sendable {
                 "the file does not start with YAML front matter; add a block between '---' lines at the top",
                 at: SourceLocation(path: source.path)))
         }
+        // Line by line on the UTF-8 bytes: `\n` is always a character of its own (CRLF is
+        // folded by `SourceText`), so this splits where a walk over characters would.
+        let bytes = text.utf8
         var lineNumber = 1
-        var yamlLines: [Substring] = []
-        var bodyStart: String.Index?
-        var index = text.index(text.startIndex, offsetBy: 4, limitedBy: text.endIndex) ?? text.endIndex
-        while index < text.endIndex {
-            let lineEnd = text[index...].firstIndex(of: "\n") ?? text.endIndex
-            let line = text[index..<lineEnd]
+        var bodyStart: Int?
+        var yamlEnd = 4
+        var offset = min(4, bytes.count)
+        while offset < bytes.count {
+            let lineEnd = Self.offset(of: UInt8(ascii: "\n"), in: text, from: offset) ?? bytes.count
             lineNumber += 1
-            if line == "---" || line == "..." {
-                bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+            let length = lineEnd - offset
+            if length == 3, Self.isRepeated(UInt8(ascii: "-"), in: text, at: offset) || Self.isRepeated(UInt8(ascii: "."), in: text, at: offset) {
+                bodyStart = min(lineEnd + 1, bytes.count)
                 break
             }
-            yamlLines.append(line)
-            index = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+            yamlEnd = lineEnd
+            offset = min(lineEnd + 1, bytes.count)
         }
         guard let bodyStart else {
             return .failure(.error(
@@ -41,7 +45,24 @@ public struct FrontMatterSplit: Sendable {
                 "the front matter is not closed; add a line '---' after the last field",
                 at: SourceLocation(path: source.path)))
         }
-        return .success(FrontMatterSplit(yaml: yamlLines.joined(separator: "\n"), yamlFirstLine: 2,
-                                         body: String(text[bodyStart...]), bodyFirstLine: lineNumber + 1))
+        func index(_ offset: Int) -> String.Index { bytes.index(bytes.startIndex, offsetBy: offset) }
+        return .success(FrontMatterSplit(yaml: String(text[index(4)..<index(max(4, yamlEnd))]), yamlFirstLine: 2,
+                                         body: String(text[index(bodyStart)...]), bodyFirstLine: lineNumber + 1))
+    }
+
+    /// The byte offset of the first `byte` at or after `start`.
+    private static func offset(of byte: UInt8, in text: String, from start: Int) -> Int? {
+        var text = text
+        return text.withUTF8 { buffer in
+            guard let base = buffer.baseAddress, let hit = memchr(base + start, Int32(byte), buffer.count - start) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
+    /// Whether the three bytes at `offset` are `byte`.
+    private static func isRepeated(_ byte: UInt8, in text: String, at offset: Int) -> Bool {
+        let bytes = text.utf8
+        let start = bytes.index(bytes.startIndex, offsetBy: offset)
+        return bytes[start...].prefix(3).allSatisfy { $0 == byte }
     }
 }

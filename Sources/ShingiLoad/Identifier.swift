@@ -6,7 +6,7 @@ import ShingiCore
 /// or option-like `-x`).
 enum Identifier {
     static func isValid(_ id: String) -> Bool {
-        guard let first = id.unicodeScalars.first, isAlphanumeric(first), !id.contains("..") else { return false }
+        guard let first = id.unicodeScalars.first, isAlphanumeric(first), !id.containsUTF8("..") else { return false }
         return id.unicodeScalars.allSatisfy { isAlphanumeric($0) || $0 == "-" || $0 == "_" || $0 == "." }
     }
 

@@ -37,21 +37,39 @@ public enum SiteFile {
         guard fstat(fd, &info) == 0 else { return .unreadable(String(cString: strerror(errno))) }
         guard info.st_mode & S_IFMT == S_IFREG else { return .unreadable("not a regular file") }
         guard Int(info.st_size) <= limit else { return .tooLarge(Int(info.st_size)) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(info.st_size))
+        // Straight into a buffer of the size fstat gave, plus one byte to notice a file that
+        // grew since: no zeroed chunk and no copy per file (12,000 files per build).
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size) + 1) { buffer, count in
+            failure = readAll(fd, into: UnsafeMutableRawBufferPointer(buffer), count: &count)
+        }
+        if failure != 0 { return .unreadable(String(cString: strerror(failure))) }
+        guard bytes.count > Int(info.st_size) else { return .bytes(bytes) }
+        // The file grew after fstat: the limit holds for what is read.
         var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress!, $0.count) }
+        while bytes.count <= limit {
+            var count = 0
+            failure = chunk.withUnsafeMutableBytes { readAll(fd, into: $0, count: &count) }
+            if failure != 0 { return .unreadable(String(cString: strerror(failure))) }
+            if count == 0 { return .bytes(bytes) }
+            bytes += chunk[..<count]
+        }
+        return .tooLarge(bytes.count)
+    }
+
+    /// Reads until `buffer` is full or the file ends; `count` is how much was read. The
+    /// `errno` of a failed read, or 0.
+    private static func readAll(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, count: inout Int) -> Int32 {
+        while count < buffer.count {
+            let n = Foundation.read(fd, buffer.baseAddress! + count, buffer.count - count)
             if n < 0 {
                 if errno == EINTR { continue }
-                return .unreadable(String(cString: strerror(errno)))
+                return errno
             }
             if n == 0 { break }
-            bytes += chunk[..<n]
-            // The file may grow after fstat: the limit holds for what is read.
-            if bytes.count > limit { return .tooLarge(bytes.count) }
+            count += n
         }
-        return .bytes(bytes)
+        return 0
     }
 
     /// What `url` (below `root`) is, without following a link on the way or at the end.
@@ -123,15 +141,15 @@ public enum SiteFile {
     /// Opens `url` with `flags`, every component below `root` with `O_NOFOLLOW`. A path
     /// not below `root` is opened with `O_NOFOLLOW` on its last component only.
     static func open(_ url: URL, below root: URL, flags: Int32) -> Opened {
-        let rootPath = root.standardizedFileURL.path
-        let path = url.standardizedFileURL.path
+        let rootPath = standardPath(root)
+        let path = standardPath(url)
         let prefix = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
         guard path.hasPrefix(prefix) else { return finish(Foundation.open(path, flags | O_NOFOLLOW | O_CLOEXEC), shown: path) }
         let components = path.dropFirst(prefix.count).split(separator: "/").map(String.init)
         var directory = Foundation.open(rootPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard directory >= 0 else { return finish(directory, shown: rootPath) }
         for (index, component) in components.enumerated() {
-            let shown = components[...index].joined(separator: "/")
+            var shown: String { components[...index].joined(separator: "/") }
             let last = index == components.count - 1
             let next = openat(directory, component, (last ? flags : O_RDONLY | O_DIRECTORY) | O_NOFOLLOW | O_CLOEXEC)
             let failure = errno
@@ -149,6 +167,18 @@ public enum SiteFile {
             directory = next
         }
         return .opened(directory)
+    }
+
+    /// `url.standardizedFileURL.path`, without the cost of standardizing (a tenth of
+    /// reading a content file) when there is nothing to remove: no `.` or `..` component
+    /// and no empty one (`//`).
+    static func standardPath(_ url: URL) -> String {
+        let path = url.path
+        let components = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst()
+        let plain = path.utf8.first == UInt8(ascii: "/") && !components.contains { component in
+            component.isEmpty || component.elementsEqual(".".utf8) || component.elementsEqual("..".utf8)
+        }
+        return plain ? path : url.standardizedFileURL.path
     }
 
     private static func finish(_ fd: Int32, shown: String) -> Opened {

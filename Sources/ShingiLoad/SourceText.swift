@@ -27,7 +27,7 @@ public struct SourceText: Sendable, Hashable {
                 "the file is not valid UTF-8 (byte offset \(badOffset + (bytes.count - body.count))); save it as UTF-8",
                 at: SourceLocation(path: path, line: line, column: column)))
         }
-        if text.utf8.contains(UInt8(ascii: "\r")) {
+        if text.containsUTF8("\r") {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         if let problem = ControlCharacterScan.firstProblem(in: text, path: path) { return .failure(problem) }

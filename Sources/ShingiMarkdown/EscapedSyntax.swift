@@ -1,3 +1,5 @@
+import ShingiCore
+
 /// Keeps shingi's syntax characters literal where the author escaped them: `\[`, `\]`,
 /// `\{`, `\}`, `\|` and the entities of those characters (`&#91;`, `&lbrack;`, …).
 ///
@@ -55,7 +57,7 @@ enum EscapedSyntax {
     /// (A footnote label keeps its sentinels: cmark prints it percent-encoded into the ids
     /// of its note, the same in the reference and the note.)
     static func restore(_ text: String, decoded: Bool) -> String {
-        guard text.utf8.contains(1) else { return text }
+        guard text.containsUTF8("\u{1}") else { return text }
         let bytes = Array(text.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)

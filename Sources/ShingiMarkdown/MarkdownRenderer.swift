@@ -95,11 +95,7 @@ struct TreeRewriter {
         self.hasHiddenEscapes = hasHiddenEscapes
         sourceBytes = Array(source.utf8)
         var starts = [0]
-        var offset = 0
-        for byte in source.utf8 {
-            offset += 1
-            if byte == UInt8(ascii: "\n") { starts.append(offset) }
-        }
+        for (offset, byte) in sourceBytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
         lineStarts = starts
     }
 
@@ -399,6 +395,10 @@ struct TreeRewriter {
     private func characterStarts(_ line: Int) -> [Int]? {
         if let known = columns.starts[line] { return known }
         guard let bytes = lineBytes(line) else { return nil }
+        if let starts = SimpleScalars.starts(bytes) {
+            columns.starts[line] = starts
+            return starts
+        }
         var starts: [Int] = []
         var offset = 0
         for character in String(decoding: bytes, as: UTF8.self) {

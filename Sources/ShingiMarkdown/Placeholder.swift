@@ -1,3 +1,5 @@
+import ShingiCore
+
 /// Markers the Markdown stage leaves in its HTML for the render stage.
 /// They are delimited by U+0001, which the Markdown stage removes from every input
 /// before parsing, so no text of a file can forge one. (U+0000 cannot be used: cmark
@@ -68,7 +70,7 @@ public enum Placeholder {
     /// The input with every delimiter replaced by a space (same byte length, so
     /// positions do not move).
     static func sanitise(_ markdown: String) -> String {
-        guard markdown.utf8.contains(1) else { return markdown }
+        guard markdown.containsUTF8("\u{1}") else { return markdown }
         return String(decoding: markdown.utf8.map { $0 == 1 ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
     }
 }

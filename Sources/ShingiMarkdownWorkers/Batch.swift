@@ -1,3 +1,4 @@
+import Dispatch
 import ShingiMarkdown
 
 /// Files sent to one worker together: their requests in one write, their answers read
@@ -5,16 +6,18 @@ import ShingiMarkdown
 /// and costs only that file: the ones answered before it keep their answers, the ones
 /// after it were never started and go to a new worker.
 public struct Batch {
-    /// One file's request and, once answered, its fragment (read and written under the
-    /// pool's lock).
+    /// One file's request and, once answered, its fragment: written by the caller that
+    /// ran the batch, then `answered` is signalled for the caller that sent the file.
     final class File {
         let request: [UInt8]
         let bound: UInt64
         var fragment: RenderedFragment?
+        let answered: DispatchSemaphore
 
-        init(request: [UInt8], timeBound: ParseTimeBound) {
+        init(request: [UInt8], timeBound: ParseTimeBound, answered: DispatchSemaphore) {
             self.request = request
             bound = timeBound.nanoseconds(forBytes: request.count - 8)
+            self.answered = answered
         }
     }
 

@@ -42,10 +42,20 @@ enum Frame {
     }
 }
 
-/// Blocking frame I/O for the worker side, where waiting is all there is to do.
-struct BlockingFrameIO {
+/// Blocking frame I/O for the worker side, where waiting is all there is to do. Input is
+/// read in large pieces: the requests of a batch arrive in one write.
+final class BlockingFrameIO {
     let input: Int32
     let output: Int32
+    /// Request bytes read but not yet taken, from `unreadStart` on.
+    private var unread: [UInt8] = []
+    private var unreadStart = 0
+    private var scratch = [UInt8](repeating: 0, count: 1 << 16)
+
+    init(input: Int32, output: Int32) {
+        self.input = input
+        self.output = output
+    }
 
     /// The next message, or nil at end of input (the supervisor closed the pipe).
     func read() -> [UInt8]? {
@@ -59,7 +69,22 @@ struct BlockingFrameIO {
         writeAll(Frame.framed(payload))
     }
 
-    private func readExactly(_ count: Int) -> [UInt8]? { BlockingIO.read(input, count: count) }
+    private func readExactly(_ count: Int) -> [UInt8]? {
+        while unread.count - unreadStart < count {
+            if unreadStart == unread.count {
+                // A large request's buffer is not kept: it would count against the next file's memory.
+                unread.removeAll(keepingCapacity: unread.capacity <= 1 << 20)
+                unreadStart = 0
+            }
+            let n = scratch.withUnsafeMutableBytes { SystemCalls.read(input, $0.baseAddress!, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return nil }
+            unread += scratch[..<n]
+        }
+        let bytes = Array(unread[unreadStart..<unreadStart + count])
+        unreadStart += count
+        return bytes
+    }
 
     private func writeAll(_ bytes: [UInt8]) -> Bool { BlockingIO.writeAll(output, bytes) }
 }

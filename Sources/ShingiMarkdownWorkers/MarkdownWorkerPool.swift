@@ -11,8 +11,7 @@ import ShingiMarkdown
 ///
 /// `parse` blocks its caller until its file is answered; call it from many threads
 /// (`blockingCallers`). Files waiting while every worker is busy are sent to the next
-/// free worker together, in one write (`Batch`): a round trip per file kept the workers
-/// and this process waiting on each other.
+/// free worker together, in one write (`Batch`), by the caller driving that worker.
 public final class MarkdownWorkerPool: MarkdownParsing, @unchecked Sendable {
     public let executable: String
     public let arguments: [String]
@@ -21,11 +20,13 @@ public final class MarkdownWorkerPool: MarkdownParsing, @unchecked Sendable {
     /// At most this many bytes of requests go to a worker in one write (`Batch.capacity`).
     public let batchCapacity: Int
 
-    /// Idle workers; nil slots are started on first use. Guarded by `condition`.
+    /// Idle workers; nil slots are started on first use. Guarded by `lock`.
     private var idle: [WorkerProcess?]
-    /// Files not yet handed to a worker, oldest first. Guarded by `condition`.
+    /// Files not yet handed to a worker, oldest first. Guarded by `lock`; whenever it is
+    /// not empty, every worker is being driven by a caller that empties it before it lets
+    /// the worker go.
     private var waiting: [Batch.File] = []
-    private let condition = NSCondition()
+    private let lock = NSLock()
 
     public init(executable: String, arguments: [String], size: Int = ProcessInfo.processInfo.activeProcessorCount,
                 timeBound: ParseTimeBound = ParseTimeBound(), batchCapacity: Int = Batch.capacity) {
@@ -59,37 +60,43 @@ public final class MarkdownWorkerPool: MarkdownParsing, @unchecked Sendable {
 
     /// Parses `markdowns` together (in as few writes as the pipe allows), each file with
     /// its own time bound; a file the worker fails on fails alone (see `Batch.run`).
+    ///
+    /// A caller that finds a worker idle drives it: it sends the oldest waiting files (its
+    /// own or others') and keeps sending until none waits, so a worker never sits idle
+    /// while another thread wakes up to hand it the next batch. Each caller then waits on
+    /// its own semaphore for its own answers: no broadcast wakes every waiting caller at
+    /// each answer (that cost the supervisor as much CPU as reading the answers).
     public func parse(_ markdowns: [String], memoryLimit: Int) -> [RenderedFragment] {
-        let files = markdowns.map { Batch.File(request: Frame.request($0, memoryLimit: memoryLimit), timeBound: timeBound) }
-        condition.lock()
-        defer { condition.unlock() }
+        let answered = DispatchSemaphore(value: 0)
+        let files = markdowns.map { Batch.File(request: Frame.request($0, memoryLimit: memoryLimit), timeBound: timeBound, answered: answered) }
+        lock.lock()
         waiting += files
-        // Whoever finds a worker free takes the oldest waiting files (its own or others')
-        // and answers them; the rest wait for their answers.
-        while files.contains(where: { $0.fragment == nil }) {
-            guard !idle.isEmpty, !waiting.isEmpty else {
-                condition.wait()
-                continue
+        if var worker = idle.popLast() {
+            while !waiting.isEmpty {
+                let batch = Batch.take(from: &waiting, capacity: batchCapacity)
+                lock.unlock()
+                // Setting each fragment before its signal publishes it to its waiting caller.
+                for (file, fragment) in zip(batch.files, batch.run(on: &worker, executable: executable, arguments: arguments)) {
+                    file.fragment = fragment
+                    file.answered.signal()
+                }
+                lock.lock()
             }
-            var worker = idle.removeLast()
-            let batch = Batch.take(from: &waiting, capacity: batchCapacity)
-            condition.unlock()
-            let fragments = batch.run(on: &worker, executable: executable, arguments: arguments)
-            condition.lock()
-            for (file, fragment) in zip(batch.files, fragments) { file.fragment = fragment }
+            // Checked under the lock: a file added after this finds the worker idle.
             idle.append(worker)
-            condition.broadcast()
         }
+        lock.unlock()
+        for _ in files { answered.wait() }
         return files.map { $0.fragment! }
     }
 
     /// Stops the idle workers and waits for them, so that their CPU time is counted
     /// with this process's (GNU time, benchmarks) and no worker outlives a command.
     public func shutdown() {
-        condition.lock()
+        lock.lock()
         let stopping = idle
         idle = Array(repeating: nil, count: idle.count)
-        condition.unlock()
+        lock.unlock()
         _ = stopping  // each WorkerProcess is stopped and reaped as it is released
     }
 }

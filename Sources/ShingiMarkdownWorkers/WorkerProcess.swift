@@ -19,6 +19,10 @@ final class WorkerProcess {
     private let requests: Int32
     private let responses: Int32
     private var exited = false
+    /// Answer bytes read but not yet taken by `receive`, from `unreadStart` on.
+    private var unread: [UInt8] = []
+    private var unreadStart = 0
+    private var scratch = [UInt8](repeating: 0, count: 1 << 16)
 
     /// Starts `executable arguments…`; its stderr goes to /dev/null so that whatever a
     /// dying cmark-gfm prints does not interleave with the build's diagnostics.
@@ -152,16 +156,23 @@ final class WorkerProcess {
         return true
     }
 
+    /// `count` bytes of the answers, read as they come in pieces of up to 64 KiB: one
+    /// read usually brings a header with its payload, or several answers.
     private func receive(_ count: Int, deadline: UInt64) -> [UInt8]? {
-        var bytes = [UInt8](repeating: 0, count: count)
-        var done = 0
-        while done < count {
-            let n = bytes.withUnsafeMutableBytes { SystemCalls.read(responses, $0.baseAddress! + done, count - done) }
-            if n > 0 { done += n; continue }
+        while unread.count - unreadStart < count {
+            if unreadStart == unread.count {
+                // A large answer's buffer is not kept past it.
+                unread.removeAll(keepingCapacity: unread.capacity <= 1 << 20)
+                unreadStart = 0
+            }
+            let n = scratch.withUnsafeMutableBytes { SystemCalls.read(responses, $0.baseAddress!, $0.count) }
+            if n > 0 { unread += scratch[..<n]; continue }
             if n == 0 { return nil }  // end of file: the worker is gone
             if errno == EINTR { continue }
             guard errno == EAGAIN, wait(for: responses, events: Int16(POLLIN), deadline: deadline) else { return nil }
         }
+        let bytes = Array(unread[unreadStart..<unreadStart + count])
+        unreadStart += count
         return bytes
     }
 

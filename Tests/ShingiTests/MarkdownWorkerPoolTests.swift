@@ -22,6 +22,16 @@ final class MarkdownWorkerPoolTests: XCTestCase {
         XCTAssertEqual(viaWorkers[201].problems.map(\.code), ["raw-html-dropped"])
     }
 
+    /// Many blocking callers on two workers, as the Load stage calls them: a caller that
+    /// finds a worker idle drives it for everyone's waiting files, the others wait for
+    /// their own answers; none is lost or given another file's.
+    func testManyCallersOnTwoWorkersEachGetTheirOwnAnswer() async throws {
+        let pool = try realPool()
+        let documents = (0..<600).map { i in "## 節 \(i) {#\(i).1}\n\n" + String(repeating: "本文 [[ref:r\(i)]] ", count: i % 7 * 40) + "\n" }
+        let viaWorkers = await documents.threadedMap(width: 16) { pool.parse($0) }
+        XCTAssertEqual(viaWorkers, documents.map { MarkdownRenderer.render($0) })
+    }
+
     func testACrashingWorkerFailsOnlyItsFile() throws {
         // Reads the request's header, then dies by a signal the way cmark-gfm's abort() does.
         let pool = MarkdownWorkerPool(executable: "/bin/sh", arguments: ["-c", "head -c 4 >/dev/null; kill -ABRT $$"], size: 1)
