@@ -20,6 +20,26 @@ extension Array where Element: Sendable {
 
 import Foundation
 
+extension Array where Element: Sendable {
+    /// The same for synchronous code (the Resolve stage), on `DispatchQueue.concurrentPerform`.
+    public func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+        guard count > 1 else { return map(transform) }
+        let chunkCount = Swift.min(count, ProcessInfoCores.active * 16)
+        let chunkSize = (count + chunkCount - 1) / chunkCount
+        var chunks = [[T]](repeating: [], count: chunkCount)
+        chunks.withUnsafeMutableBufferPointer { buffer in
+            // Each iteration writes its own chunk only.
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                let start = chunk * chunkSize
+                guard start < count else { return }
+                out[chunk] = self[start..<Swift.min(start + chunkSize, count)].map(transform)
+            }
+        }
+        return chunks.flatMap { $0 }
+    }
+}
+
 enum ProcessInfoCores {
     static let active = max(1, ProcessInfo.processInfo.activeProcessorCount)
 }

@@ -52,4 +52,12 @@ final class CoreTests: XCTestCase {
         let output = await input.parallelMap { $0 * 2 }
         XCTAssertEqual(output, input.map { $0 * 2 })
     }
+
+    func testConcurrentMapKeepsOrder() {
+        // Sizes around the chunking: fewer items than chunks, one chunk short, many.
+        for count in [0, 1, 2, 31, 33, 1000, 1001] {
+            let input = Array(0..<count)
+            XCTAssertEqual(input.concurrentMap { "\($0 * 3)" }, input.map { "\($0 * 3)" }, "\(count)")
+        }
+    }
 }
