@@ -84,12 +84,17 @@ public struct SiteBuilder: Sendable {
         let previousPages = pages ? options.pageCache.map { file in Task { await PageCache.read(file, stamp: PageCache.stamp(), site: output) } } : nil
         let previousPartials = pages ? options.partialCache.map { file in Task { await PartialCache.read(file, stamp: PartialCache.stamp()) } } : nil
         let site: ResolvedSite
-        if let loaded { site = loaded } else { site = await loadSite(&clock) }
+        var savedFragments: Task<Void, Never>?
+        if let loaded { site = loaded } else { (site, savedFragments) = await loadSite(&clock) }
+        // The fragment cache is written beside the rest of the build, which ends with it.
         var diagnostics = site.diagnostics + SitemapAddress.diagnostics(site.config, baseURL: options.baseURL, loaded: site.diagnostics)
         let (theme, themeDiagnostics) = loadTheme(languages: site.config.languages)
         diagnostics += themeDiagnostics
         clock.lap("theme")
-        guard pages, !diagnostics.hasErrors, let theme else { return Self.unrendered(site, diagnostics) }
+        guard pages, !diagnostics.hasErrors, let theme else {
+            await savedFragments?.value
+            return Self.unrendered(site, diagnostics)
+        }
         var renderer = SiteRenderer(site: site, theme: theme, baseURL: options.baseURL, changes: options.changes)
         renderer.pageCache = await previousPages?.value
         renderer.partialCache = await previousPartials?.value
@@ -100,6 +105,10 @@ public struct SiteBuilder: Sendable {
             // Only speed is lost when the cache cannot be written.
             try? await partials.write(to: file, stamp: PartialCache.stamp())
             clock.lap("partial cache write")
+        }
+        if let savedFragments {
+            await savedFragments.value
+            clock.lap("fragment cache write (its wait)")
         }
         return BuildResult(diagnostics: diagnostics.sorted(), site: site, files: rendered.files,
                            pagesPerLanguage: Self.pageCounts(rendered.files), seconds: 0, pageKeys: rendered.pageKeys,
@@ -223,7 +232,9 @@ public struct SiteBuilder: Sendable {
                         _ clock: inout StageClock) async -> (LoadedSite, LoadChange?) {
         let loader = ContentLoader(root: options.root, cache: cache, parser: options.markdownParser)
         guard var site = earlier, let change = await loader.reload(&site, changedPaths: changedPaths) else {
-            return (await loadContent(&clock), nil)
+            let (loaded, saved) = await loadContent(&clock)
+            await saved?.value
+            return (loaded, nil)
         }
         if let cache, cache.count > 2 * site.markdownFileCount + 256 {
             cache.retainOnly(site.markdownBodies)
@@ -274,17 +285,20 @@ public struct SiteBuilder: Sendable {
 
     /// Load and Resolve, shared by full builds and preview rebuilds. A long-lived cache
     /// (preview) keeps only the bodies that still exist.
-    private func loadSite(_ clock: inout StageClock) async -> ResolvedSite {
-        let loaded = await loadContent(&clock)
+    private func loadSite(_ clock: inout StageClock) async -> (site: ResolvedSite, saved: Task<Void, Never>?) {
+        let (loaded, saved) = await loadContent(&clock)
         let site = Resolver(includeDrafts: options.drafts).resolve(loaded)
         clock.lap("resolve")
-        return site
+        return (site, saved)
     }
 
     /// The Load stage of a whole site. The Markdown cache is the preview's long-lived one
     /// or, with a cache file, one seeded from the last build's fragments and saved back
     /// for the next build when anything in it changed.
-    private func loadContent(_ clock: inout StageClock) async -> LoadedSite {
+    ///
+    /// The cache file is written while the site is resolved and rendered (a first build,
+    /// as on CI, writes all of it): `saved` is that write, to be awaited before the build ends.
+    private func loadContent(_ clock: inout StageClock) async -> (site: LoadedSite, saved: Task<Void, Never>?) {
         var cache = self.cache
         let stamp = options.fragmentCache == nil ? "" : FragmentStore.stamp()
         // The cache file is read while the content folder is listed.
@@ -299,12 +313,9 @@ public struct SiteBuilder: Sendable {
         }
         cache?.retainUsed()
         clock.lap("load")
-        if let file = options.fragmentCache, let entries = cache?.changedSnapshot() {
-            // Only speed is lost when the cache cannot be written (read-only home, full disk).
-            try? await FragmentStore.write(entries, to: file, stamp: stamp)
-            clock.lap("cache write")
-        }
-        return loaded
+        guard let file = options.fragmentCache, let entries = cache?.changedSnapshot() else { return (loaded, nil) }
+        // Only speed is lost when the cache cannot be written (read-only home, full disk).
+        return (loaded, Task { try? await FragmentStore.write(entries, to: file, stamp: stamp) })
     }
 
     /// A result with diagnostics and no pages (validation only, or errors).
