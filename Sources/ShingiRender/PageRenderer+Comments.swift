@@ -52,6 +52,19 @@ extension PageRenderer {
         return context
     }
 
+    /// A comment's member by name as plain text (the id of a member the site lacks).
+    func memberName(of comment: Tracked<Comment>, _ p: Presenter) -> String {
+        site.member(comment.member).map { p.memberName($0).text } ?? comment.member
+    }
+
+    /// The issue and section a comment is on as plain text, the section's title after
+    /// `separator`: the 意見対応表's target column and the feed entry's title.
+    func targetText(of comment: Tracked<Comment>, _ p: Presenter, separator: String) -> String {
+        site.issue(comment.issue).map { issue in
+            p.issueLabel(issue) + (p.sectionTitle(issue, comment.section).map { separator + $0.text } ?? "")
+        } ?? comment.issue
+    }
+
     /// The context of `partials/comment-target`: the issue and section a comment is on.
     func commentTargetContext(_ comment: Tracked<Comment>, _ p: Presenter) -> [String: Any] {
         ["t": p.strings, "issue_html": p.issueLink(comment.issue), "target_html": p.issueLink(comment.issue, section: comment.section)]

@@ -46,10 +46,8 @@ extension PageRenderer {
     /// A comment's `<entry>`, from the context of its list item (`commentContext`), which
     /// has its text and response. An untranslated comment is listed in its own language.
     func feedEntry(_ comment: Tracked<Comment>, _ p: Presenter, item: [String: Any]) -> String {
-        let member = site.member(comment.member).map { p.memberName($0).text } ?? comment.member
-        let target = site.issue(comment.issue).map { issue in
-            p.issueLabel(issue) + (p.sectionTitle(issue, comment.section).map { "　" + $0.text } ?? "")
-        } ?? comment.issue
+        let member = memberName(of: comment, p)
+        let target = targetText(of: comment, p, separator: "　")
         let url = p.commentURL(comment)
         let lang = item["untranslated"] as? Bool == true ? " xml:lang=\"\(item["content_lang"] as? String ?? "")\"" : ""
         return """

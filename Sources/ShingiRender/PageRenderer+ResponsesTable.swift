@@ -43,9 +43,6 @@ extension PageRenderer {
     /// A comment's row of the 意見対応表 (number left as a marker) and its CSV cells, from
     /// the context of its list item (`commentContext`), which has its text and response.
     func responseRow(_ comment: Tracked<Comment>, _ p: Presenter, item: [String: Any]) -> (row: String, cells: String) {
-        let target = site.issue(comment.issue).map { issue in
-            p.issueLabel(issue) + (p.sectionTitle(issue, comment.section).map { (p.language == .ja ? "　" : ": ") + $0.text } ?? "")
-        } ?? comment.issue
         var context: [String: Any] = ["t": p.strings, "number": CommentListing.numberMarker, "anchor": "response-\(comment.id)"]
         for key in Self.rowKeys { context[key] = item[key] }
         context["comment_html"] = item["body_html"]
@@ -54,7 +51,7 @@ extension PageRenderer {
         var row = renderPartial("partials/response-row", context, p.language) ?? ""
         // The table's own line break follows the row.
         if row.hasSuffix("\n") { row.removeLast() }
-        let cells = ResponsesCSV.record([site.member(comment.member).map { p.memberName($0).text } ?? comment.member, target,
+        let cells = ResponsesCSV.record([memberName(of: comment, p), targetText(of: comment, p, separator: p.language == .ja ? "　" : ": "),
                                          ResponsesCSV.text(ofHTML: item["body_html"] as? String ?? ""),
                                          ResponsesCSV.text(ofHTML: item["response_html"] as? String ?? ""), item["status"] as? String ?? ""])
         return (row, cells)

@@ -3,9 +3,10 @@ import ShingiCore
 import ShingiResolve
 
 /// Every comment rendered with `partials/comment` once per language, before the pages
-/// that list it are rendered, with its row of the 意見対応表 and its feed entry. The variant with its target line (member and meeting
-/// pages) is made by filling a marker, not by rendering the comment twice. A preview
-/// rebuild keeps those of the comments that did not change.
+/// that list it are rendered, with how the 意見対応表 and the feeds list it. The variant
+/// with its target line (member and meeting pages) is made by filling a marker, not by
+/// rendering the comment twice. A preview rebuild keeps those of the comments that did
+/// not change.
 public struct RenderedComments: Sendable {
     /// A comment in one language: its list item, plain and with its target line, and how
     /// the 意見対応表 and the feeds list it, so that no page assembles a comment again.

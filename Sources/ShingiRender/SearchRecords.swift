@@ -17,7 +17,7 @@ enum SearchRecords {
     }
 
     private static func record(_ comment: Tracked<Comment>, _ p: Presenter, _ renderer: PageRenderer) -> String {
-        let member = renderer.site.member(comment.member).map { p.memberName($0).text } ?? comment.member
+        let member = renderer.memberName(of: comment, p)
         let meeting = renderer.site.meeting(comment.meeting).map { p.meetingTitle($0).text } ?? comment.meeting
         let issue = renderer.site.issue(comment.issue)
         let issueLabel = issue.map(p.issueLabel) ?? comment.issue
