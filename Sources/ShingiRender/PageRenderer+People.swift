@@ -26,7 +26,7 @@ extension PageRenderer {
             ["anchor": "meeting-\(id)", "meeting_html": p.meetingLink(id),
              "comments": comments.filter { $0.meeting == id }.map { commentItem($0, p, showTarget: true) }]
         }
-        let advised = site.issues.filter { $0.advisors.contains(member.id) }.map { ["issue_html": p.issueLink($0.id)] }
+        let advised = site.issueIDs(advisedBy: member.id).map { ["issue_html": p.issueLink($0)] }
         let affiliation = p.text(member.affiliation)
         let context: [String: Any] = [
             "name_html": p.html(name), "role": p.roleName(member.role), "affiliation_html": p.html(affiliation),

@@ -80,6 +80,11 @@ public struct ResolvedSite: Sendable {
     public func commentIDs(reflectedIn issue: String, section: String) -> [String] { ids(commentsByReflection["\(issue)#\(section)"]) }
     public func commentIDs(inMeeting meeting: String) -> [String] { ids(commentsByMeeting[meeting]) }
 
+    /// The issues `member` advises, by id in site order.
+    public func issueIDs(advisedBy member: String) -> [String] {
+        issues.lazy.filter { $0.advisors.contains(member) }.map(\.id)
+    }
+
     private func pick(_ indices: [Int]?) -> [Comment] { (indices ?? []).map { comments[$0] } }
     private func ids(_ indices: [Int]?) -> [String] { (indices ?? []).map { comments[$0].id } }
 }

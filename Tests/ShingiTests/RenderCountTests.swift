@@ -71,6 +71,16 @@ final class RenderCountTests: XCTestCase {
         XCTAssertFalse(jobs.contains(.member("goto", .en)), "another member's page does not name them")
     }
 
+    func testAnIssuesAdvisorsRenderTheMemberPagesThatListIt() async throws {
+        var files = try replacing(IncrementalRebuildTests.issue, "advisors: [nakanishi]", "advisors: [nakanishi, goto]")
+        files.merge(try replacing(IncrementalRebuildTests.issueJA, "advisors: [nakanishi]", "advisors: [nakanishi, goto]")) { $1 }
+        let jobs = try await edit(files)
+        // The new advisor's pages now list the issue; the other advisor's list did not
+        // change, and no member page reads another issue's advisors.
+        XCTAssertTrue(jobs.isSuperset(of: [.issue("1", .en), .issue("1", .ja), .member("goto", .en), .member("goto", .ja)]), "\(jobs)")
+        XCTAssertFalse(jobs.contains(.member("nakanishi", .en)), "\(jobs)")
+    }
+
     func testAnIssuesTextRendersOnlyItsOwnPages() async throws {
         let jobs = try await edit(try replacing(IncrementalRebuildTests.issue, "Remark by", "Said by"))
         // Both languages: the Japanese page says whether the English is stale.

@@ -73,6 +73,7 @@ struct Dependencies: @unchecked Sendable {
             switch input {
             case .list(let kind): compare = kinds.contains(kind)
             case .commentsOnIssue, .commentsOnSection, .commentsByMember, .commentsInMeeting, .commentsReflectedIn: compare = queries.contains(input)
+            case .issuesAdvisedBy: compare = kinds.contains(.issue)
             case .citations: compare = citationsChanged
             case .field, .renderedComment: compare = false
             }

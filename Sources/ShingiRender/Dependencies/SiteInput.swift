@@ -14,6 +14,8 @@ enum SiteInput: Hashable, @unchecked Sendable {
     case commentsByMember(String)
     case commentsInMeeting(String)
     case commentsReflectedIn(String, String)
+    /// The issues a member advises (their `advisors`), by id in site order.
+    case issuesAdvisedBy(String)
     /// Where a reference is cited.
     case citations(String)
     /// A comment's HTML in a language as `RenderedComments` made it (a job of its own).
@@ -29,6 +31,7 @@ enum SiteInput: Hashable, @unchecked Sendable {
         case .commentsByMember(let member): site.commentIDs(byMember: member)
         case .commentsInMeeting(let meeting): site.commentIDs(inMeeting: meeting)
         case .commentsReflectedIn(let issue, let section): site.commentIDs(reflectedIn: issue, section: section)
+        case .issuesAdvisedBy(let member): site.issueIDs(advisedBy: member)
         case .citations(let reference): site.citations[reference] ?? []
         case .field, .renderedComment: 0
         }

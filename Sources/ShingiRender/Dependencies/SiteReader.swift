@@ -94,6 +94,13 @@ struct SiteReader: Sendable {
         return comments.map { Tracked($0, .comment($0.id), log) }
     }
 
+    /// The ids of the issues `member` advises, recorded as that query: a member page
+    /// reads no other issue's advisors (nor copies every issue to read them).
+    func issueIDs(advisedBy member: String) -> [String] {
+        log?.read(.issuesAdvisedBy(member))
+        return site.issueIDs(advisedBy: member)
+    }
+
     /// Where a reference is cited.
     func citations(of reference: String) -> [CitationPlace] {
         log?.read(.citations(reference))
