@@ -17,7 +17,8 @@
 # (so a concurrent rebuild of the checkout cannot change what is measured); generate the
 # shingi corpus and the equivalent Hugo site; one untimed warm-up build of each; RUNS
 # alternating timed rebuilds over the existing output; one timed build of each from a
-# clean (deleted) output; two fresh shingi builds compared with `diff -r`.
+# clean (deleted) output; two fresh shingi builds compared with `diff -r`; one more first
+# build of each under tree_peak.py for the memory of the whole process tree.
 # Timings come from GNU time: wall (%e), user (%U) + sys (%S), peak RSS (%M).
 # "other CPU" is the CPU time the whole machine spent during a run (from /proc/stat)
 # minus the run's own CPU time: other processes competing for the cores. If it is more
@@ -228,6 +229,14 @@ else
     REBUILD_SAME="DIFFERENT"
 fi
 
+# Memory of the whole process tree (shingi and its Markdown workers; GNU time's figure is
+# the largest process only): one more first build of each, sampled by tree_peak.py; untimed.
+log "memory of the whole process tree: one more first build of each (tree_peak.py)"
+shingi_cmd "$OUT_S"; rm -rf "$OUT_S" "$WORK/.out-shingi.previous" "$XDG_CACHE_HOME"
+TREE_S=$(python3 "$HERE/tree_peak.py" -- "${SHINGI_ARGS[@]}" | sed -n 's/^tree peak RSS \([0-9.]*\) MB.*/\1/p')
+hugo_cmd "$OUT_H"; rm -rf "$OUT_H"
+TREE_H=$(python3 "$HERE/tree_peak.py" -- "${HUGO_ARGS[@]}" | sed -n 's/^tree peak RSS \([0-9.]*\) MB.*/\1/p')
+
 # Stage timings of one more build, if this shingi prints them (SHINGI_PROFILE=1); untimed.
 PROFILE=$(SHINGI_PROFILE=1 "$SHINGI" build --root "$WORK/shingi-site" --out "$OUT_S" 2>&1 >/dev/null | sed -n 's/^profile: //p' | paste -sd ',' - || true)
 
@@ -272,7 +281,8 @@ echo
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 floor=$(awk -v a="$(median cmark-floor 2)" -v b="$(median write-floor 2)" 'BEGIN { print a + b }')
 echo "first build: $(ratio "$(median shingi-clean 2)" "$(median hugo-clean 2)") x Hugo's wall time (goal <= 0.5), $(ratio "$(median shingi-clean 2)" "$floor") x the floor (cmark-gfm + copy: $floor s; goal <= 4);"
-echo "peak RSS of the largest process $(ratio "$(median shingi-clean 4)" "$(median hugo-clean 4)") x Hugo's (the Markdown workers are separate processes, each smaller)."
+echo "peak RSS of the largest process $(ratio "$(median shingi-clean 4)" "$(median hugo-clean 4)") x Hugo's (the Markdown workers are separate processes, each smaller);"
+echo "peak RSS of the whole process tree (one first build each, tree_peak.py): shingi ${TREE_S:-?} MB, hugo ${TREE_H:-?} MB, $(ratio "${TREE_S:-0}" "${TREE_H:-0}") x (goal <= 0.4 at N = 5000)."
 echo
 echo "Medians. CPU = user + sys; RSS = peak resident set size (GNU time %M);"
 echo "other CPU = CPU time used by other processes on the machine during the run (should be ~0);"
