@@ -35,8 +35,10 @@ public enum SiteInitializer {
 
         """),
         ("content/members.yml", """
+        # Replace the placeholder with the member's name; the role is shown with it
+        # ("（氏名）会長", "Chair (name)").
         - id: chair
-          name: {ja: "議長", en: "Chair"}
+          name: {ja: "（氏名）", en: "(name)"}
           role: chair
 
         """),

@@ -32,6 +32,10 @@ final class CommandLineTests: XCTestCase {
         let line = built.out.trimmingCharacters(in: .newlines)
         XCTAssertTrue(line.hasPrefix("built 12 ja, 12 en pages into \(dir.path)/site/ with 0 warnings in "), line)
         XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("site/en/issues/1/index.html").path))
+        // The starter member is a placeholder name with its role, not a role as its name.
+        let member = try String(contentsOf: dir.appendingPathComponent("site/ja/members/chair/index.html"), encoding: .utf8)
+        XCTAssertTrue(member.contains(">（氏名）会長</h1>"), member)
+        XCTAssertFalse(member.contains("議長"))
         XCTAssertEqual(try run(["init", dir.path]).status, 1)
         // The second build keeps the first beside the site; git is told to ignore both.
         XCTAssertEqual(try run(["build", "--root", dir.path]).status, 0)
