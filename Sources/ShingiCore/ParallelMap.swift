@@ -1,15 +1,11 @@
 /// Maps a pure function over a collection on all cores, keeping the input order.
-/// The work is cut into many small chunks per core, so a few slow items (the site-wide
-/// index pages) do not leave the other cores idle at the end.
 extension Array where Element: Sendable {
     public func parallelMap<T: Sendable>(_ transform: @escaping @Sendable (Element) -> T) async -> [T] {
         guard count > 1 else { return map(transform) }
-        let chunkCount = Swift.min(count, ProcessInfoCores.active * 16)
-        let chunkSize = (count + chunkCount - 1) / chunkCount
         return await withTaskGroup(of: (Int, [T]).self) { group in
-            for start in stride(from: 0, to: count, by: chunkSize) {
-                let slice = Array(self[start..<Swift.min(start + chunkSize, count)])
-                group.addTask { (start, slice.map(transform)) }
+            for range in chunks {
+                let slice = Array(self[range])
+                group.addTask { (range.lowerBound, slice.map(transform)) }
             }
             var chunks: [(Int, [T])] = []
             for await chunk in group { chunks.append(chunk) }
@@ -24,19 +20,24 @@ extension Array where Element: Sendable {
     /// The same for synchronous code (the Resolve stage), on `DispatchQueue.concurrentPerform`.
     public func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         guard count > 1 else { return map(transform) }
-        let chunkCount = Swift.min(count, ProcessInfoCores.active * 16)
-        let chunkSize = (count + chunkCount - 1) / chunkCount
-        var chunks = [[T]](repeating: [], count: chunkCount)
-        chunks.withUnsafeMutableBufferPointer { buffer in
+        let ranges = chunks
+        var results = [[T]](repeating: [], count: ranges.count)
+        results.withUnsafeMutableBufferPointer { buffer in
             // Each iteration writes its own chunk only.
             nonisolated(unsafe) let out = buffer
-            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-                let start = chunk * chunkSize
-                guard start < count else { return }
-                out[chunk] = self[start..<Swift.min(start + chunkSize, count)].map(transform)
+            DispatchQueue.concurrentPerform(iterations: ranges.count) { chunk in
+                out[chunk] = self[ranges[chunk]].map(transform)
             }
         }
-        return chunks.flatMap { $0 }
+        return results.flatMap { $0 }
+    }
+
+    /// The work cut into many small chunks per core, so a few slow items (the site-wide
+    /// index pages) do not leave the other cores idle at the end.
+    private var chunks: [Range<Int>] {
+        let chunkCount = Swift.min(count, ProcessInfoCores.active * 16)
+        let chunkSize = (count + chunkCount - 1) / chunkCount
+        return stride(from: 0, to: count, by: chunkSize).map { $0..<Swift.min($0 + chunkSize, count) }
     }
 }
 

@@ -41,4 +41,10 @@ extension UnsafeBufferPointer<UInt8> {
         }
         return nil
     }
+
+    /// The offset of the first `byte` at or after `start` (memchr).
+    public func firstOffset(of byte: UInt8, from start: Int = 0) -> Int? {
+        guard let base = baseAddress, start < count, let hit = memchr(base + start, Int32(byte), count - start) else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
 }

@@ -53,10 +53,7 @@ public struct FrontMatterSplit: Sendable {
     /// The byte offset of the first `byte` at or after `start`.
     private static func offset(of byte: UInt8, in text: String, from start: Int) -> Int? {
         var text = text
-        return text.withUTF8 { buffer in
-            guard let base = buffer.baseAddress, let hit = memchr(base + start, Int32(byte), buffer.count - start) else { return nil }
-            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-        }
+        return text.withUTF8 { $0.firstOffset(of: byte, from: start) }
     }
 
     /// Whether the three bytes at `offset` are `byte`.

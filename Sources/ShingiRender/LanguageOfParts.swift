@@ -43,10 +43,7 @@ public enum LanguageOfParts {
                 }
                 continue
             }
-            let end = bytes.withUnsafeBufferPointer { buffer in
-                memchr(buffer.baseAddress! + i, Int32(UInt8(ascii: "<")), buffer.count - i)
-                    .map { UnsafeRawPointer($0) - UnsafeRawPointer(buffer.baseAddress!) } ?? buffer.count
-            }
+            let end = bytes.withUnsafeBufferPointer { $0.firstOffset(of: UInt8(ascii: "<"), from: i) } ?? bytes.count
             if open.last?.japanese ?? false {
                 out.append(contentsOf: bytes[i..<end])
             } else {

@@ -41,18 +41,15 @@ public struct RenderedComments: Sendable {
         var out: [UInt8] = []
         out.reserveCapacity(skeleton.count * 4)
         let ok = skeleton.withUnsafeBufferPointer { buffer -> Bool in
-            guard let base = buffer.baseAddress else { return true }
             let count = buffer.count
             var start = 0
             while start < count {
-                guard let found = memchr(base + start, 1, count - start) else {
+                guard let open = buffer.firstOffset(of: 1, from: start) else {
                     out.append(contentsOf: buffer[start..<count])
                     break
                 }
-                let open = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
                 out.append(contentsOf: buffer[start..<open])
-                guard open + 1 < count, let end = memchr(base + open + 1, 1, count - open - 1) else { return false }
-                let close = UnsafePointer<UInt8>(end.assumingMemoryBound(to: UInt8.self)) - base
+                guard let close = buffer.firstOffset(of: 1, from: open + 1) else { return false }
                 var inner = buffer[(open + 1)..<close]
                 guard inner.first == UInt8(ascii: "<"), inner.last == UInt8(ascii: ">") else { return false }
                 inner = inner.dropFirst().dropLast()
