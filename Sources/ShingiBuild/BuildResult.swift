@@ -28,6 +28,10 @@ public struct BuildResult: Sendable {
     /// the seconds it took, and whether it is the last build's (nothing it indexes
     /// changed); nil when none was made.
     public var searchIndex: (files: Int, bytes: Int, seconds: Double, kept: Bool)?
+    /// A first build's files, written while they were rendered (not in `files`).
+    var streamed: StreamedWrite?
+    /// The paths of those files.
+    public var writtenPaths: [String] = []
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 }

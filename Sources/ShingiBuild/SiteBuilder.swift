@@ -25,13 +25,20 @@ public struct SiteBuilder: Sendable {
     public func run(write: Bool, failOnWarnings: Bool = false, loaded: ResolvedSite? = nil) async -> BuildResult {
         let start = DispatchTime.now()
         // `check` renders the pages too: a duplicate id is only seen on a built page.
-        var result = await render(pages: true, loaded: loaded)
+        var result = await render(pages: true, loaded: loaded, writing: write)
+        var committed = false
         if write && result.succeeded && !(failOnWarnings && result.diagnostics.warningCount > 0) {
             var clock = StageClock()
             do {
                 if result.site?.config.search == true { try await addSearchIndex(to: &result) }
                 clock.lap("search index")
-                try await OutputWriter(output: options.output).write(result.files)
+                if let streamed = result.streamed {
+                    if let failure = streamed.failure { throw OutputWriter.WriteError.io(failure) }
+                    try await streamed.staging.commit(result.files.map(\.path) + result.writtenPaths)
+                } else {
+                    try await OutputWriter(output: options.output).write(result.files)
+                }
+                committed = true
                 clock.lap("write")
                 if let file = options.pageCache {
                     await savePageKeys(result, to: file)
@@ -46,6 +53,8 @@ public struct SiteBuilder: Sendable {
             }
             clock.report()
         }
+        // A build that wrote while rendering and then failed leaves nothing behind.
+        if !committed { await result.streamed?.staging.abandon() }
         result.diagnostics.sort()
         result.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return result
@@ -75,8 +84,9 @@ public struct SiteBuilder: Sendable {
         result.files = (result.files + index).sorted { $0.path < $1.path }
     }
 
-    /// Loads, resolves and checks the theme; with `pages`, renders every page in memory.
-    public func render(pages: Bool = true, loaded: ResolvedSite? = nil) async -> BuildResult {
+    /// Loads, resolves and checks the theme; with `pages`, renders every page in memory,
+    /// or, `writing` a first build, into the staging folder as each is made.
+    public func render(pages: Bool = true, loaded: ResolvedSite? = nil, writing: Bool = false) async -> BuildResult {
         var clock = StageClock()
         defer { clock.report() }
         // What the last build rendered is read while the content is loaded.
@@ -98,7 +108,11 @@ public struct SiteBuilder: Sendable {
         var renderer = SiteRenderer(site: site, theme: theme, baseURL: options.baseURL, changes: options.changes)
         renderer.pageCache = await previousPages?.value
         renderer.partialCache = await previousPartials?.value
-        let rendered = await renderer.render()
+        // The search index reads the pages once they are all made. When the output folder
+        // is not writable, the write after the render says why.
+        let staging = writing && !site.config.search ? try? await OutputWriter(output: output).beginWhileRendering() : nil
+        let streamed = staging.map { StreamedWrite($0, keepsDigests: options.pageCache != nil) }
+        let rendered = if let streamed { await renderer.render(writingTo: streamed.put) } else { await renderer.render() }
         diagnostics += rendered.diagnostics
         clock.lap(renderer.pageCache == nil ? "render" : "render (\(rendered.keptPages.count) pages kept)")
         if let file = options.partialCache, let partials = renderer.partialCache, partials.changed {
@@ -111,20 +125,25 @@ public struct SiteBuilder: Sendable {
             clock.lap("fragment cache write (its wait)")
         }
         return BuildResult(diagnostics: diagnostics.sorted(), site: site, files: rendered.files,
-                           pagesPerLanguage: Self.pageCounts(rendered.files), seconds: 0, pageKeys: rendered.pageKeys,
-                           keptPages: rendered.keptPages, renderedPartials: renderer.partialCache?.renderedCount ?? 0,
-                           searchRecords: rendered.searchRecords)
+                           pagesPerLanguage: Self.pageCounts(rendered.files.map(\.path) + rendered.writtenPaths), seconds: 0,
+                           pageKeys: rendered.pageKeys, keptPages: rendered.keptPages,
+                           renderedPartials: renderer.partialCache?.renderedCount ?? 0, searchRecords: rendered.searchRecords,
+                           streamed: streamed, writtenPaths: rendered.writtenPaths)
     }
 
     /// Records the key and bytes of every page just written, for the next build: a kept
     /// page's entry as it was, the SHA-256 of a rendered one. Only speed is lost when
     /// the cache cannot be written.
     private func savePageKeys(_ result: BuildResult, to file: URL) async {
-        let rendered = result.files.filter { result.pageKeys[$0.path] != nil && result.keptPages[$0.path] == nil }
-        let outputs = await rendered.parallelMap { PageCache.digest($0.bytes) }
         var entries = result.keptPages
-        for (page, output) in zip(rendered, outputs) {
-            entries[page.path] = PageCache.Entry(key: result.pageKeys[page.path]!, output: output)
+        func add(_ path: String, _ output: [UInt8]) {
+            if let key = result.pageKeys[path], entries[path] == nil { entries[path] = PageCache.Entry(key: key, output: output) }
+        }
+        if let streamed = result.streamed {
+            for (path, output) in streamed.digests { add(path, output) }
+        } else {
+            let rendered = result.files.filter { result.pageKeys[$0.path] != nil && result.keptPages[$0.path] == nil }
+            for (page, output) in zip(rendered, await rendered.parallelMap { PageCache.digest($0.bytes) }) { add(page.path, output) }
         }
         try? await PageCache.write(entries, to: file, stamp: PageCache.stamp())
     }
@@ -211,7 +230,7 @@ public struct SiteBuilder: Sendable {
         }
         clock.lap("render")
         let result = BuildResult(diagnostics: (diagnostics + rendered.diagnostics).sorted(), site: site, files: rendered.files,
-                                 pagesPerLanguage: Self.pageCounts(rendered.files), seconds: 0, searchRecords: rendered.searchRecords)
+                                 pagesPerLanguage: Self.pageCounts(rendered.files.map(\.path)), seconds: 0, searchRecords: rendered.searchRecords)
         let renderedPages = rendered.renderedJobs.filter(\.isPage).count
         let incremental = good != nil && step.reused
         guard result.succeeded else {
@@ -324,10 +343,10 @@ public struct SiteBuilder: Sendable {
     }
 
     /// HTML pages per language (files under `/<lang>/`).
-    static func pageCounts(_ files: [OutputFile]) -> [Language: Int] {
+    static func pageCounts(_ paths: [String]) -> [Language: Int] {
         var pages: [Language: Int] = [:]
-        for file in files where file.path.hasSuffix(".html") {
-            if let language = Language(rawValue: String(file.path.prefix { $0 != "/" })) { pages[language, default: 0] += 1 }
+        for path in paths where path.hasSuffix(".html") {
+            if let language = Language(rawValue: String(path.prefix { $0 != "/" })) { pages[language, default: 0] += 1 }
         }
         return pages
     }

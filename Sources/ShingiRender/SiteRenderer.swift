@@ -51,6 +51,9 @@ public struct SiteRenderer: Sendable {
         /// With a page cache: the entries of the pages taken from the previous build
         /// instead of rendered, by output path.
         public var keptPages: [String: PageCache.Entry] = [:]
+        /// The paths of the files handed to the sink as they were made (`render(writingTo:)`),
+        /// which are not in `files`.
+        public var writtenPaths: [String] = []
 
         /// The state a rebuild starts from (a recording render only).
         var state: State?
@@ -91,17 +94,31 @@ public struct SiteRenderer: Sendable {
         case bytes([UInt8])
     }
 
+    /// Where a render hands each file as soon as it is made (a build's staging folder),
+    /// so that the whole site is never in memory at once.
+    public typealias FileSink = @Sendable (OutputFile) -> Void
+
     /// Every output and the assets. With `recording` (the preview), what each job read is
     /// kept for `rerender`, and the pages that list every comment get their skeletons.
     public func render(recording: Bool = false) async -> Rendered {
+        await render(recording: recording, sink: nil)
+    }
+
+    /// Every output and the assets, each handed to `sink` once made (and checked) instead
+    /// of kept: `Rendered.files` is empty and `writtenPaths` lists them.
+    public func render(writingTo sink: @escaping FileSink) async -> Rendered {
+        await render(recording: false, sink: sink)
+    }
+
+    private func render(recording: Bool, sink: FileSink?) async -> Rendered {
         let jobs = self.jobs
         let (renderer, comments) = await prepare(recording: recording, previous: nil, stale: [])
         let results = await jobs.parallelMap { job in
-            Self.run(job, renderer, recording: recording, .render(skeleton: recording && job.listsEveryComment))
+            Self.run(job, renderer, recording: recording, .render(skeleton: recording && job.listsEveryComment), sink: sink)
         }
         var state = recording ? State(comments: comments.rendered) : nil
         state?.dependencies.record(comments.logs)
-        return assemble(jobs: jobs, results: results, state: &state, previous: nil, assets: true)
+        return assemble(jobs: jobs, results: results, state: &state, previous: nil, assets: true, sink: sink)
     }
 
     /// The site after `change` (from `old`, which `previous` rendered): renders again the
@@ -134,7 +151,7 @@ public struct SiteRenderer: Sendable {
             default: todo.append((job, .render(skeleton: Self.listsComments(job) != nil)))
             }
         }
-        let results = await todo.parallelMap { job, mode in Self.run(job, renderer, recording: true, mode) }
+        let results = await todo.parallelMap { job, mode in Self.run(job, renderer, recording: true, mode, sink: nil) }
         var kept: State? = state
         return assemble(jobs: todo.map(\.0), results: results, state: &kept, previous: previous, assets: assets)
     }
@@ -168,13 +185,26 @@ public struct SiteRenderer: Sendable {
         /// What it read; nil when not recording or when it was a skeleton filled.
         var log: ReadLog?
         var filled = false
+        /// Handed to the sink: the file in `rendered` has its path only.
+        var written = false
     }
 
-    /// Does one job, recording what it reads; checks a page's ids.
-    private static func run(_ job: PageJob, _ renderer: PageRenderer, recording: Bool, _ mode: Mode) -> JobResult {
+    /// Does one job, recording what it reads; checks the page's size and ids, and hands
+    /// it to `sink` when there is one.
+    private static func run(_ job: PageJob, _ renderer: PageRenderer, recording: Bool, _ mode: Mode, sink: FileSink?) -> JobResult {
         var result = make(job, renderer, recording: recording, mode)
-        if case .success(let page) = result.rendered, page.file.path.hasSuffix(".html") {
-            result.diagnostics = DuplicateIDs.diagnostics(page.file)
+        guard case .success(var page) = result.rendered else { return result }
+        // A page over the limit is reported, not written.
+        if let problem = PageSizeLimit.problem(page.file, job: job, site: renderer.site.unrecorded) {
+            result.rendered = .failure(problem)
+            return result
+        }
+        if page.file.path.hasSuffix(".html") { result.diagnostics = DuplicateIDs.diagnostics(page.file) }
+        if let sink {
+            sink(page.file)
+            page.file.bytes = []
+            result.rendered = .success(page)
+            result.written = true
         }
         return result
     }
@@ -210,7 +240,8 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The results put together with what `previous` made and the jobs did not make again.
-    private func assemble(jobs: [PageJob], results: [JobResult], state: inout State?, previous: Rendered?, assets: Bool) -> Rendered {
+    private func assemble(jobs: [PageJob], results: [JobResult], state: inout State?, previous: Rendered?, assets: Bool,
+                          sink: FileSink? = nil) -> Rendered {
         var rendered = Rendered(files: previous?.files ?? [], diagnostics: [], searchRecords: previous?.searchRecords ?? [],
                                 renderedJobs: Set(jobs))
         var outputs = state?.outputs ?? [:]
@@ -221,14 +252,9 @@ public struct SiteRenderer: Sendable {
             if result.filled { rendered.filledJobs.insert(job) }
             switch result.rendered {
             case .success(let page):
-                // A page over the limit is reported, not written.
-                if let problem = PageSizeLimit.problem(page.file, job: job, site: site) {
-                    output.diagnostics = [problem]
-                } else {
-                    output.file = page.file
-                    rendered.pageKeys[page.file.path] = page.key
-                    rendered.keptPages[page.file.path] = page.kept
-                }
+                if result.written { rendered.writtenPaths.append(page.file.path) } else { output.file = page.file }
+                rendered.pageKeys[page.file.path] = page.key
+                rendered.keptPages[page.file.path] = page.kept
             case .failure(let diagnostic): output.diagnostics = [diagnostic]
             }
             if let file = output.file { made.append(file) } else if let path = outputs[job]?.file?.path { gone.append(path) }
@@ -246,7 +272,14 @@ public struct SiteRenderer: Sendable {
         }
         if assets {
             if previous != nil { gone += rendered.files.map(\.path).filter { $0.hasPrefix("assets/") } }
-            made += assetFiles()
+            if let sink {
+                for file in assetFiles() {
+                    sink(file)
+                    rendered.writtenPaths.append(file.path)
+                }
+            } else {
+                made += assetFiles()
+            }
         }
         let madePaths = Set(made.map(\.path))
         rendered.removedPaths = gone.filter { !madePaths.contains($0) }.sorted()

@@ -48,47 +48,64 @@ public struct OutputWriter: Sendable {
             && !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0 == ".." || $0 == "." || $0.isEmpty }
     }
 
+    /// Writes `files` as the new site: into the kept previous site when it can be reused,
+    /// once every file is known (a failed build must not lose it).
     public func write(_ files: [OutputFile]) async throws {
-        let fm = FileManager.default
         if let bad = files.first(where: { !Self.isContained($0.path) }) { throw WriteError.unsafePath(bad.path) }
-        var manifest = await OutputManifest.read(for: output)
-        let owned = try ownedFiles(manifest)
-        let newPaths = Set(files.map(\.path))
-        let directories = Self.directories(of: files)
-        let foreign = owned.map { ForeignEntries.find(in: output.path, owned: $0) } ?? []
-        if let occupied = foreign.first(where: { newPaths.contains($0) || directories.contains($0) }) {
-            throw WriteError.occupied(output.path, occupied)
+        let paths = files.map(\.path)
+        let staging = try await begin(await OutputManifest.read(for: output), checking: paths, reusingPrevious: true)
+        let failures = await files.parallelMap { staging.put($0) }
+        if let failure = failures.compactMap({ $0 }).first {
+            await staging.abandon()
+            throw WriteError.io(failure)
         }
+        try await staging.commit(paths)
+    }
+
+    /// A new folder beside the output that takes the site's files while they are made
+    /// (`OutputStaging.put`); nil when the kept previous site would be the folder to
+    /// write into: its files go only once the build is known to succeed (`write`).
+    public func beginWhileRendering() async throws -> OutputStaging? {
+        let manifest = await OutputManifest.read(for: output)
+        guard previousFiles(manifest) == nil else { return nil }
+        return try await begin(manifest, checking: [], reusingPrevious: false)
+    }
+
+    /// The files shingi wrote into the kept previous site; nil when there is none, or it
+    /// is not ours to write into.
+    private func previousFiles(_ manifest: OutputManifest) -> Set<String>? {
+        manifest.files(of: previous.path) ?? Self.legacyFiles(previous.path)
+    }
+
+    /// The staging folder, made from the kept previous site when `reusingPrevious` allows;
+    /// throws when the output folder is not shingi's, or a file of `paths` would replace
+    /// something shingi did not write.
+    private func begin(_ manifest: OutputManifest, checking paths: [String], reusingPrevious: Bool) async throws -> OutputStaging {
+        let owned = try ownedFiles(manifest)
+        let foreign = owned.map { ForeignEntries.find(in: output.path, owned: $0) } ?? []
+        try checkUnoccupied(paths, foreign: foreign)
         let parent = output.deletingLastPathComponent()
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).new-\(ProcessInfo.processInfo.processIdentifier)")
-        try? fm.removeItem(at: staging)
-        var moved: [String] = []
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        let staging = OutputStaging(writer: self, folder: parent.appendingPathComponent(".\(output.lastPathComponent).new-\(ProcessInfo.processInfo.processIdentifier)"),
+                                    manifest: manifest, owned: owned, foreign: foreign)
+        try? FileManager.default.removeItem(at: staging.folder)
         do {
-            try await Self.prepare(staging, reusing: previous, owned: manifest.files(of: previous.path) ?? Self.legacyFiles(previous.path), directories: directories)
-            let stagingPath = staging.path
-            let previousPath = owned == nil ? nil : output.path
-            let failures = await files.parallelMap { file -> String? in
-                let target = stagingPath + "/" + file.path
-                // An unchanged file is linked from the previous build instead of written:
-                // no new inode, and its modification time tells deploy tools it is the same.
-                if let previousPath, Self.linkIfUnchanged(file.bytes, from: previousPath + "/" + file.path, to: target) { return nil }
-                return Self.writeFile(file.bytes, to: target)
-            }
-            if let failure = failures.compactMap({ $0 }).first { throw WriteError.io(failure) }
-            // The record is written before the swap: the staging folder keeps its inode
-            // when it becomes the output, and so does the output when it is moved aside.
-            var trees: [OutputManifest.Identity: Set<String>] = [:]
-            if let identity = OutputManifest.identity(of: stagingPath) { trees[identity] = newPaths }
-            if let owned, let identity = OutputManifest.identity(of: output.path) { trees[identity] = owned }
-            manifest.trees = trees
-            try await manifest.write(for: output)
-            moved = try Self.move(foreign, from: output.path, to: stagingPath)
-            try await swapIn(staging, owned: owned ?? [])
+            try await Self.prepare(staging.folder, reusing: previous, owned: reusingPrevious ? previousFiles(manifest) : nil,
+                                   directories: Self.directories(of: paths))
         } catch {
-            _ = try? Self.move(moved, from: staging.path, to: output.path)
-            await Self.removeTree(staging)
+            await Self.removeTree(staging.folder)
             throw error
+        }
+        return staging
+    }
+
+    /// Throws when a path of the new site (or one of its folders) is a file or folder
+    /// shingi did not write.
+    func checkUnoccupied(_ paths: [String], foreign: [String]) throws {
+        guard !foreign.isEmpty else { return }
+        let files = Set(paths), directories = Self.directories(of: paths)
+        if let occupied = foreign.first(where: { files.contains($0) || directories.contains($0) }) {
+            throw WriteError.occupied(output.path, occupied)
         }
     }
 
@@ -118,11 +135,11 @@ public struct OutputWriter: Sendable {
         return files
     }
 
-    /// The folders of `files`, each listed once.
-    static func directories(of files: [OutputFile]) -> Set<String> {
+    /// The folders of the files at `paths`, each listed once.
+    static func directories(of paths: [String]) -> Set<String> {
         var directories = Set<String>()
-        for file in files {
-            var dir = file.path
+        for path in paths {
+            var dir = path
             while let slash = dir.lastIndex(of: "/") {
                 dir = String(dir[..<slash])
                 if !directories.insert(dir).inserted { break }
@@ -183,7 +200,7 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    private static func isRealDirectory(_ path: String) -> Bool {
+    static func isRealDirectory(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
@@ -191,7 +208,7 @@ public struct OutputWriter: Sendable {
     /// Puts `staging` in place of the output folder; the replaced site (holding only the
     /// files shingi wrote, `owned`, once what it did not write was carried over) becomes
     /// the kept previous site.
-    private func swapIn(_ staging: URL, owned: Set<String>) async throws {
+    func swapIn(_ staging: URL, owned: Set<String>) async throws {
         let fm = FileManager.default
         let aside = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
         try? fm.removeItem(at: aside)
@@ -283,7 +300,7 @@ public struct OutputWriter: Sendable {
     }
 
     /// Writes with POSIX calls: one open, write and close per file, no temporary copies.
-    private static func writeFile(_ bytes: [UInt8], to path: String) -> String? {
+    static func writeFile(_ bytes: [UInt8], to path: String) -> String? {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else { return "cannot write \(path): \(String(cString: strerror(errno)))" }
         defer { close(fd) }

@@ -29,6 +29,55 @@ final class WriteTests: XCTestCase {
         XCTAssertEqual(a, try tree(dir.appendingPathComponent("b")))
     }
 
+    func testAFirstBuildWritesEachFileAsItIsRenderedAndARebuildIntoTheKeptSiteWritesTheSameTree() async throws {
+        let root = fixturesRoot.appendingPathComponent("sites/basic")
+        let out = try temporaryDirectory(self).appendingPathComponent("site")
+        let first = await build(root, out: out, write: true)
+        XCTAssertFalse(first.diagnostics.hasErrors)
+        // Written while rendering: the result holds no file's bytes.
+        XCTAssertEqual(first.files, [])
+        let streamed = try tree(out)
+        XCTAssertGreaterThan(streamed.count, 30)
+        XCTAssertEqual(Set(first.writtenPaths), Set(streamed.keys))
+        XCTAssertEqual(first.pagesPerLanguage.values.reduce(0, +), streamed.keys.filter { $0.hasPrefix("ja/") || $0.hasPrefix("en/") }.filter { $0.hasSuffix(".html") }.count)
+        _ = await build(root, out: out, write: true)
+        // The third build writes into the site the second one replaced, once it is all rendered.
+        let third = await build(root, out: out, write: true)
+        XCTAssertEqual(third.writtenPaths, [])
+        XCTAssertEqual(third.files.count, streamed.count)
+        XCTAssertEqual(try tree(out), streamed)
+    }
+
+    func testAPageOverTheSizeLimitLeavesNoHalfWrittenSiteAndKeepsThePreviousOnes() async throws {
+        let root = try MiniSite.make(self)
+        let out = root.appendingPathComponent("site")
+        let tooSmall = ["shingi.yml": MiniSite.files["shingi.yml"]! + "\nlimits:\n  max_page_size: 3000\n"]
+        func leftovers() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".site.") && !$0.hasSuffix(".manifest") && !$0.hasSuffix(".previous") }
+        }
+        // A first build, which writes each page as it is rendered.
+        try write(tooSmall, to: root)
+        let failed = await build(root, out: out, write: true)
+        XCTAssertEqual(Set(failed.diagnostics.filter { $0.severity == .error }.map(\.code)), ["page-too-large"])
+        XCTAssertTrue(failed.diagnostics.contains { $0.message.hasPrefix("the page ja/issues/1/index.html is ") && $0.location.path == "content/issues/1/index.ja.md" })
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+        XCTAssertEqual(try leftovers(), [])
+        // A rebuild, which writes into the kept previous site: both sites stay as they were.
+        try write(["shingi.yml": MiniSite.files["shingi.yml"]!], to: root)
+        for _ in 0..<3 {
+            let good = await build(root, out: out, write: true)
+            XCTAssertEqual(good.diagnostics, [])
+        }
+        let live = try tree(out), kept = try tree(root.appendingPathComponent(".site.previous"))
+        XCTAssertFalse(kept.isEmpty)
+        try write(tooSmall, to: root)
+        let failedAgain = await build(root, out: out, write: true)
+        XCTAssertTrue(failedAgain.diagnostics.hasErrors)
+        XCTAssertEqual(try tree(out), live)
+        XCTAssertEqual(try tree(root.appendingPathComponent(".site.previous")), kept)
+        XCTAssertEqual(try leftovers(), [])
+    }
+
     func testARebuildReplacesStaleFilesAndKeepsDotfiles() async throws {
         let root = try MiniSite.make(self)
         let out = root.appendingPathComponent("site")
