@@ -38,13 +38,19 @@ extension Resolver {
             for source in sources.sorted(by: { $0.path < $1.path }) {
                 for link in source.fragment.crossLinks {
                     let location = source.location(of: link.position)
-                    if link.kind == CrossLinkKind.issue.rawValue, let path = draftIssues[link.target] {
-                        diagnostics.append(.error("link-to-draft", "'\(link.source)' links to issue '\(link.target)', \(draftNote(path))", at: location))
-                    } else if link.kind == CrossLinkKind.issue.rawValue, let anchor = link.anchor.map(Slug.normaliseExplicit),
-                              let draft = draftSections[link.target]?[anchor] {
-                        diagnostics.append(.error("link-to-draft", "'\(link.source)' links to section '\(anchor)' of issue '\(link.target)', \(Self.draftSectionNote(draft)); publish the section, remove the link, or build with --drafts", at: location))
-                    } else if link.kind == CrossLinkKind.comment.rawValue, let path = draftComments[link.target] {
-                        diagnostics.append(.error("link-to-draft", "'\(link.source)' links to comment '\(link.target)', \(draftNote(path))", at: location))
+                    switch CrossLinkKind(rawValue: link.kind) {
+                    case .issue:
+                        if let path = draftIssues[link.target] {
+                            diagnostics.append(.error("link-to-draft", "'\(link.source)' links to issue '\(link.target)', \(draftNote(path))", at: location))
+                        } else if let anchor = link.anchor.map(Slug.normaliseExplicit), let draft = draftSections[link.target]?[anchor] {
+                            diagnostics.append(.error("link-to-draft", "'\(link.source)' links to section '\(anchor)' of issue '\(link.target)', \(Self.draftSectionNote(draft)); publish the section, remove the link, or build with --drafts", at: location))
+                        }
+                    case .comment:
+                        if let path = draftComments[link.target] {
+                            diagnostics.append(.error("link-to-draft", "'\(link.source)' links to comment '\(link.target)', \(draftNote(path))", at: location))
+                        }
+                    // Data entries are never drafts; an unknown kind is reported by `checkCrossLinks`.
+                    case .ref, .member, .meeting, nil: break
                     }
                 }
             }
