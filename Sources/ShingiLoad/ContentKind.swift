@@ -4,10 +4,10 @@ import ShingiCore
 /// `layout`, from which a path is classified (`ContentAddress.parse`) and written back
 /// (`path(key:folder:in:)`). Everything else a kind needs is a `switch` over this enum with
 /// no `default:`: reading its fields (`MarkdownFileLoader.load`), storing it
-/// (`LoadedFile`, `LoadedSite+Kinds`), pairing and updating it (`Resolver`,
-/// `Resolver.update`), finding its item from a path (`ResolvedSite.itemSources(at:)`). A
-/// new kind is a case and its layout here; the compiler then names every switch that must
-/// learn it.
+/// (`LoadedFile`, `LoadedSite+Kinds`), pairing it and checking its links, drafts and ids
+/// (`Resolver`, kind by kind in Resolve's `resolveOrder`), updating it (`Resolver.update`),
+/// finding its item from a path (`ResolvedSite.itemSources(at:)`). A new kind is a case and
+/// its layout here; the compiler then names every switch that must learn it.
 public enum ContentKind: CaseIterable, Sendable, Hashable {
     // In this order the "not where the site looks" diagnostic lists the places.
     case issue, comment, page, home

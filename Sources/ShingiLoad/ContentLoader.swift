@@ -25,9 +25,8 @@ public struct ContentLoader: Sendable {
         let files = markdownFiles(config: config, diagnostics: &diagnostics)
         await beforeParsing()
         let results = await loadMarkdown(files, config: config)
-        let (members, meetings, references, dataDiagnostics) = await data
-        var site = LoadedSite(config: config, members: members, meetings: meetings, references: references,
-                              issues: [], comments: [], pages: [], homes: [], diagnostics: diagnostics + dataDiagnostics)
+        var site = await data
+        site.diagnostics = diagnostics + site.diagnostics
         for result in results {
             site.diagnostics += result.diagnostics
             if let file = result.item { site.insert(file) }
@@ -47,13 +46,15 @@ public struct ContentLoader: Sendable {
         return await files.parallelMap(loadFile)
     }
 
-    private static func loadDataFiles(root: URL, config: SiteConfig) async -> ([Member], [Meeting], [Reference], [Diagnostic]) {
+    /// A site of the data files alone (`DataKind`), with their diagnostics.
+    private static func loadDataFiles(root: URL, config: SiteConfig) async -> LoadedSite {
+        var site = LoadedSite(config: config, members: [], meetings: [], references: [],
+                              issues: [], comments: [], pages: [], homes: [], diagnostics: [])
         var diagnostics: [Diagnostic] = []
         let data = DataFileLoader(root: root, languages: config.languages, maxFileSize: config.maxFileSize)
-        let members = data.members(diagnostics: &diagnostics)
-        let meetings = data.meetings(diagnostics: &diagnostics)
-        let references = data.references(diagnostics: &diagnostics)
-        return (members, meetings, references, diagnostics)
+        for kind in DataKind.allCases { kind.read(into: &site, with: data, diagnostics: &diagnostics) }
+        site.diagnostics = diagnostics
+        return site
     }
 
     /// Every Markdown file under `content/`, classified by where it stands, sorted by path

@@ -37,7 +37,7 @@ public enum DataKind: CaseIterable, Sendable {
         self = kind
     }
 
-    /// Reads the file again into `site`.
+    /// Reads the file into `site` (again, when it changed).
     func read(into site: inout LoadedSite, with loader: DataFileLoader, diagnostics: inout [Diagnostic]) {
         switch self {
         case .members: site.members = loader.members(diagnostics: &diagnostics)

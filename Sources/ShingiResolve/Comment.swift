@@ -15,6 +15,12 @@ public struct Comment: Sendable, Equatable {
     /// Where the paper now reflects it (`reflected_in:`), checked.
     public var reflectedIn: [ReflectedPlace] = []
 
+    /// The Markdown shown with the comment, whose links are its links: each translation's
+    /// text and the secretariat's response.
+    public var sourcesWithResponses: [MarkdownSource] {
+        translations.values.values.map(\.source) + translations.values.values.compactMap(\.response)
+    }
+
     /// `draft: true` in any of its translations.
     public var isDraft: Bool { translations.values.values.contains { $0.source.isDraft } }
 }

@@ -21,11 +21,20 @@ extension Resolver {
                 }
             }
         }
-        check("member", site.members.map { ($0.id, $0.location) })
-        check("meeting", site.meetings.map { ($0.id, $0.location) })
-        check("reference", site.references.map { ($0.id, $0.location) })
-        check("issue", site.issues.map { issue in (issue.id, issue.translations[issue.translations.languages[0]]!.id.location) })
-        check("page", site.pages.map { page in (page.slug, page.translations[page.translations.languages[0]]!.source.frontMatterLocation) })
-        check("comment", site.comments.map { comment in (comment.id, comment.translations[comment.translations.languages[0]]!.source.frontMatterLocation) })
+        for kind in DataKind.allCases {
+            switch kind {
+            case .members: check(kind.noun, site.members.map { ($0.id, $0.location) })
+            case .meetings: check(kind.noun, site.meetings.map { ($0.id, $0.location) })
+            case .references: check(kind.noun, site.references.map { ($0.id, $0.location) })
+            }
+        }
+        for kind in ContentKind.allCases {
+            switch kind {
+            case .issue: check(kind.noun, site.issues.map { ($0.id, $0.translations[$0.translations.languages[0]]!.id.location) })
+            case .comment: check(kind.noun, site.comments.map { ($0.id, $0.translations[$0.translations.languages[0]]!.source.frontMatterLocation) })
+            case .page: check(kind.noun, site.pages.map { ($0.slug, $0.translations[$0.translations.languages[0]]!.source.frontMatterLocation) })
+            case .home: break // one item: nothing to collide with
+            }
+        }
     }
 }

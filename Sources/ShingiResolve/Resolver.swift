@@ -25,12 +25,18 @@ public struct Resolver {
                 return numbered
             }
         var site = ResolvedSite(config: loaded.config, members: members, meetings: meetings, references: references,
-                                issues: pairIssues(loaded.issues, languages: languages, diagnostics: &diagnostics),
-                                comments: [], pages: pairPages(loaded.pages, kind: .page, languages: languages, diagnostics: &diagnostics),
-                                home: pairPages(loaded.homes, kind: .home, languages: languages, diagnostics: &diagnostics).first,
-                                citations: [:], diagnostics: [])
-        site.reindex()
-        site.comments = pairComments(loaded.comments, site: site, languages: languages, diagnostics: &diagnostics)
+                                issues: [], comments: [], pages: [], home: nil, citations: [:], diagnostics: [])
+        for kind in ContentKind.resolveOrder {
+            switch kind {
+            case .home: site.home = pairPages(loaded.homes, kind: kind, languages: languages, diagnostics: &diagnostics).first
+            case .issue: site.issues = pairIssues(loaded.issues, languages: languages, diagnostics: &diagnostics)
+            case .comment:
+                // Checked against the site so far: the issues they target are indexed.
+                site.reindex()
+                site.comments = pairComments(loaded.comments, site: site, languages: languages, diagnostics: &diagnostics)
+            case .page: site.pages = pairPages(loaded.pages, kind: kind, languages: languages, diagnostics: &diagnostics)
+            }
+        }
         site.reindex()
         checkData(site, languages: languages, diagnostics: &diagnostics)
         site.citations = checkCrossLinks(site, diagnostics: &diagnostics)
@@ -270,15 +276,21 @@ public struct Resolver {
 
     // MARK: Cross-links
 
+    /// Checks every item's cross-links and returns where each reference is cited, kind by
+    /// kind in `ContentKind.resolveOrder`.
     func checkCrossLinks(_ site: ResolvedSite, diagnostics: inout [Diagnostic]) -> [String: [CitationPlace]] {
         var citations: [String: [CitationPlace]] = [:]
         func add(_ cited: [(reference: String, place: CitationPlace)]) {
             for (reference, place) in cited { citations[reference, default: []].append(place) }
         }
-        if let home = site.home { add(crossLinks(ofHome: home, site: site, diagnostics: &diagnostics)) }
-        for issue in site.issues { add(crossLinks(of: issue, site: site, diagnostics: &diagnostics)) }
-        for comment in site.comments { add(crossLinks(of: comment, site: site, diagnostics: &diagnostics)) }
-        for page in site.pages { add(crossLinks(of: page, site: site, diagnostics: &diagnostics)) }
+        for kind in ContentKind.resolveOrder {
+            switch kind {
+            case .home: if let home = site.home { add(crossLinks(ofHome: home, site: site, diagnostics: &diagnostics)) }
+            case .issue: for issue in site.issues { add(crossLinks(of: issue, site: site, diagnostics: &diagnostics)) }
+            case .comment: for comment in site.comments { add(crossLinks(of: comment, site: site, diagnostics: &diagnostics)) }
+            case .page: for page in site.pages { add(crossLinks(of: page, site: site, diagnostics: &diagnostics)) }
+            }
+        }
         return citations
     }
 
@@ -321,9 +333,7 @@ public struct Resolver {
     }
 
     func crossLinks(of comment: Comment, site: ResolvedSite, diagnostics: inout [Diagnostic]) -> [(reference: String, place: CitationPlace)] {
-        // The response's links too: it is shown with the comment.
-        let files = comment.translations.values.values
-        return crossLinks(of: files.map(\.source) + files.compactMap(\.response), site: site, diagnostics: &diagnostics) { _ in .comment(id: comment.id) }
+        crossLinks(of: comment.sourcesWithResponses, site: site, diagnostics: &diagnostics) { _ in .comment(id: comment.id) }
     }
 
     func crossLinks(of page: Page, site: ResolvedSite, diagnostics: inout [Diagnostic]) -> [(reference: String, place: CitationPlace)] {

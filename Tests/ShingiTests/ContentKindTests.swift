@@ -1,7 +1,7 @@
 import Foundation
 import ShingiCore
 @testable import ShingiLoad
-import ShingiResolve
+@testable import ShingiResolve
 import XCTest
 
 /// The registry of content kinds (`ContentKind`, `ContentAddress`, `DataKind`): every
@@ -76,14 +76,9 @@ final class ContentKindTests: XCTestCase {
         let site = Resolver().resolve(loaded)
         XCTAssertEqual(site.diagnostics.filter { $0.severity == .error }.map(\.description), [])
         var scanned: [String: Localized<MarkdownSource>] = [:]
-        func add<T>(_ translations: Localized<T>, _ source: KeyPath<T, MarkdownSource>) {
-            let sources = site.sources(translations, source)
+        for sources in ContentKind.allCases.flatMap(site.sourcesOfItems) {
             for file in sources.values.values { scanned[file.path] = sources }
         }
-        site.issues.forEach { add($0.translations, \.source) }
-        site.comments.forEach { add($0.translations, \.source) }
-        site.pages.forEach { add($0.translations, \.source) }
-        site.home.map { add($0.translations, \.source) }
         XCTAssertEqual(Set(scanned.keys), Set(ContentKind.allCases.flatMap { loaded.sources(of: $0).map(\.path) }))
         XCTAssertEqual(Set(scanned.keys.compactMap { ContentAddress(path: $0, languages: Language.allCases)?.kind }), Set(ContentKind.allCases))
         for (path, sources) in scanned {
@@ -93,6 +88,93 @@ final class ContentKindTests: XCTestCase {
         for path in ["content/issues/9/index.ja.md", "content/comments/99/c1.ja.md", "content/pages/none.en.md", "content/members.yml", "README.md"] {
             XCTAssertNil(site.itemSources(at: path), path)
             XCTAssertNil(loaded.file(at: path), path)
+        }
+    }
+
+    // MARK: Every kind through Resolve's checks
+
+    /// The mini site with an item of every kind (`IncrementalRebuildTests.extra`) and
+    /// `changes`, resolved with or without its drafts.
+    private func resolve(_ changes: [String: String] = [:], drafts: Bool = true) async throws -> ResolvedSite {
+        let root = try MiniSite.make(self, IncrementalRebuildTests.extra.merging(changes) { $1 })
+        return Resolver(includeDrafts: drafts).resolve(await ContentLoader(root: root).load())
+    }
+
+    /// The files of every item of a resolved site.
+    private func paths(_ site: ResolvedSite) -> Set<String> {
+        Set(ContentKind.allCases.flatMap(site.sourcesOfItems).flatMap { $0.values.values.map(\.path) })
+    }
+
+    private func kind(of path: String) -> ContentKind? { ContentAddress(path: path, languages: Language.allCases)?.kind }
+
+    /// The cross-links of every kind are checked, and a reference's citations are listed
+    /// kind by kind: home, issues, comments, pages.
+    func testEveryKindsCrossLinksAreCheckedAndItsCitationsListed() async throws {
+        let files = MiniSite.files.merging(IncrementalRebuildTests.extra.compactMapValues { $0 }) { $1 }
+        var changes: [String: String] = [:]
+        for kind in ContentKind.allCases {
+            let path = try XCTUnwrap(files.keys.sorted().first { self.kind(of: $0) == kind }, "the fixture has no \(kind.noun)")
+            changes[path] = files[path]! + "\n\n[[ref:tebiki]] [[ref:nope]]\n"
+        }
+        let site = try await resolve(changes)
+        XCTAssertEqual(site.diagnostics.filter { $0.code == "broken-link" }.map(\.location.path).sorted(), changes.keys.sorted())
+        XCTAssertEqual(site.citations["tebiki"], [.home, .issue(id: "1", section: "1.1"), .issue(id: "1", section: "1.2"),
+                                                  .comment(id: "c1"), .page(slug: "about")])
+    }
+
+    /// The file to mark `draft: true` of one item of each kind; nil: the kind is always
+    /// published.
+    private static func draftFile(_ kind: ContentKind) -> String? {
+        switch kind {
+        case .issue: "content/issues/2/index.en.md"
+        case .comment: "content/comments/14/d1.en.md"
+        case .page: "content/pages/about.ja.md"
+        case .home: nil // its `draft:` is not read
+        }
+    }
+
+    /// A published site leaves out the draft of every kind, all its languages' files.
+    func testEveryKindsDraftsAreLeftOutOfAPublishedSite() async throws {
+        var changes: [String: String] = [:]
+        var drafts: [(kind: ContentKind, key: String)] = []
+        for kind in ContentKind.allCases {
+            guard let path = Self.draftFile(kind) else { continue }
+            let address = try XCTUnwrap(ContentAddress(path: path, languages: Language.allCases))
+            XCTAssertEqual(address.kind, kind, path)
+            changes[path] = "---\ndraft: true\n" + IncrementalRebuildTests.extra[path]!!.dropFirst("---\n".count)
+            drafts.append((kind, address.key))
+        }
+        let full = try await resolve(changes), published = try await resolve(changes, drafts: false)
+        XCTAssertEqual(published.diagnostics.filter { $0.severity == .error }.map(\.description), [])
+        let draftPaths = paths(full).filter { path in
+            let address = ContentAddress(path: path, languages: Language.allCases)!
+            return drafts.contains { $0.kind == address.kind && $0.key == address.key }
+        }
+        XCTAssertEqual(draftPaths.count, 5)
+        XCTAssertEqual(paths(published), paths(full).subtracting(draftPaths))
+    }
+
+    /// Files whose item's id differs only by case from another item's of the same kind
+    /// (the fixture's, or one another); nil: a kind with a single item.
+    private static func caseTwins(_ kind: ContentKind) -> [String: String]? {
+        switch kind {
+        case .issue: ["content/issues/x/index.ja.md": "---\nid: x\nnumber: 3\ntitle: x\n---\n",
+                      "content/issues/X/index.ja.md": "---\nid: X\nnumber: 4\ntitle: X\n---\n"]
+        case .comment: ["content/comments/14/C1.en.md": IncrementalRebuildTests.comment(body: "Twin.")]
+        case .page: ["content/pages/About.en.md": "---\ntitle: \"About\"\n---\n"]
+        case .home: nil
+        }
+    }
+
+    /// Ids that differ only by case are an error for every kind that has ids.
+    func testEveryKindsCaseCollisionsAreReported() async throws {
+        let kinds = ContentKind.allCases.filter { Self.caseTwins($0) != nil }
+        let site = try await resolve(kinds.reduce(into: [:]) { $0.merge(Self.caseTwins($1)!) { $1 } })
+        let collisions = site.diagnostics.filter { $0.code == "case-collision" }
+        XCTAssertEqual(collisions.count, kinds.count, "\(collisions)")
+        XCTAssertEqual(Set(collisions.compactMap { kind(of: $0.location.path) }), Set(kinds))
+        for collision in collisions {
+            XCTAssertTrue(collision.message.hasPrefix("\(kind(of: collision.location.path)!.noun) id '"), collision.description)
         }
     }
 }
