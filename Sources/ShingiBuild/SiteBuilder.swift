@@ -115,11 +115,6 @@ public struct SiteBuilder: Sendable {
         let rendered = if let streamed { await renderer.render(writingTo: streamed.put) } else { await renderer.render() }
         diagnostics += rendered.diagnostics
         clock.lap(renderer.pageCache == nil ? "render" : "render (\(rendered.keptPages.count) pages kept)")
-        if let file = options.partialCache, let partials = renderer.partialCache, partials.changed {
-            // Only speed is lost when the cache cannot be written.
-            try? await partials.write(to: file, stamp: PartialCache.stamp())
-            clock.lap("partial cache write")
-        }
         if let savedFragments {
             await savedFragments.value
             clock.lap("fragment cache write (its wait)")
@@ -331,6 +326,9 @@ public struct SiteBuilder: Sendable {
             if let stored { cache?.preload(await stored.value) }
         }
         cache?.retainUsed()
+        // The Markdown workers' memory goes back before the pages are rendered; the
+        // preview (which has a cache of its own) keeps them for its next edit.
+        if self.cache == nil { options.markdownParser.releaseIdleResources() }
         clock.lap("load")
         guard let file = options.fragmentCache, let entries = cache?.changedSnapshot() else { return (loaded, nil) }
         // Only speed is lost when the cache cannot be written (read-only home, full disk).

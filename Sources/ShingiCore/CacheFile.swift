@@ -43,18 +43,9 @@ public enum CacheFile {
 
     /// Replaces `url` with a `magic` file of `stamp` holding `body`.
     public static func write(_ body: [UInt8], to url: URL, magic: [UInt8], stamp: String) async throws {
-        var header = magic
-        append(Array(stamp.utf8), to: &header)
-        appendInt(await checksum(body[...]), to: &header)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        var written = descriptor >= 0 && BlockingIO.writeAll(descriptor, header) && BlockingIO.writeAll(descriptor, body)
-        if descriptor >= 0 { written = close(descriptor) == 0 && written }
-        guard written, rename(temporary.path, url.path) == 0 else {
-            unlink(temporary.path)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-        }
+        let writer = try Writer(url, magic: magic, stamp: stamp)
+        writer.append(body)
+        try writer.finish()
     }
 
     /// Reads integers and length-prefixed ranges of a cache file's bytes.
@@ -100,10 +91,13 @@ public enum CacheFile {
         out.append(contentsOf: bytes)
     }
 
+    /// The size of the blocks the checksum sums one by one.
+    static let checksumBlock = 1 << 20
+
     /// FNV-1a of each 1 MiB block (in parallel), then of the blocks' sums: catches a
     /// damaged file. What makes a hit exact is the entry itself, not this sum.
     static func checksum(_ bytes: ArraySlice<UInt8>) async -> UInt64 {
-        let block = 1 << 20
+        let block = checksumBlock
         let starts = Array(stride(from: bytes.startIndex, to: bytes.endIndex, by: block))
         let sums = await starts.parallelMap { start in
             bytes[start..<min(start + block, bytes.endIndex)].withUnsafeBufferPointer { fnv1a($0) }

@@ -43,17 +43,20 @@ public enum FragmentStore {
     public static func write(_ entries: [(markdown: String, fragment: RenderedFragment)], to url: URL, stamp: String) async throws {
         // In byte order: comparing Strings would normalise non-ASCII text on every comparison.
         let sorted = entries.sorted { $0.markdown.utf8.lexicographicallyPrecedes($1.markdown.utf8) }
-        let encoded = await sorted.parallelMap { $0.fragment.binaryEncoded() }
-        let size = 8 + zip(sorted, encoded).reduce(0) { $0 + 16 + $1.0.markdown.utf8.count + $1.1.count }
-        guard size <= maxFileSize else { return }
-        var body: [UInt8] = []
-        body.reserveCapacity(size)
-        CacheFile.appendInt(UInt64(sorted.count), to: &body)
-        for (entry, fragment) in zip(sorted, encoded) {
-            CacheFile.append(entry.markdown.utf8, to: &body)
-            CacheFile.append(fragment, to: &body)
+        let writer = try CacheFile.Writer(url, magic: magic, stamp: stamp)
+        writer.appendInt(UInt64(sorted.count))
+        // Encoded a slice at a time (each slice in parallel) and written as it goes: the
+        // encoded fragments of a large site are never all in memory at once.
+        for start in stride(from: 0, to: sorted.count, by: 1024) {
+            let slice = sorted[start..<min(start + 1024, sorted.count)]
+            for (entry, fragment) in zip(slice, await Array(slice).parallelMap { $0.fragment.binaryEncoded() }) {
+                writer.appendBytes(entry.markdown.utf8)
+                writer.appendBytes(fragment)
+            }
+            // A file too large to be worth reading back is not written (the old one stays).
+            guard writer.size <= maxFileSize else { return }
         }
-        try await CacheFile.write(body, to: url, magic: magic, stamp: stamp)
+        try writer.finish()
     }
 
     // MARK: Body (inside `CacheFile`'s frame): count, then (Markdown, fragment) pairs.

@@ -12,10 +12,15 @@ public protocol MarkdownParsing: Sendable {
     /// max_parser_memory:`); a parser in this process cannot be bounded and is returned as
     /// it is (the caps of `WorkloadScan` protect it).
     func limitingMemory(to bytes: Int) -> any MarkdownParsing
+    /// Lets go of what the parser holds while it waits (worker processes, which the next
+    /// `parse` starts again): a one-shot build parses nothing after its Load stage.
+    func releaseIdleResources()
 }
 
 extension MarkdownParsing {
     public var blockingCallers: Int? { nil }
+
+    public func releaseIdleResources() {}
 
     public func limitingMemory(to bytes: Int) -> any MarkdownParsing { self }
 }

@@ -90,8 +90,11 @@ public final class MarkdownWorkerPool: MarkdownParsing, @unchecked Sendable {
         return files.map { $0.fragment! }
     }
 
+    public func releaseIdleResources() { shutdown() }
+
     /// Stops the idle workers and waits for them, so that their CPU time is counted
-    /// with this process's (GNU time, benchmarks) and no worker outlives a command.
+    /// with this process's (GNU time, benchmarks) and no worker outlives a command. A
+    /// later `parse` starts workers again.
     public func shutdown() {
         lock.lock()
         let stopping = idle

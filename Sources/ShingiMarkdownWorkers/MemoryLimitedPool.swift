@@ -13,6 +13,8 @@ struct MemoryLimitedPool: MarkdownParsing {
 
     var blockingCallers: Int? { pool.blockingCallers }
 
+    func releaseIdleResources() { pool.releaseIdleResources() }
+
     func limitingMemory(to bytes: Int) -> any MarkdownParsing {
         MemoryLimitedPool(pool: pool, memoryLimit: bytes)
     }

@@ -15,9 +15,12 @@ public final class PartialCache: Sendable {
     /// What this build used or rendered: the next build's cache.
     private let used = Mutex<[[UInt8]: String]>([:])
     private let rendered = Atomic<Int>(0)
+    /// Where `save` puts the next build's cache: the file this one was read from.
+    private let file: (url: URL, stamp: String)?
 
-    public init(previous: [[UInt8]: String] = [:]) {
+    init(previous: [[UInt8]: String] = [:], file: (url: URL, stamp: String)? = nil) {
         self.previous = previous
+        self.file = file
     }
 
     /// The cache file of the site at `root`, inside `directory`.
@@ -47,36 +50,48 @@ public final class PartialCache: Sendable {
 
     /// Whether this build's entries differ from the file's: something was rendered, or
     /// something kept is no longer used.
-    public var changed: Bool {
+    var changed: Bool {
         rendered.load(ordering: .relaxed) > 0 || used.withLock { $0.count } != previous.count
     }
 
     /// The cache in `file`; empty when it is missing, foreign or damaged.
     public static func read(_ file: URL, stamp: String) async -> PartialCache {
-        guard let (bytes, body) = await CacheFile.read(file, magic: magic, stamp: stamp, maxSize: maxFileSize) else { return PartialCache() }
+        let empty = PartialCache(file: (file, stamp))
+        guard let (bytes, body) = await CacheFile.read(file, magic: magic, stamp: stamp, maxSize: maxFileSize) else { return empty }
         var scanner = CacheFile.Scanner(bytes: bytes, offset: body.lowerBound)
         var entries: [[UInt8]: String] = [:]
-        guard let count = scanner.count() else { return PartialCache() }
+        guard let count = scanner.count() else { return empty }
         entries.reserveCapacity(count)
         for _ in 0..<count {
             guard let key = scanner.range(), let text = scanner.range(),
-                  let string = String(validating: bytes[text], as: UTF8.self) else { return PartialCache() }
+                  let string = String(validating: bytes[text], as: UTF8.self) else { return empty }
             entries[Array(bytes[key])] = string
         }
-        return scanner.isAtEnd ? PartialCache(previous: entries) : PartialCache()
+        return scanner.isAtEnd ? PartialCache(previous: entries, file: (file, stamp)) : empty
     }
 
-    /// Replaces `file` with what this build used.
-    public func write(to file: URL, stamp: String) async throws {
-        let entries = used.withLock { $0 }
-        var body: [UInt8] = []
-        body.reserveCapacity(entries.reduce(8) { $0 + 16 + $1.key.count + $1.value.utf8.count })
-        CacheFile.appendInt(UInt64(entries.count), to: &body)
+    /// Once the build has rendered every partial (before its pages): replaces the file
+    /// with what this build used, when that changed, and lets those entries go; they are
+    /// most of the comments' HTML, which the render holds once more for the pages. Only
+    /// speed is lost when the file cannot be written.
+    func save() async {
+        let changed = self.changed
+        let entries = used.withLock { entries in
+            defer { entries = [:] }
+            return entries
+        }
+        guard let file, changed else { return }
+        try? Self.write(entries, to: file.url, stamp: file.stamp)
+    }
+
+    private static func write(_ entries: [[UInt8]: String], to file: URL, stamp: String) throws {
+        let writer = try CacheFile.Writer(file, magic: Self.magic, stamp: stamp)
+        writer.appendInt(UInt64(entries.count))
         // In key order, so the file is the same from run to run.
         for key in entries.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-            CacheFile.append(key, to: &body)
-            CacheFile.append(entries[key]!.utf8, to: &body)
+            writer.appendBytes(key)
+            writer.appendBytes(entries[key]!.utf8)
         }
-        try await CacheFile.write(body, to: file, magic: Self.magic, stamp: stamp)
+        try writer.finish()
     }
 }

@@ -12,8 +12,44 @@ public struct RenderedComments: Sendable {
     /// the 意見対応表 and the feeds list it, so that no page assembles a comment again.
     struct Item: Sendable, Equatable {
         var plain: String
-        var withTarget: String
+        /// The list item with its target line: that line and where it goes in `plain`
+        /// (a site's comments are in memory for the whole render, so not twice), or the
+        /// whole item when the line does not simply go in between.
+        var target: Target
         var listing: CommentListing
+
+        enum Target: Sendable, Equatable {
+            /// Bytes: the place is found byte by byte, and may fall inside a character.
+            case inserted(at: Int, [UInt8])
+            case whole(String)
+        }
+
+        init(plain: String, withTarget: String, listing: CommentListing) {
+            self.plain = plain
+            self.listing = listing
+            let (p, w) = (Array(plain.utf8), Array(withTarget.utf8))
+            let prefix = zip(p, w).prefix { $0 == $1 }.count
+            let rest = p.count - prefix
+            if w.count >= p.count, w.suffix(rest).elementsEqual(p.suffix(rest)) {
+                target = .inserted(at: prefix, Array(w[prefix..<(w.count - rest)]))
+            } else {
+                target = .whole(withTarget)
+            }
+        }
+
+        /// The list item, with its target line or without, as bytes added to `out`.
+        func append(showTarget: Bool, to out: inout [UInt8]) {
+            switch (showTarget, target) {
+            case (false, _): out.append(contentsOf: plain.utf8)
+            case (true, .whole(let html)): out.append(contentsOf: html.utf8)
+            case (true, .inserted(let offset, let line)):
+                let utf8 = plain.utf8
+                let middle = utf8.index(utf8.startIndex, offsetBy: offset)
+                out.append(contentsOf: utf8[..<middle])
+                out.append(contentsOf: line)
+                out.append(contentsOf: utf8[middle...])
+            }
+        }
     }
 
     private var items: [String: [Language: Item]] = [:]
@@ -63,7 +99,7 @@ public struct RenderedComments: Sendable {
                 let showTarget = inner.last == UInt8(ascii: "+")
                 if showTarget { inner = inner.dropLast() }
                 guard let item = items[String(decoding: inner, as: UTF8.self)]?[language] else { return false }
-                out.append(contentsOf: (showTarget ? item.withTarget : item.plain).utf8)
+                item.append(showTarget: showTarget, to: &out)
                 start = close + 1
             }
             return true
@@ -73,7 +109,10 @@ public struct RenderedComments: Sendable {
 
     func html(_ id: String, _ language: Language, showTarget: Bool) -> String {
         guard let item = items[id]?[language] else { return "" }
-        return showTarget ? item.withTarget : item.plain
+        guard showTarget else { return item.plain }
+        var bytes: [UInt8] = []
+        item.append(showTarget: true, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     func listing(_ id: String, _ language: Language) -> CommentListing? { items[id]?[language]?.listing }

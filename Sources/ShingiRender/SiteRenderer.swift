@@ -113,9 +113,12 @@ public struct SiteRenderer: Sendable {
     private func render(recording: Bool, sink: FileSink?) async -> Rendered {
         let jobs = self.jobs
         let (renderer, comments) = await prepare(recording: recording, previous: nil, stale: [])
+        // Every partial rendered by code is rendered by now: the cache is saved beside the pages.
+        let savedPartials = Task { [partialCache] in await partialCache?.save() }
         let results = await jobs.parallelMap { job in
             Self.run(job, renderer, recording: recording, .render(skeleton: recording && job.listsEveryComment), sink: sink)
         }
+        await savedPartials.value
         var state = recording ? State(comments: comments.rendered) : nil
         state?.dependencies.record(comments.logs)
         return assemble(jobs: jobs, results: results, state: &state, previous: nil, assets: true, sink: sink)

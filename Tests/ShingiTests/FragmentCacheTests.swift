@@ -187,6 +187,33 @@ final class FragmentCacheTests: XCTestCase {
         XCTAssertEqual(parser.count, 2)
     }
 
+    func testACacheFileWrittenPieceByPieceIsReadBackWhole() async throws {
+        let folder = try temporaryDirectory(self)
+        let url = folder.appendingPathComponent("cache")
+        let magic = Array("test cache\n".utf8)
+        // Two and a half checksum blocks, in pieces that straddle the blocks' edges.
+        let body = (0..<(5 << 19)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 11) }
+        let writer = try CacheFile.Writer(url, magic: magic, stamp: "s")
+        var start = 0
+        for size in [1, 1_000_003, 7, 1 << 20, 999_999] {
+            writer.append(body[start..<min(start + size, body.count)])
+            start = min(start + size, body.count)
+        }
+        writer.append(body[start...])
+        XCTAssertEqual(writer.size, body.count)
+        try writer.finish()
+        let read = await CacheFile.read(url, magic: magic, stamp: "s", maxSize: 1 << 30)
+        XCTAssertEqual(read.map { Array($0.bytes[$0.body]) }, body)
+        // A writer let go before it finished leaves the file as it was, and no temporary file.
+        do {
+            let abandoned = try CacheFile.Writer(url, magic: magic, stamp: "s")
+            abandoned.append([1, 2, 3])
+        }
+        let again = await CacheFile.read(url, magic: magic, stamp: "s", maxSize: 1 << 30)
+        XCTAssertEqual(again.map { Array($0.bytes[$0.body]) }, body)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["cache"])
+    }
+
     func testEachSiteRootHasItsOwnCacheFile() {
         let directory = URL(fileURLWithPath: "/cache/shingi")
         let a = FragmentStore.file(root: URL(fileURLWithPath: "/sites/a"), in: directory)

@@ -13,6 +13,31 @@ final class RenderTests: XCTestCase {
         XCTAssertEqual(DateFormatting.format(ISODate("2018-05", allowReducedPrecision: true)!, .en), "May 2018")
     }
 
+    func testACommentWithItsTargetLineIsKeptAsTheLineAndWhereItGoes() {
+        let listing = CommentListing(row: "", cells: "", feedEntry: "", date: nil, isDraft: false)
+        func withTarget(_ item: RenderedComments.Item) -> String {
+            var bytes: [UInt8] = []
+            item.append(showTarget: true, to: &bytes)
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        let cases: [(plain: String, withTarget: String, inserted: Bool)] = [
+            ("<li>\n  <p>本文</p></li>", "<li>\n  <p class=\"t\">対象</p>\n  <p>本文</p></li>", true),
+            // The place found byte by byte falls inside 日 (E6 97 A5), whose first byte 旦 (E6 97 A6) shares.
+            ("<li>日</li>", "<li>旦日</li>", true),
+            // A theme whose target line changes the item around it: kept whole.
+            ("<li>a</li>", "<ol>b</ol>", false),
+            ("<li>a</li>", "<li>a</li>", true),
+        ]
+        for (plain, full, inserted) in cases {
+            let item = RenderedComments.Item(plain: plain, withTarget: full, listing: listing)
+            XCTAssertEqual(withTarget(item), full)
+            var bytes: [UInt8] = []
+            item.append(showTarget: false, to: &bytes)
+            XCTAssertEqual(String(decoding: bytes, as: UTF8.self), plain)
+            if case .inserted = item.target { XCTAssertTrue(inserted, full) } else { XCTAssertFalse(inserted, full) }
+        }
+    }
+
     func testURLsUnderABasePath() {
         let urls = SiteURLs(baseURL: "https://example.go.jp/shingi")
         XCTAssertEqual(urls.basePath, "/shingi/")
