@@ -36,9 +36,11 @@ public enum ContentKind: CaseIterable, Sendable, Hashable {
         }
     }
 
-    /// Where the kind's items come in lists of every item (the translations report):
-    /// home, issues, pages, comments.
-    public var siteRank: Int {
+    /// The kinds in the order lists of every item take them (the translations report,
+    /// `shingi diff`): home, issues, pages, comments.
+    public static let siteOrder = allCases.sorted { $0.siteRank < $1.siteRank }
+
+    private var siteRank: Int {
         switch self {
         case .home: 0
         case .issue: 1
