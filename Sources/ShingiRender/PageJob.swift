@@ -36,6 +36,19 @@ public enum PageJob: Sendable, Hashable {
         default: true
         }
     }
+
+    /// The item whose Markdown file the page is made from (a draft's page is not in the
+    /// sitemap; a page too large is reported at that file); nil for an output that gathers
+    /// many items. No `default:`, so a new kind's page says which item it shows.
+    var madeFrom: SiteItem? {
+        switch self {
+        case .home: SiteItem(.home)
+        case .issue(let id, _): SiteItem(.issue, id)
+        case .page(let slug, _): SiteItem(.page, slug)
+        case .issues, .members, .member, .meetings, .meeting, .comments, .references, .responses, .responsesCSV, .search,
+             .languageChoice, .notFound, .sitemap, .feed, .issueFeed, .searchRecord: nil
+        }
+    }
 }
 
 extension PageJob {
