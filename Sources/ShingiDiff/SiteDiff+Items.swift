@@ -35,8 +35,9 @@ extension SiteDiff {
         return ids.sorted().compactMap { id in Self.item(id, side(old.issue(id)), side(new.issue(id))) }
     }
 
-    /// The home page and the free pages: front matter and the whole text.
-    func pages(_ old: ResolvedSite, _ new: ResolvedSite) -> [ItemChange] {
+    /// The home page or the free pages, by their `id` in the report: front matter and the
+    /// whole text.
+    func pages(_ old: [Page], _ new: [Page], id: (Page) -> String) -> [ItemChange] {
         func side(_ page: Page?) -> ItemSide? {
             guard let page else { return nil }
             var texts: [Language: String] = [:], titles: [Language: String] = [:]
@@ -48,16 +49,14 @@ extension SiteDiff {
                 .localized("title", Localized(titles)), .plain("order", page.order.map(String.init)),
             ])
         }
-        func byID(_ site: ResolvedSite) -> [String: Page] {
-            var pages = Dictionary(site.pages.map { (ItemChange.pageID($0.slug), $0) }, uniquingKeysWith: { first, _ in first })
-            pages[ItemChange.homeID] = site.home
-            return pages
-        }
-        let oldPages = byID(old), newPages = byID(new)
-        let ids = Set(oldPages.keys).union(newPages.keys)
-        // The home page first, then the free pages by id.
-        return ids.sorted { ($0 == ItemChange.homeID ? 0 : 1, $0) < ($1 == ItemChange.homeID ? 0 : 1, $1) }
-            .compactMap { id in Self.item(id, side(oldPages[id]), side(newPages[id])) }
+        return Self.matched(old, new, id: id).compactMap { Self.item($0.id, side($0.old), side($0.new)) }
+    }
+
+    /// The items of both sides matched by id (the first of an id on each side), by id.
+    private static func matched<T>(_ old: [T], _ new: [T], id: (T) -> String) -> [(id: String, old: T?, new: T?)] {
+        let before = Dictionary(old.map { (id($0), $0) }, uniquingKeysWith: { first, _ in first })
+        let after = Dictionary(new.map { (id($0), $0) }, uniquingKeysWith: { first, _ in first })
+        return Set(before.keys).union(after.keys).sorted().map { ($0, before[$0], after[$0]) }
     }
 
     /// One item compared: added, removed, or edited when a field or a text differs.
@@ -117,20 +116,11 @@ extension SiteDiff {
     /// The entries of a data file, matched by id; an edited entry lists each field (and
     /// language) that changed.
     func records<T>(_ old: [T], _ new: [T], id: KeyPath<T, String>, fields: (T) -> [FieldChange.Side]) -> [RecordChange] {
-        let oldByID = Dictionary(old.map { ($0[keyPath: id], $0) }, uniquingKeysWith: { first, _ in first })
-        let newByID = Dictionary(new.map { ($0[keyPath: id], $0) }, uniquingKeysWith: { first, _ in first })
-        var changes: [RecordChange] = []
-        for (key, item) in newByID {
-            guard let before = oldByID[key] else {
-                changes.append(RecordChange(id: key, change: .added, fields: []))
-                continue
-            }
-            let changed = FieldChange.compare(fields(before), fields(item))
-            if !changed.isEmpty { changes.append(RecordChange(id: key, change: .edited, fields: changed)) }
+        Self.matched(old, new) { $0[keyPath: id] }.compactMap { match in
+            guard let before = match.old else { return RecordChange(id: match.id, change: .added, fields: []) }
+            guard let after = match.new else { return RecordChange(id: match.id, change: .removed, fields: []) }
+            let changed = FieldChange.compare(fields(before), fields(after))
+            return changed.isEmpty ? nil : RecordChange(id: match.id, change: .edited, fields: changed)
         }
-        for key in oldByID.keys where newByID[key] == nil {
-            changes.append(RecordChange(id: key, change: .removed, fields: []))
-        }
-        return changes.sorted { ($0.id, $0.change) < ($1.id, $1.change) }
     }
 }

@@ -7,14 +7,28 @@ import ShingiResolve
 public struct SiteDiff {
     public init() {}
 
+    /// Every kind is compared, by a switch with no `default:` (in `ContentKind.siteOrder`,
+    /// so the home page comes before the free pages): a new kind is reported, or does not
+    /// compile.
     public func compare(_ old: ResolvedSite, _ new: ResolvedSite, oldLabel: String, newLabel: String) -> DiffReport {
-        DiffReport(old: oldLabel, new: newLabel,
-                   comments: comments(old, new), sections: sections(old, new),
-                   issues: issues(old, new), pages: pages(old, new),
-                   references: records(old.references, new.references, id: \.id, fields: Self.referenceFields),
-                   members: records(old.members, new.members, id: \.id, fields: Self.memberFields),
-                   meetings: records(old.meetings, new.meetings, id: \.id, fields: Self.meetingFields),
-                   outlines: outlines(old, new), translations: translations(old, new))
+        var report = DiffReport(old: oldLabel, new: newLabel, comments: [], sections: [], issues: [], pages: [],
+                                references: [], members: [], meetings: [], outlines: [], translations: translations(old, new))
+        for kind in ContentKind.siteOrder {
+            switch kind {
+            case .home: report.pages += pages(old.home.map { [$0] } ?? [], new.home.map { [$0] } ?? []) { _ in ItemChange.homeID }
+            case .issue: (report.issues, report.sections, report.outlines) = (issues(old, new), sections(old, new), outlines(old, new))
+            case .page: report.pages += pages(old.pages, new.pages) { ItemChange.pageID($0.slug) }
+            case .comment: report.comments = comments(old, new)
+            }
+        }
+        for kind in DataKind.allCases {
+            switch kind {
+            case .members: report.members = records(old.members, new.members, id: \.id, fields: Self.memberFields)
+            case .meetings: report.meetings = records(old.meetings, new.meetings, id: \.id, fields: Self.meetingFields)
+            case .references: report.references = records(old.references, new.references, id: \.id, fields: Self.referenceFields)
+            }
+        }
+        return report
     }
 
     // MARK: Comments

@@ -6,8 +6,10 @@ import ShingiCore
 /// no `default:`: reading its fields (`MarkdownFileLoader.load`), storing it
 /// (`LoadedFile`, `LoadedSite+Kinds`), pairing it and checking its links, drafts and ids
 /// (`Resolver`, kind by kind in Resolve's `resolveOrder`), updating it (`Resolver.update`),
-/// finding its item from a path (`ResolvedSite.itemSources(at:)`). A new kind is a case and
-/// its layout here; the compiler then names every switch that must learn it.
+/// finding its item from a path (`ResolvedSite.itemSources(at:)`); after Resolve, its items
+/// as render jobs read them (`SiteItem`), compared (`SiteChange.between`, `SiteDiff`) and
+/// made into pages (`PageJob.all`, `PageJob.madeFrom`). A new kind is a case and its layout
+/// here; the compiler then names every switch that must learn it.
 public enum ContentKind: CaseIterable, Sendable, Hashable {
     // In this order the "not where the site looks" diagnostic lists the places.
     case issue, comment, page, home
@@ -36,9 +38,11 @@ public enum ContentKind: CaseIterable, Sendable, Hashable {
         }
     }
 
-    /// Where the kind's items come in lists of every item (the translations report):
-    /// home, issues, pages, comments.
-    public var siteRank: Int {
+    /// The kinds in the order lists of every item take them (the translations report,
+    /// `shingi diff`): home, issues, pages, comments.
+    public static let siteOrder = allCases.sorted { $0.siteRank < $1.siteRank }
+
+    private var siteRank: Int {
         switch self {
         case .home: 0
         case .issue: 1

@@ -1,4 +1,5 @@
 import ShingiCore
+import ShingiLoad
 
 /// One output of the built site: a page, a feed, the sitemap or a search record. The
 /// render stage renders the jobs in parallel, and a preview rebuild renders again the
@@ -35,6 +36,19 @@ public enum PageJob: Sendable, Hashable {
         default: true
         }
     }
+
+    /// The item whose Markdown file the page is made from (a draft's page is not in the
+    /// sitemap; a page too large is reported at that file); nil for an output that gathers
+    /// many items. No `default:`, so a new kind's page says which item it shows.
+    var madeFrom: SiteItem? {
+        switch self {
+        case .home: SiteItem(.home)
+        case .issue(let id, _): SiteItem(.issue, id)
+        case .page(let slug, _): SiteItem(.page, slug)
+        case .issues, .members, .member, .meetings, .meeting, .comments, .references, .responses, .responsesCSV, .search,
+             .languageChoice, .notFound, .sitemap, .feed, .issueFeed, .searchRecord: nil
+        }
+    }
 }
 
 extension PageJob {
@@ -43,20 +57,28 @@ extension PageJob {
     static func all(of site: SiteReader) -> [PageJob] {
         var jobs: [PageJob] = [.languageChoice, .notFound]
         if site.config.sitemap { jobs.append(.sitemap) }
-        let issues = site.issues.map(\.id), meetings = site.meetings.map(\.id)
+        let meetings = site.meetings.map(\.id)
         for language in site.config.languages {
-            jobs += [.home(language), .issues(language), .members(language), .meetings(language), .comments(language), .references(language)]
-            jobs += issues.map { .issue($0, language) }
+            // Each kind's pages, by a switch with no `default:`, in the places of the order
+            // the sitemap lists them in: a new kind chooses its places or does not compile.
+            var home: [PageJob] = [], items: [PageJob] = [], pages: [PageJob] = [], feeds: [PageJob] = [], records: [PageJob] = []
+            for kind in ContentKind.allCases {
+                switch kind {
+                case .home: home.append(.home(language))
+                case .issue:
+                    let issues = site.keys(kind)
+                    items += issues.map { .issue($0, language) }
+                    feeds += issues.map { .issueFeed($0, language) }
+                case .comment: if site.config.search { records += site.keys(kind).map { .searchRecord($0, language) } }
+                case .page: pages += site.keys(kind).map { .page($0, language) }
+                }
+            }
+            jobs += home + [.issues(language), .members(language), .meetings(language), .comments(language), .references(language)] + items
             jobs += site.members.map { .member($0.id, language) }
             jobs += meetings.map { .meeting($0, language) }
             for meeting in [nil] + meetings { jobs += [.responses(meeting, language), .responsesCSV(meeting, language)] }
-            jobs += site.pages.map { .page($0.slug, language) }
-            jobs.append(.feed(language))
-            jobs += issues.map { .issueFeed($0, language) }
-            if site.config.search {
-                jobs.append(.search(language))
-                jobs += site.comments.map { .searchRecord($0.id, language) }
-            }
+            jobs += pages + [.feed(language)] + feeds
+            if site.config.search { jobs += [.search(language)] + records }
         }
         return jobs
     }

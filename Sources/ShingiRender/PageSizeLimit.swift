@@ -10,15 +10,21 @@ enum PageSizeLimit {
     static func problem(_ file: OutputFile, job: PageJob, site: ResolvedSite) -> Diagnostic? {
         let limit = site.config.maxPageSize
         guard file.bytes.count > limit else { return nil }
-        let source: String?
-        switch job {
-        case .page(let slug, let language): source = site.pages.first { $0.slug == slug }?.translations.resolve(language)?.value.source.path
-        case .issue(let id, let language): source = site.issue(id)?.translations.resolve(language)?.value.source.path
-        case .home(let language): source = site.home?.translations.resolve(language)?.value.source.path
-        default: source = nil
-        }
         return .error("page-too-large",
                       "the page \(file.path) is \(Limits.describe(bytes: file.bytes.count)), more than the limit of \(Limits.describe(bytes: limit)); split its content over several pages, or raise 'limits: max_page_size:' (in bytes) in shingi.yml",
-                      at: SourceLocation(path: source ?? file.path))
+                      at: SourceLocation(path: source(of: job, in: site) ?? file.path))
+    }
+
+    /// The Markdown file the page is made from (`PageJob.madeFrom`), in the page's
+    /// language or the other one, which the page then shows.
+    private static func source(of job: PageJob, in site: ResolvedSite) -> String? {
+        guard let item = job.madeFrom, let language = job.language else { return nil }
+        switch item.kind {
+        case .content(.issue): return site.issue(item.key)?.translations.resolve(language)?.value.source.path
+        case .content(.comment): return site.comment(item.key)?.translations.resolve(language)?.value.source.path
+        case .content(.page): return site.pages.first { $0.slug == item.key }?.translations.resolve(language)?.value.source.path
+        case .content(.home): return site.home?.translations.resolve(language)?.value.source.path
+        case .data: return nil
+        }
     }
 }

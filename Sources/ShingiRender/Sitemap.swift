@@ -34,10 +34,13 @@ struct Sitemap {
     }
 
     private func isDraft(_ page: PageJob) -> Bool {
-        switch page {
-        case .issue(let id, _): site.issue(id)?.isDraft ?? false
-        case .page(let slug, _): site.page(slug)?.isDraft ?? false
-        default: false
+        guard let item = page.madeFrom else { return false }
+        switch item.kind {
+        case .content(.issue): return site.issue(item.key)?.isDraft ?? false
+        case .content(.comment): return site.comment(item.key)?.isDraft ?? false
+        case .content(.page): return site.page(item.key)?.isDraft ?? false
+        // The home page's `draft:` is not read; data entries are never drafts.
+        case .content(.home), .data: return false
         }
     }
 }

@@ -2,13 +2,12 @@ import ShingiCore
 import ShingiLoad
 
 extension ResolvedSite {
-    /// Every part of every item's translations, in site order (`ContentKind.siteRank`:
+    /// Every part of every item's translations, in site order (`ContentKind.siteOrder`:
     /// home, issues, pages, comments), against the site's default language; `language`
     /// keeps one language's.
     public func translationStates(language: Language? = nil) -> [TranslationState] {
-        let kinds = ContentKind.allCases.sorted { $0.siteRank < $1.siteRank }
         // Each item's parts are hashed from its text: the largest step of Resolve, on all cores.
-        let states = kinds.flatMap(sourcesOfItems).concurrentMap { self.translationStates(of: $0) }.flatMap { $0 }
+        let states = ContentKind.siteOrder.flatMap(sourcesOfItems).concurrentMap { self.translationStates(of: $0) }.flatMap { $0 }
         guard let language else { return states }
         return states.filter { $0.language == language }
     }

@@ -1,12 +1,16 @@
 import Foundation
 import ShingiCore
+@testable import ShingiBuild
+import ShingiDiff
 @testable import ShingiLoad
+@testable import ShingiRender
 @testable import ShingiResolve
 import XCTest
 
 /// The registry of content kinds (`ContentKind`, `ContentAddress`, `DataKind`): every
 /// kind's place is classified and written back alike, a path nowhere is reported as
-/// before, and a path finds its item (loaded or resolved) as a scan of every file would.
+/// before, a path finds its item (loaded or resolved) as a scan of every file would, and
+/// every kind goes through Resolve, Render and `shingi diff`.
 final class ContentKindTests: XCTestCase {
     /// One file of each kind, as its place reads: the switch names every kind, so a new
     /// one does not compile here until it has an example.
@@ -176,5 +180,71 @@ final class ContentKindTests: XCTestCase {
         for collision in collisions {
             XCTAssertTrue(collision.message.hasPrefix("\(kind(of: collision.location.path)!.noun) id '"), collision.description)
         }
+    }
+
+    // MARK: Every kind through Render and Diff
+
+    /// An edit of one item of each kind (its English file): the item `SiteChange` names,
+    /// its id in `shingi diff`'s report and a page that shows it. The switch names every
+    /// kind, so a new one does not compile here until it has an edit.
+    private static func edit(_ kind: ContentKind) -> (path: String, text: String, item: SiteItem, reported: String, page: PageJob) {
+        let files = MiniSite.files.merging(IncrementalRebuildTests.extra.compactMapValues { $0 }) { $1 }
+        let (path, from, to, item, reported, page): (String, String, String, SiteItem, String, PageJob) = switch kind {
+        case .issue: (IncrementalRebuildTests.issue, "Building structures", "Building the structures", SiteItem(.issue, "1"), "1", .issue("1", .en))
+        case .comment: (IncrementalRebuildTests.comment, "It should function.", "It must function.", SiteItem(.comment, "c1"), "c1", .comments(.en))
+        case .page: ("content/pages/about.en.md", "Explanation.", "An explanation.", SiteItem(.page, "about"), "pages/about", .page("about", .en))
+        case .home: ("content/index.en.md", "Introduction.", "An introduction.", SiteItem(.home), "index", .home(.en))
+        }
+        return (path, files[path]!.replacingOccurrences(of: from, with: to), item, reported, page)
+    }
+
+    /// A preview rebuild after an edit of any kind renders the page that shows the item.
+    func testAnEditOfEveryKindRendersItsPageAgain() async throws {
+        let root = try MiniSite.make(self, IncrementalRebuildTests.extra)
+        let builder = SiteBuilder(options: BuildOptions(root: root, defaultTheme: defaultTheme), cache: MarkdownCache())
+        var previous = await builder.rebuild(previous: nil, changedPaths: []).next
+        for kind in ContentKind.allCases {
+            let edit = Self.edit(kind)
+            try write([edit.path: edit.text], to: root)
+            let rebuild = await builder.rebuild(previous: previous, changedPaths: [edit.path])
+            previous = rebuild.next
+            XCTAssertNotNil(rebuild.delta, "the rebuild after the \(kind.noun) edit was not incremental")
+            XCTAssertTrue(rebuild.renderedJobs.contains(edit.page), "\(kind.noun): \(rebuild.renderedJobs) lacks \(edit.page)")
+        }
+    }
+
+    /// The edits of every kind are changed items between the resolved sites, and
+    /// `shingi diff` reports each of them once.
+    func testAnEditOfEveryKindIsAChangeAndIsReportedByDiff() async throws {
+        let edits = ContentKind.allCases.map(Self.edit)
+        let old = try await resolve(), new = try await resolve(Dictionary(uniqueKeysWithValues: edits.map { ($0.path, $0.text) }))
+        XCTAssertEqual(SiteChange.between(old, new).items, Set(edits.map(\.item)))
+        let report = SiteDiff().compare(old, new, oldLabel: "old", newLabel: "new")
+        XCTAssertEqual((report.issues.map(\.id) + report.comments.map(\.id) + report.pages.map(\.id)).sorted(), edits.map(\.reported).sorted())
+        XCTAssertEqual(report.count, edits.count)
+    }
+
+    /// The outputs of one item of a kind in a language, with search on (a comment's is
+    /// its search record).
+    private static func outputs(_ kind: ContentKind, _ key: String, _ language: Language) -> [PageJob] {
+        switch kind {
+        case .issue: [.issue(key, language), .issueFeed(key, language)]
+        case .comment: [.searchRecord(key, language)]
+        case .page: [.page(key, language)]
+        case .home: [.home(language)]
+        }
+    }
+
+    /// The list of everything a build makes has every item's outputs, of every kind.
+    func testEveryKindsItemsHaveTheirOutputs() async throws {
+        var site = try await resolve()
+        site.config.search = true
+        var expected: Set<PageJob> = []
+        for kind in ContentKind.allCases {
+            let keys = site.keys(.content(kind))
+            XCTAssertFalse(keys.isEmpty, "the fixture has no \(kind.noun)")
+            for key in keys { expected.formUnion(site.config.languages.flatMap { Self.outputs(kind, key, $0) }) }
+        }
+        XCTAssertEqual(expected.subtracting(PageJob.all(of: SiteReader(site))), [])
     }
 }

@@ -73,7 +73,7 @@ struct Dependencies: @unchecked Sendable {
             switch input {
             case .list(let kind): compare = kinds.contains(kind)
             case .commentsOnIssue, .commentsOnSection, .commentsByMember, .commentsInMeeting, .commentsReflectedIn: compare = queries.contains(input)
-            case .issuesAdvisedBy: compare = kinds.contains(.issue)
+            case .issuesAdvisedBy: compare = kinds.contains(.content(.issue))
             case .citations: compare = citationsChanged
             case .field, .renderedComment: compare = false
             }
@@ -91,8 +91,8 @@ struct Dependencies: @unchecked Sendable {
     /// issue, section, member and meeting before and after (a reordering, all of them).
     private static func queries(touchedBy change: SiteChange, _ old: ResolvedSite, _ new: ResolvedSite) -> Set<SiteInput> {
         var queries: Set<SiteInput> = []
-        var ids = change.items.compactMap { if case .comment(let id) = $0 { id } else { nil } }
-        if change.reordered.contains(.comment) { ids = new.comments.map(\.id) }
+        var ids = change.items.filter { $0.kind == .content(.comment) }.map(\.key)
+        if change.reordered.contains(.content(.comment)) { ids = new.comments.map(\.id) }
         for id in ids {
             for site in [old, new] {
                 guard let comment = site.comment(id) else { continue }

@@ -25,7 +25,7 @@ enum SiteInput: Hashable, @unchecked Sendable {
     /// their `FieldComparator`; rendered comments by their job).
     func value(in site: ResolvedSite) -> AnyHashable {
         switch self {
-        case .list(let kind): site.items(kind)
+        case .list(let kind): site.keys(kind)
         case .commentsOnIssue(let issue): site.commentIDs(onIssue: issue)
         case .commentsOnSection(let issue, let section): site.commentIDs(onIssue: issue, section: section)
         case .commentsByMember(let member): site.commentIDs(byMember: member)

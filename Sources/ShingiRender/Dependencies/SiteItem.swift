@@ -1,58 +1,51 @@
+import ShingiLoad
 import ShingiResolve
 
 /// One item of a resolved site that a render job can read: the unit `SiteChange` says
-/// changed or not, and the owner of the fields a job records (`SiteInput.field`).
-public enum SiteItem: Hashable, Sendable {
-    case issue(String)
-    case comment(String)
-    case member(String)
-    case meeting(String)
-    case reference(String)
-    case page(String)
-    case home
-
-    /// The kinds whose lists (ids in order) a job can read as a whole.
-    public enum Kind: Hashable, Sendable, CaseIterable {
-        case issue, comment, member, meeting, reference, page, home
+/// changed or not, and the owner of the fields a job records (`SiteInput.field`). Its
+/// kinds are the registries' (`ContentKind`, `DataKind`), so a new kind is a compile
+/// error in each switch below, not an item nothing records.
+public struct SiteItem: Hashable, Sendable {
+    /// The kinds whose lists (keys in order) a job can read as a whole.
+    public enum Kind: Hashable, Sendable {
+        case content(ContentKind)
+        case data(DataKind)
     }
 
-    public var kind: Kind {
-        switch self {
-        case .issue: .issue
-        case .comment: .comment
-        case .member: .member
-        case .meeting: .meeting
-        case .reference: .reference
-        case .page: .page
-        case .home: .home
-        }
-    }
+    public var kind: Kind
+    /// The item's id (a page's slug); empty for the home page, the only one of its kind.
+    public var key: String
+}
+
+extension SiteItem {
+    public init(_ kind: ContentKind, _ key: String = "") { self.init(kind: .content(kind), key: key) }
+    public init(_ kind: DataKind, _ key: String) { self.init(kind: .data(kind), key: key) }
 }
 
 extension ResolvedSite {
     /// The item's value, nil when the site has no such item.
     func value(of item: SiteItem) -> (any Sendable)? {
-        switch item {
-        case .issue(let id): issue(id)
-        case .comment(let id): comment(id)
-        case .member(let id): member(id)
-        case .meeting(let id): meeting(id)
-        case .reference(let id): reference(id)
-        case .page(let slug): pages.first { $0.slug == slug }
-        case .home: home
+        switch item.kind {
+        case .content(.issue): issue(item.key)
+        case .content(.comment): comment(item.key)
+        case .content(.page): pages.first { $0.slug == item.key }
+        case .content(.home): home
+        case .data(.members): member(item.key)
+        case .data(.meetings): meeting(item.key)
+        case .data(.references): reference(item.key)
         }
     }
 
-    /// Every item of a kind, in the site's order.
-    func items(_ kind: SiteItem.Kind) -> [SiteItem] {
+    /// The keys of every item of a kind, in the site's order.
+    func keys(_ kind: SiteItem.Kind) -> [String] {
         switch kind {
-        case .issue: issues.map { .issue($0.id) }
-        case .comment: comments.map { .comment($0.id) }
-        case .member: members.map { .member($0.id) }
-        case .meeting: meetings.map { .meeting($0.id) }
-        case .reference: references.map { .reference($0.id) }
-        case .page: pages.map { .page($0.slug) }
-        case .home: home == nil ? [] : [.home]
+        case .content(.issue): issues.map(\.id)
+        case .content(.comment): comments.map(\.id)
+        case .content(.page): pages.map(\.slug)
+        case .content(.home): home == nil ? [] : [""]
+        case .data(.members): members.map(\.id)
+        case .data(.meetings): meetings.map(\.id)
+        case .data(.references): references.map(\.id)
         }
     }
 }

@@ -26,27 +26,34 @@ struct SiteReader: Sendable {
 
     // MARK: Lists
 
-    var issues: [Tracked<Issue>] { list(.issue, site.issues) { .issue($0.id) } }
-    var comments: [Tracked<Comment>] { list(.comment, site.comments) { .comment($0.id) } }
-    var members: [Tracked<Member>] { list(.member, site.members) { .member($0.id) } }
-    var meetings: [Tracked<Meeting>] { list(.meeting, site.meetings) { .meeting($0.id) } }
-    var references: [Tracked<Reference>] { list(.reference, site.references) { .reference($0.id) } }
-    var pages: [Tracked<Page>] { list(.page, site.pages) { .page($0.slug) } }
-    var home: Tracked<Page>? { list(.home, site.home.map { [$0] } ?? []) { _ in .home }.first }
+    var issues: [Tracked<Issue>] { list(.content(.issue), site.issues, \.id) }
+    var comments: [Tracked<Comment>] { list(.content(.comment), site.comments, \.id) }
+    var members: [Tracked<Member>] { list(.data(.members), site.members, \.id) }
+    var meetings: [Tracked<Meeting>] { list(.data(.meetings), site.meetings, \.id) }
+    var references: [Tracked<Reference>] { list(.data(.references), site.references, \.id) }
+    var pages: [Tracked<Page>] { list(.content(.page), site.pages, \.slug) }
+    var home: Tracked<Page>? { list(.content(.home), site.home.map { [$0] } ?? []) { _ in "" }.first }
 
-    private func list<Value>(_ kind: SiteItem.Kind, _ values: [Value], _ item: (Value) -> SiteItem) -> [Tracked<Value>] {
+    private func list<Value>(_ kind: SiteItem.Kind, _ values: [Value], _ key: (Value) -> String) -> [Tracked<Value>] {
         log?.read(.list(kind))
-        return values.map { Tracked($0, item($0), log) }
+        return values.map { Tracked($0, SiteItem(kind: kind, key: key($0)), log) }
+    }
+
+    /// The keys of a kind's items in order, recorded as its list, for a job that names
+    /// the items without reading them (`PageJob.all`).
+    func keys(_ kind: ContentKind) -> [String] {
+        log?.read(.list(.content(kind)))
+        return site.keys(.content(kind))
     }
 
     // MARK: Lookups
 
-    func issue(_ id: String) -> Tracked<Issue>? { lookup(site.issue(id), .issue(id), \Issue.id) }
-    func comment(_ id: String) -> Tracked<Comment>? { lookup(site.comment(id), .comment(id), \Comment.id) }
-    func member(_ id: String) -> Tracked<Member>? { lookup(site.member(id), .member(id), \Member.id) }
-    func meeting(_ id: String) -> Tracked<Meeting>? { lookup(site.meeting(id), .meeting(id), \Meeting.id) }
-    func reference(_ id: String) -> Tracked<Reference>? { lookup(site.reference(id), .reference(id), \Reference.id) }
-    func page(_ slug: String) -> Tracked<Page>? { lookup(site.pages.first { $0.slug == slug }, .page(slug), \Page.slug) }
+    func issue(_ id: String) -> Tracked<Issue>? { lookup(site.issue(id), SiteItem(.issue, id), \Issue.id) }
+    func comment(_ id: String) -> Tracked<Comment>? { lookup(site.comment(id), SiteItem(.comment, id), \Comment.id) }
+    func member(_ id: String) -> Tracked<Member>? { lookup(site.member(id), SiteItem(.members, id), \Member.id) }
+    func meeting(_ id: String) -> Tracked<Meeting>? { lookup(site.meeting(id), SiteItem(.meetings, id), \Meeting.id) }
+    func reference(_ id: String) -> Tracked<Reference>? { lookup(site.reference(id), SiteItem(.references, id), \Reference.id) }
+    func page(_ slug: String) -> Tracked<Page>? { lookup(site.pages.first { $0.slug == slug }, SiteItem(.page, slug), \Page.slug) }
 
     /// The item if there is one; either way, whether there is one is recorded.
     private func lookup<Value>(_ value: Value?, _ item: SiteItem, _ id: KeyPath<Value, String>) -> Tracked<Value>? {
@@ -75,10 +82,7 @@ struct SiteReader: Sendable {
     /// recorded as the same list or query, for a job that shows the comments only as
     /// `RenderedComments` made them: the comments themselves are not copied.
     func commentIDs(onIssue issue: String? = nil) -> [String] {
-        guard let issue else {
-            log?.read(.list(.comment))
-            return site.comments.map(\.id)
-        }
+        guard let issue else { return keys(.comment) }
         log?.read(.commentsOnIssue(issue))
         return site.commentIDs(onIssue: issue)
     }
@@ -91,7 +95,7 @@ struct SiteReader: Sendable {
 
     private func query(_ input: SiteInput, _ comments: [Comment]) -> [Tracked<Comment>] {
         log?.read(input)
-        return comments.map { Tracked($0, .comment($0.id), log) }
+        return comments.map { Tracked($0, SiteItem(.comment, $0.id), log) }
     }
 
     /// The ids of the issues `member` advises, recorded as that query: a member page
