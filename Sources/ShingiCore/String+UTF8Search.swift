@@ -28,14 +28,17 @@ extension StringProtocol {
 
 extension UnsafeBufferPointer<UInt8> {
     /// The offset of the first occurrence of `needle` at or after `start`, compared byte
-    /// for byte: memchr finds each candidate first byte, memcmp checks the rest.
+    /// for byte: memchr finds each candidate by one byte of the needle, memcmp checks the
+    /// rest. That byte is the first that is neither a letter nor a space (`=` of
+    /// `" id=\""`): spaces and letters are most of a page, and each one found costs a memcmp.
     public func firstOffset(of needle: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
-        guard let first = needle.first else { return start }
+        guard !needle.isEmpty else { return start }
         guard let base = baseAddress, let needleBase = needle.baseAddress else { return nil }
+        let anchor = needle.firstIndex { $0 != UInt8(ascii: " ") && !(UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0 | 0x20) } ?? 0
         var start = start
         while count - start >= needle.count,
-              let hit = memchr(base + start, Int32(first), count - start - needle.count + 1) {
-            let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+              let hit = memchr(base + start + anchor, Int32(needle[anchor]), count - start - needle.count + 1) {
+            let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - anchor
             if memcmp(base + offset, needleBase, needle.count) == 0 { return offset }
             start = offset + 1
         }

@@ -1,3 +1,4 @@
+import Foundation
 import ShingiCore
 
 /// Ids a built page carries more than once: a link to such an id lands on the first
@@ -9,10 +10,10 @@ enum DuplicateIDs {
         guard file.path.hasSuffix(".html") else { return [] }
         let bytes = file.bytes
         let pattern = Array(" id=\"".utf8)
-        var seen = Set<ArraySlice<UInt8>>()
-        var reported = Set<ArraySlice<UInt8>>()
         var result: [Diagnostic] = []
         bytes.withUnsafeBufferPointer { buffer in
+            var seen = Set<Span>()
+            var reported = Set<Span>()
             pattern.withUnsafeBufferPointer { pattern in
                 var i = 0
                 while let at = buffer.firstOffset(of: pattern, from: i) {
@@ -21,7 +22,8 @@ enum DuplicateIDs {
                     var end = start
                     while end < buffer.count, buffer[end] != UInt8(ascii: "\""), buffer[end] != UInt8(ascii: "\n") { end += 1 }
                     let id = bytes[start..<end]
-                    if !seen.insert(id).inserted, reported.insert(id).inserted {
+                    let span = Span(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[start..<end])))
+                    if !seen.insert(span).inserted, reported.insert(span).inserted {
                         // Where it is, counted only for what is reported.
                         let before = bytes[..<(at + 1)]
                         let line = before.count { $0 == UInt8(ascii: "\n") } + 1
@@ -35,5 +37,17 @@ enum DuplicateIDs {
             }
         }
         return result
+    }
+
+    /// An id's bytes in the page, hashed and compared as memory: hashing an `ArraySlice`
+    /// combines it byte by byte, which was most of the check on a large page.
+    private struct Span: Hashable {
+        let bytes: UnsafeRawBufferPointer
+
+        func hash(into hasher: inout Hasher) { hasher.combine(bytes: bytes) }
+
+        static func == (a: Span, b: Span) -> Bool {
+            a.bytes.count == b.bytes.count && (a.bytes.isEmpty || memcmp(a.bytes.baseAddress!, b.bytes.baseAddress!, a.bytes.count) == 0)
+        }
     }
 }

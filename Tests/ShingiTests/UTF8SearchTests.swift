@@ -33,4 +33,19 @@ final class UTF8SearchTests: XCTestCase {
         }
         XCTAssertEqual(offsets, [2, 12, nil, nil])
     }
+
+    func testEveryOffsetIsWhatAPlainScanFinds() {
+        // Haystacks of the needles' own bytes, so that near misses are everywhere.
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array(#" id="a"#.utf8)
+        for needle in [#" id=""#, "id", "=", " ", "a=a", #"""#].map({ Array($0.utf8) }) {
+            for _ in 0..<300 {
+                let page = (0..<Int.random(in: 0...40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+                let start = Int.random(in: 0...page.count, using: &generator)
+                let plain = (start..<max(start, page.count - needle.count + 1)).first { page[$0..<($0 + needle.count)].elementsEqual(needle) }
+                let found = page.withUnsafeBufferPointer { page in needle.withUnsafeBufferPointer { page.firstOffset(of: $0, from: start) } }
+                XCTAssertEqual(found, plain, "\(String(decoding: needle, as: UTF8.self)) in \(String(decoding: page, as: UTF8.self)) from \(start)")
+            }
+        }
+    }
 }

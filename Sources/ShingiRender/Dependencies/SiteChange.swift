@@ -31,38 +31,40 @@ public struct SiteChange: Sendable, Equatable {
         var change = SiteChange()
         for kind in ContentKind.allCases {
             switch kind {
-            case .issue: change.compare(old.issues, new.issues, \.id, .content(kind))
-            case .comment: change.compare(old.comments, new.comments, \.id, .content(kind))
-            case .page: change.compare(old.pages, new.pages, \.slug, .content(kind))
+            case .issue: change.compare(old.issues, new.issues, { $0.id }, .content(kind))
+            case .comment: change.compare(old.comments, new.comments, { $0.id }, .content(kind))
+            case .page: change.compare(old.pages, new.pages, { $0.slug }, .content(kind))
             case .home: if old.home != new.home { change.items.insert(SiteItem(.home)) }
             }
         }
         for kind in DataKind.allCases {
             switch kind {
-            case .members: change.compare(old.members, new.members, \.id, .data(kind))
-            case .meetings: change.compare(old.meetings, new.meetings, \.id, .data(kind))
-            case .references: change.compare(old.references, new.references, \.id, .data(kind))
+            case .members: change.compare(old.members, new.members, { $0.id }, .data(kind))
+            case .meetings: change.compare(old.meetings, new.meetings, { $0.id }, .data(kind))
+            case .references: change.compare(old.references, new.references, { $0.id }, .data(kind))
             }
         }
         return change
     }
 
-    private mutating func compare<Value: Equatable>(_ old: [Value], _ new: [Value], _ id: KeyPath<Value, String>, _ kind: SiteItem.Kind) {
-        let item = { (value: Value) in SiteItem(kind: kind, key: value[keyPath: id]) }
+    /// `id` is a closure, not a key path: applying a key path copied each item (a comment
+    /// is a large value), which was most of a preview rebuild's comparison.
+    private mutating func compare<Value: Equatable>(_ old: [Value], _ new: [Value], _ id: (Value) -> String, _ kind: SiteItem.Kind) {
+        func item(_ value: Value) -> SiteItem { SiteItem(kind: kind, key: id(value)) }
         // The usual edit keeps the items and their order: compare them pair by pair, without copying them.
         let sameOrder = old.withUnsafeBufferPointer { before in
             new.withUnsafeBufferPointer { after in
-                guard before.count == after.count, before.indices.allSatisfy({ before[$0][keyPath: id] == after[$0][keyPath: id] }) else { return false }
+                guard before.count == after.count, before.indices.allSatisfy({ id(before[$0]) == id(after[$0]) }) else { return false }
                 for index in before.indices where before[index] != after[index] { items.insert(item(after[index])) }
                 return true
             }
         }
         if sameOrder { return }
-        let before = Dictionary(old.map { ($0[keyPath: id], $0) }, uniquingKeysWith: { first, _ in first })
-        for value in new where before[value[keyPath: id]] != value { items.insert(item(value)) }
-        let after = Set(new.map { $0[keyPath: id] })
-        for value in old where !after.contains(value[keyPath: id]) { items.insert(item(value)) }
+        let before = Dictionary(old.map { (id($0), $0) }, uniquingKeysWith: { first, _ in first })
+        for value in new where before[id(value)] != value { items.insert(item(value)) }
+        let after = Set(new.map(id))
+        for value in old where !after.contains(id(value)) { items.insert(item(value)) }
         // The same items in another order: the lists and queries of the kind compare it.
-        if old.count == new.count, !zip(old, new).allSatisfy({ $0[keyPath: id] == $1[keyPath: id] }) { reordered.insert(kind) }
+        if old.count == new.count, !zip(old, new).allSatisfy({ id($0) == id($1) }) { reordered.insert(kind) }
     }
 }
