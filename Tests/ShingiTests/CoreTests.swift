@@ -53,6 +53,16 @@ final class CoreTests: XCTestCase {
         XCTAssertEqual(output, input.map { $0 * 2 })
     }
 
+    func testThreadedMapKeepsOrderAndGivesEachItemOnce() async {
+        // More threads than items, as many, and many more items than threads; values
+        // that own memory, so a slot written twice or not at all would show.
+        for (count, width) in [(2, 16), (16, 16), (20_000, 16), (999, 3)] {
+            let input = Array(0..<count)
+            let output = await input.threadedMap(width: width) { "\($0 * 7)" }
+            XCTAssertEqual(output, input.map { "\($0 * 7)" }, "\(count) on \(width)")
+        }
+    }
+
     func testConcurrentMapKeepsOrder() {
         // Sizes around the chunking: fewer items than chunks, one chunk short, many.
         for count in [0, 1, 2, 31, 33, 1000, 1001] {
