@@ -105,7 +105,8 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Every output and the assets, each handed to `sink` once made (and checked) instead
-    /// of kept: `Rendered.files` is empty and `writtenPaths` lists them.
+    /// of kept: `Rendered.files` is empty and `writtenPaths` lists them (the search
+    /// records, which are not published, stay in `searchRecords`).
     public func render(writingTo sink: @escaping FileSink) async -> Rendered {
         await render(recording: false, sink: sink)
     }
@@ -203,7 +204,8 @@ public struct SiteRenderer: Sendable {
             return result
         }
         if page.file.path.hasSuffix(".html") { result.diagnostics = DuplicateIDs.diagnostics(page.file) }
-        if let sink {
+        // Search records are read by the index, never published: they stay in the result.
+        if let sink, !page.file.path.hasPrefix(SearchRecords.folder + "/") {
             sink(page.file)
             page.file.bytes = []
             result.rendered = .success(page)

@@ -1,6 +1,10 @@
 import Foundation
+@testable import ShingiBuild
 import ShingiCore
+import ShingiLoad
+@testable import ShingiRender
 import ShingiWrite
+import Synchronization
 import XCTest
 
 final class WriteTests: XCTestCase {
@@ -46,6 +50,21 @@ final class WriteTests: XCTestCase {
         XCTAssertEqual(third.writtenPaths, [])
         XCTAssertEqual(third.files.count, streamed.count)
         XCTAssertEqual(try tree(out), streamed)
+    }
+
+    func testARenderThatWritesAsItGoesKeepsTheSearchRecordsOutOfTheSite() async throws {
+        let root = try MiniSite.make(self, ["shingi.yml": MiniSite.files["shingi.yml"]! + "\nsearch: true\n"])
+        let preview = await SiteBuilder(options: BuildOptions(root: root, defaultTheme: defaultTheme), cache: MarkdownCache())
+            .rebuild(previous: nil, changedPaths: [])
+        let renderer = SiteRenderer(site: try XCTUnwrap(preview.next?.result?.site), theme: try XCTUnwrap(preview.next?.good?.theme))
+        let handed = Mutex<[String]>([])
+        let rendered = await renderer.render(writingTo: { file in handed.withLock { $0.append(file.path) } })
+        let paths = handed.withLock { $0 }
+        XCTAssertEqual(Set(paths), Set(rendered.writtenPaths))
+        XCTAssertTrue(paths.contains("ja/search/index.html"))
+        XCTAssertFalse(paths.contains { $0.hasPrefix(SearchRecords.folder + "/") })
+        XCTAssertFalse(rendered.searchRecords.isEmpty)
+        XCTAssertEqual(rendered.files, [])
     }
 
     func testAPageOverTheSizeLimitLeavesNoHalfWrittenSiteAndKeepsThePreviousOnes() async throws {
