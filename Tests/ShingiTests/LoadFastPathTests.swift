@@ -31,6 +31,14 @@ final class LoadFastPathTests: XCTestCase {
         }
     }
 
+    func testLinesAreWhatASplitByScalarGives() {
+        let texts = ["", "\n", "a", "a\n", "\n\nb", "一行目\r\n二行目\r\n", "\r", "x\ry\nz", "😀\n\u{301}e\n", "末尾に改行なし", "\u{2028}\n\u{85}"]
+        for text in texts {
+            let byScalar = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
+            XCTAssertEqual(text.lines, byScalar, text.debugDescription)
+        }
+    }
+
     func testAPathIsStandardizedAsFoundationDoes() {
         let paths = ["/tmp/site/content/a.ja.md", "/tmp/site/", "/tmp//site/a", "/tmp/./site", "/tmp/x/../site", "/", "/tmp/.hidden/a..b",
                      "/tmp/政策/ｶ.md", "/tmp/a b/%20c", "/tmp/site/."]
