@@ -45,13 +45,13 @@ public enum SearchIndexCache {
 
     /// Only speed and byte-identity of the next rebuild are lost when it cannot be written.
     static func write(_ files: [OutputFile], key: [UInt8], to file: URL) async {
-        var body: [UInt8] = []
-        CacheFile.append(key, to: &body)
-        CacheFile.appendInt(UInt64(files.count), to: &body)
+        guard let writer = try? CacheFile.Writer(file, magic: magic, stamp: CacheFile.programStamp()) else { return }
+        writer.appendBytes(key)
+        writer.appendInt(UInt64(files.count))
         for output in files {
-            CacheFile.append(output.path.utf8, to: &body)
-            CacheFile.append(output.bytes, to: &body)
+            writer.appendBytes(output.path.utf8)
+            writer.appendBytes(output.bytes)
         }
-        try? await CacheFile.write(body, to: file, magic: magic, stamp: CacheFile.programStamp())
+        try? writer.finish()
     }
 }

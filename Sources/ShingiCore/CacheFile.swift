@@ -41,13 +41,6 @@ public enum CacheFile {
         return (bytes, body)
     }
 
-    /// Replaces `url` with a `magic` file of `stamp` holding `body`.
-    public static func write(_ body: [UInt8], to url: URL, magic: [UInt8], stamp: String) async throws {
-        let writer = try Writer(url, magic: magic, stamp: stamp)
-        writer.append(body)
-        try writer.finish()
-    }
-
     /// Reads integers and length-prefixed ranges of a cache file's bytes.
     public struct Scanner {
         public let bytes: [UInt8]

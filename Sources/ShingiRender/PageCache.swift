@@ -88,13 +88,13 @@ public struct PageCache: Sendable {
 
     /// Replaces `file` with `entries`.
     public static func write(_ entries: [String: Entry], to file: URL, stamp: String) async throws {
-        var body: [UInt8] = []
-        CacheFile.appendInt(UInt64(entries.count), to: &body)
+        let writer = try CacheFile.Writer(file, magic: magic, stamp: stamp)
+        writer.appendInt(UInt64(entries.count))
         for path in entries.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            CacheFile.append(path.utf8, to: &body)
-            CacheFile.append(entries[path]!.key, to: &body)
-            CacheFile.append(entries[path]!.output, to: &body)
+            writer.appendBytes(path.utf8)
+            writer.appendBytes(entries[path]!.key)
+            writer.appendBytes(entries[path]!.output)
         }
-        try await CacheFile.write(body, to: file, magic: magic, stamp: stamp)
+        try writer.finish()
     }
 }

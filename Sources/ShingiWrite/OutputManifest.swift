@@ -64,14 +64,14 @@ struct OutputManifest: Sendable {
     }
 
     func write(for output: URL) async throws {
-        var body: [UInt8] = []
+        let writer = try CacheFile.Writer(Self.url(for: output), magic: Self.magic, stamp: Self.version)
         for identity in trees.keys.sorted(by: { ($0.device, $0.inode) < ($1.device, $1.inode) }) {
             let files = trees[identity]!.sorted()
-            CacheFile.appendInt(identity.device, to: &body)
-            CacheFile.appendInt(identity.inode, to: &body)
-            CacheFile.appendInt(UInt64(files.count), to: &body)
-            for file in files { CacheFile.append(Array(file.utf8), to: &body) }
+            writer.appendInt(identity.device)
+            writer.appendInt(identity.inode)
+            writer.appendInt(UInt64(files.count))
+            for file in files { writer.appendBytes(file.utf8) }
         }
-        try await CacheFile.write(body, to: Self.url(for: output), magic: Self.magic, stamp: Self.version)
+        try writer.finish()
     }
 }

@@ -33,9 +33,7 @@ public struct OutputStaging: Sendable {
         var made = folder.path
         for component in path.split(separator: "/") {
             made += "/" + component
-            guard mkdir(made, 0o755) == 0 || (errno == EEXIST && OutputWriter.isRealDirectory(made)) else {
-                return "cannot create \(made): \(String(cString: strerror(errno)))"
-            }
+            if let failure = OutputWriter.makeDirectory(made) { return failure }
         }
         return nil
     }

@@ -193,16 +193,18 @@ public struct OutputWriter: Sendable {
         // Sorted, a parent comes before its children. One thread: folders made in
         // parallel queue on their parent's lock and cost more CPU than they save.
         for dir in directories.sorted() {
-            let path = staging.path + "/" + dir
-            guard mkdir(path, 0o755) == 0 || (errno == EEXIST && isRealDirectory(path)) else {
-                throw WriteError.io("cannot create \(path): \(String(cString: strerror(errno)))")
-            }
+            if let failure = makeDirectory(staging.path + "/" + dir) { throw WriteError.io(failure) }
         }
     }
 
-    static func isRealDirectory(_ path: String) -> Bool {
+    /// Makes the folder at `path`, or finds it already there as a real folder (not a
+    /// link); a message when it can do neither.
+    static func makeDirectory(_ path: String) -> String? {
+        guard mkdir(path, 0o755) != 0 else { return nil }
+        let reason = errno
         var info = stat()
-        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+        if reason == EEXIST, lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { return nil }
+        return "cannot create \(path): \(String(cString: strerror(reason)))"
     }
 
     /// Puts `staging` in place of the output folder; the replaced site (holding only the
