@@ -205,7 +205,7 @@ public struct SiteBuilder: Sendable {
         let (loaded, change) = await reload(earlier.take(), changedPaths: changedPaths, sinceGood: changeSinceGood, &clock)
         // The theme is read from files: its step looks at the paths themselves.
         let since = change == nil ? nil : sinceGood?.union(changedPaths)
-        let site = resolve(loaded, change: change, good: good?.result.site)
+        let (site, replaced) = resolve(loaded, change: change, good: good?.result.site)
         clock.lap("resolve")
         func failed(_ diagnostics: [Diagnostic]) -> Rebuild {
             Rebuild(result: Self.unrendered(site, diagnostics), renderedJobs: [], renderedPages: 0, delta: nil,
@@ -219,7 +219,8 @@ public struct SiteBuilder: Sendable {
         let renderer = SiteRenderer(site: site, theme: theme, baseURL: options.baseURL, changes: options.changes)
         let rendered: SiteRenderer.Rendered
         if let good, let old = good.result.site, step.reused {
-            rendered = await renderer.rerender(good.rendered, from: old, change: SiteChange.between(old, site), assets: step.assetsChanged)
+            let change = replaced.map { SiteChange.between(old, site, replaced: $0) } ?? SiteChange.between(old, site)
+            rendered = await renderer.rerender(good.rendered, from: old, change: change, assets: step.assetsChanged)
         } else {
             rendered = await renderer.render(recording: true)
         }
@@ -259,13 +260,14 @@ public struct SiteBuilder: Sendable {
 
     /// Resolve: the last good site kept when no content changed, brought up to date item
     /// by item when only Markdown files of its items did (`Resolver.update`), else
-    /// resolved in full.
-    private func resolve(_ loaded: LoadedSite, change: LoadChange?, good: ResolvedSite?) -> ResolvedSite {
-        if let good, let change, change.isEmpty { return good }
-        if options.drafts, let good, let change, let updated = Resolver().update(good, with: loaded, change: change) {
-            return updated
+    /// resolved in full. `replaced` says which items can differ from the good site's
+    /// (nil: any).
+    private func resolve(_ loaded: LoadedSite, change: LoadChange?, good: ResolvedSite?) -> (site: ResolvedSite, replaced: [ContentKind: [Int]]?) {
+        if let good, let change, change.isEmpty { return (good, [:]) }
+        if options.drafts, let good, let change, let update = Resolver().update(good, with: loaded, change: change) {
+            return (update.site, update.replaced)
         }
-        return Resolver(includeDrafts: options.drafts).resolve(loaded)
+        return (Resolver(includeDrafts: options.drafts).resolve(loaded), nil)
     }
 
     /// The theme of a rebuild: the last good one when only content (or the theme's assets,

@@ -18,7 +18,7 @@ extension Resolver {
     /// With those fixed, what other items are checked against (ids, anchors, the order of
     /// issues and comments, citations) is the same, so their diagnostics are too; every
     /// diagnostic of an item lies in one of its files.
-    public func update(_ previous: ResolvedSite, with loaded: LoadedSite, change: LoadChange) -> ResolvedSite? {
+    public func update(_ previous: ResolvedSite, with loaded: LoadedSite, change: LoadChange) -> Update? {
         // A file that did not load is missing from its item: the full resolve says so once.
         guard !change.dataFiles, !previous.diagnostics.hasErrors, !loaded.diagnostics.hasErrors,
               previous.config == loaded.config else { return nil }
@@ -125,6 +125,20 @@ extension Resolver {
         guard !all.hasErrors else { return nil }
         all += diagnostics
         site.diagnostics = all.sorted()
-        return site
+        var replaced: [ContentKind: [Int]] = [:]
+        replaced[.issue] = issues.keys.sorted()
+        replaced[.comment] = comments.keys.sorted()
+        replaced[.page] = pages.keys.sorted()
+        replaced[.home] = home == nil ? [] : [0]
+        return Update(site: site, replaced: replaced.filter { !$0.value.isEmpty })
+    }
+
+    /// A site brought up to date by `update`, and which items it replaced.
+    public struct Update: Sendable {
+        public var site: ResolvedSite
+        /// By kind, the places in the site's lists (which `update` keeps in order) of the
+        /// items it made again (the home page at 0); every other item is the previous
+        /// site's own value, so what changed is among these.
+        public var replaced: [ContentKind: [Int]]
     }
 }

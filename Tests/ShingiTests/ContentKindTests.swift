@@ -224,6 +224,26 @@ final class ContentKindTests: XCTestCase {
         XCTAssertEqual(report.count, edits.count)
     }
 
+    /// The preview's update names the item it made again of every kind, and comparing
+    /// only those (`SiteChange.between(_:_:replaced:)`) finds what comparing every item finds.
+    func testTheItemsAnUpdateReplacedAreTheChangeOfEveryKind() async throws {
+        let edits = ContentKind.allCases.map(Self.edit)
+        let root = try MiniSite.make(self, IncrementalRebuildTests.extra)
+        let loader = ContentLoader(root: root)
+        var loaded = await loader.load()
+        let old = Resolver().resolve(loaded)
+        try write(Dictionary(uniqueKeysWithValues: edits.map { ($0.path, $0.text) }), to: root)
+        let reloaded = await loader.reload(&loaded, changedPaths: Set(edits.map(\.path)))
+        let change = try XCTUnwrap(reloaded)
+        let update = try XCTUnwrap(Resolver().update(old, with: loaded, change: change))
+        XCTAssertEqual(Set(update.replaced.keys), Set(ContentKind.allCases))
+        let expected = SiteChange.between(old, update.site)
+        XCTAssertEqual(expected.items, Set(edits.map(\.item)))
+        XCTAssertEqual(SiteChange.between(old, update.site, replaced: update.replaced), expected)
+        // An item made again with the same value is no change.
+        XCTAssertEqual(SiteChange.between(old, old, replaced: update.replaced), SiteChange())
+    }
+
     /// The outputs of one item of a kind in a language, with search on (a comment's is
     /// its search record).
     private static func outputs(_ kind: ContentKind, _ key: String, _ language: Language) -> [PageJob] {

@@ -20,7 +20,7 @@ final class ResolveUpdateTests: XCTestCase {
         }
         let change = await loader.reload(&loaded, changedPaths: Set(files.keys))
         let full = Resolver().resolve(loaded)
-        return (change.flatMap { Resolver().update(previous, with: loaded, change: $0) }, full, change)
+        return (change.flatMap { Resolver().update(previous, with: loaded, change: $0)?.site }, full, change)
     }
 
     private func assertSame(_ updated: ResolvedSite?, _ full: ResolvedSite, line: UInt = #line) throws {

@@ -47,6 +47,26 @@ public struct SiteChange: Sendable, Equatable {
         return change
     }
 
+    /// The change from `old` to `new` when `new` is `old` with only the items at
+    /// `replaced` made again (`Resolver.Update`): only those are compared, not every
+    /// comment of the site.
+    public static func between(_ old: ResolvedSite, _ new: ResolvedSite, replaced: [ContentKind: [Int]]) -> SiteChange {
+        var change = SiteChange()
+        for (kind, places) in replaced {
+            for place in places {
+                let (same, key): (Bool, String)
+                switch kind {
+                case .issue: (same, key) = (old.issues[place] == new.issues[place], new.issues[place].id)
+                case .comment: (same, key) = (old.comments[place] == new.comments[place], new.comments[place].id)
+                case .page: (same, key) = (old.pages[place] == new.pages[place], new.pages[place].slug)
+                case .home: (same, key) = (old.home == new.home, "")
+                }
+                if !same { change.items.insert(SiteItem(kind: .content(kind), key: key)) }
+            }
+        }
+        return change
+    }
+
     /// `id` is a closure, not a key path: applying a key path copied each item (a comment
     /// is a large value), which was most of a preview rebuild's comparison.
     private mutating func compare<Value: Equatable>(_ old: [Value], _ new: [Value], _ id: (Value) -> String, _ kind: SiteItem.Kind) {
