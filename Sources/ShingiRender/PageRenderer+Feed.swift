@@ -14,20 +14,22 @@ extension PageRenderer {
         let pageURL = issue.map { urls.issue($0.id, language) } ?? urls.comments(language)
         let title = (issue.map { p.issueLabel($0) + "　" + p.issueTitle($0).text + " — " } ?? "") + p.t(.commentsTitle)
         // Each comment as its listing: an edited comment changes the feed through it.
-        let entries = site.commentIDs(onIssue: issue?.id).compactMap { commentListing($0, language) }.filter { !$0.isDraft }
-            .enumerated().sorted { a, b in
-                // Newest first; undated last; otherwise in site order.
-                switch (a.element.date, b.element.date) {
-                case let (x?, y?) where x != y: return x > y
-                case (_?, nil): return true
-                case (nil, _?): return false
-                default: return a.offset < b.offset
-                }
-            }.map(\.element)
+        let listings = site.commentIDs(onIssue: issue?.id).compactMap { commentListing($0, language) }.filter { !$0.isDraft }
+        let dates = listings.map(\.date)
+        // Newest first; undated last; otherwise in site order. The places are sorted, not
+        // the listings (a site feed lists every comment).
+        let order = dates.indices.sorted { a, b in
+            switch (dates[a], dates[b]) {
+            case let (x?, y?) where x != y: return x > y
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return a < b
+            }
+        }
         // Without entries: the issue's meeting, else the latest meeting.
-        let latest = entries.compactMap(\.date).max() ?? issue?.meeting.flatMap { site.meeting($0)?.date } ?? site.meetings.map(\.date).max()
+        let latest = dates.compactMap { $0 }.max() ?? issue?.meeting.flatMap { site.meeting($0)?.date } ?? site.meetings.map(\.date).max()
         let siteTitle = p.text(site.config.shortTitle).text
-        var xml = """
+        let head = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(language.rawValue)">
           <title>\(HTMLEscape.text(siteTitle + " — " + title))</title>
@@ -38,9 +40,13 @@ extension PageRenderer {
           <author><name>\(HTMLEscape.text(siteTitle))</name></author>
 
         """
-        for entry in entries { xml += entry.feedEntry }
-        xml += "</feed>\n"
-        return OutputFile(path: urls.outputPath(for: feedURL), text: xml)
+        let tail = "</feed>\n"
+        var xml: [UInt8] = []
+        xml.reserveCapacity(listings.reduce(head.utf8.count + tail.utf8.count) { $0 + $1.feedEntry.utf8.count })
+        xml.append(contentsOf: head.utf8)
+        for place in order { xml.append(contentsOf: listings[place].feedEntry.utf8) }
+        xml.append(contentsOf: tail.utf8)
+        return OutputFile(path: urls.outputPath(for: feedURL), bytes: xml)
     }
 
     /// A comment's `<entry>`, from the context of its list item (`commentContext`), which

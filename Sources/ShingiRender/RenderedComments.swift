@@ -92,7 +92,7 @@ public struct RenderedComments: Sendable {
                 if let hash = inner.firstIndex(of: UInt8(ascii: "#")) {
                     guard let number = Int(String(decoding: inner[(hash + 1)...], as: UTF8.self)),
                           let item = items[String(decoding: inner[..<hash], as: UTF8.self)]?[language] else { return false }
-                    out.append(contentsOf: item.listing.row(numbered: number).utf8)
+                    item.listing.appendRow(numbered: number, to: &out)
                     start = close + 1
                     continue
                 }

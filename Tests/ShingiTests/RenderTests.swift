@@ -13,6 +13,24 @@ final class RenderTests: XCTestCase {
         XCTAssertEqual(DateFormatting.format(ISODate("2018-05", allowReducedPrecision: true)!, .en), "May 2018")
     }
 
+    /// A row of the 意見対応表 is kept on either side of its number; a theme's row may show
+    /// the number once, never (the row as it is) or twice (the first one numbered, as
+    /// `String.filling` does with any marker).
+    func testARowOfTheResponsesTableGetsItsNumberWhereTheMarkerWas() {
+        let marker = CommentListing.numberMarker
+        let cases: [(row: String, numbered: String)] = [
+            ("<tr><td>\(marker)</td><td>意見</td></tr>", "<tr><td>12</td><td>意見</td></tr>"),
+            ("<tr><td>意見</td></tr>", "<tr><td>意見</td></tr>"),
+            ("\(marker)|\(marker)", "12|\(marker)"),
+            ("", ""),
+        ]
+        for (row, numbered) in cases {
+            let listing = CommentListing(row: row, cells: "", feedEntry: "", date: nil, isDraft: false)
+            XCTAssertEqual(listing.row(numbered: 12), numbered)
+            XCTAssertEqual(listing.row(numbered: 12), row.filling(marker, with: "12"))
+        }
+    }
+
     func testACommentWithItsTargetLineIsKeptAsTheLineAndWhereItGoes() {
         let listing = CommentListing(row: "", cells: "", feedEntry: "", date: nil, isDraft: false)
         func withTarget(_ item: RenderedComments.Item) -> String {
