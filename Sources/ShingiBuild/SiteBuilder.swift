@@ -202,7 +202,7 @@ public struct SiteBuilder: Sendable {
         let sinceGood = previous?.sinceGood
         let changeSinceGood = previous?.changeSinceGood
         previous = nil
-        let (loaded, change) = await reload(earlier.take(), changedPaths: changedPaths, sinceGood: changeSinceGood, &clock)
+        let (loaded, change) = await reload(taking: &earlier, changedPaths: changedPaths, sinceGood: changeSinceGood, &clock)
         // The theme is read from files: its step looks at the paths themselves.
         let since = change == nil ? nil : sinceGood?.union(changedPaths)
         let (site, replaced) = resolve(loaded, change: change, good: good?.result.site)
@@ -243,10 +243,11 @@ public struct SiteBuilder: Sendable {
     /// Load: the changed files read again into the latest load, or the whole site when
     /// that cannot be done; with what changed since the last successful build (nil after
     /// a full load, when that cannot be said).
-    private func reload(_ earlier: LoadedSite?, changedPaths: Set<String>, sinceGood: LoadChange?,
+    private func reload(taking earlier: inout LoadedSite?, changedPaths: Set<String>, sinceGood: LoadChange?,
                         _ clock: inout StageClock) async -> (LoadedSite, LoadChange?) {
         let loader = ContentLoader(root: options.root, cache: cache, parser: options.markdownParser)
-        guard var site = earlier, let change = await loader.reload(&site, changedPaths: changedPaths) else {
+        // Taken, not copied: the only reference, so its lists are changed in place.
+        guard var site = earlier.take(), let change = await loader.reload(&site, changedPaths: changedPaths) else {
             let (loaded, saved) = await loadContent(&clock)
             await saved?.value
             return (loaded, nil)

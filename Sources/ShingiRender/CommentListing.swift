@@ -38,6 +38,11 @@ struct CommentListing: Sendable, Equatable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The length in bytes of the row numbered `number`.
+    func rowByteCount(numbered number: Int) -> Int {
+        rowBeforeNumber.utf8.count + (rowAfterNumber.map { String(number).utf8.count + $0.utf8.count } ?? 0)
+    }
+
     /// The row numbered `number`, added to `out`.
     func appendRow(numbered number: Int, to out: inout [UInt8]) {
         out.append(contentsOf: rowBeforeNumber.utf8)

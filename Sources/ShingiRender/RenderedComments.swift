@@ -37,6 +37,15 @@ public struct RenderedComments: Sendable {
             }
         }
 
+        /// The length in bytes of what `append` adds.
+        func byteCount(showTarget: Bool) -> Int {
+            switch (showTarget, target) {
+            case (false, _): plain.utf8.count
+            case (true, .whole(let html)): html.utf8.count
+            case (true, .inserted(_, let line)): plain.utf8.count + line.count
+            }
+        }
+
         /// The list item, with its target line or without, as bytes added to `out`.
         func append(showTarget: Bool, to out: inout [UInt8]) {
             switch (showTarget, target) {
@@ -52,7 +61,41 @@ public struct RenderedComments: Sendable {
         }
     }
 
-    private var items: [String: [Language: Item]] = [:]
+    /// Each comment's place in the lists of `items`.
+    private var places: [String: Int] = [:]
+    /// By language, the comments' items at their places (nil: a comment that went away).
+    /// Boxed: a page refilled with thousands of comments reads each where it is, and a
+    /// rebuild's copy of the lists (the previous render is kept until it succeeds) copies
+    /// a reference per comment.
+    private var items: [Language: [Box?]] = [:]
+
+    private final class Box: Sendable {
+        let item: Item
+        init(_ item: Item) { self.item = item }
+    }
+
+    private func item(_ id: String, _ language: Language) -> Item? {
+        guard let place = places[id] else { return nil }
+        return items[language]?[place]?.item
+    }
+
+    /// Sets a comment's items (none: it went away), keeping the places of the others.
+    private mutating func set(_ id: String, _ byLanguage: [Language: Item]) {
+        guard !byLanguage.isEmpty else {
+            if let place = places.removeValue(forKey: id) { for language in items.keys { items[language]![place] = nil } }
+            return
+        }
+        let count = items.values.first?.count ?? 0
+        let place = places[id] ?? count
+        places[id] = place
+        for language in Set(items.keys).union(byLanguage.keys) {
+            // Taken out and put back, so the list is changed in place, not copied.
+            var list = items.removeValue(forKey: language) ?? Array(repeating: nil, count: count)
+            let box = byLanguage[language].map(Box.init)
+            if place == list.count { list.append(box) } else { list[place] = box }
+            items[language] = list
+        }
+    }
 
     static let empty = RenderedComments()
 
@@ -74,48 +117,84 @@ public struct RenderedComments: Sendable {
     /// comment's HTML in `language`: the page as rendering it with the comments gives,
     /// for the cost of a copy. Nil when a placeholder names no comment or is malformed.
     func fill(_ skeleton: [UInt8], _ language: Language) -> [UInt8]? {
-        var out: [UInt8] = []
-        out.reserveCapacity(skeleton.count * 4)
-        let ok = skeleton.withUnsafeBufferPointer { buffer -> Bool in
+        let list = items[language] ?? []
+        // The pieces first, so that the page is written into a buffer of its exact size
+        // (the 意見対応表 is megabytes of rows in a skeleton of kilobytes).
+        var pieces: [Piece] = []
+        let parsed = skeleton.withUnsafeBufferPointer { buffer -> Bool in
+            /// The item of the comment named by `id`'s bytes, when it has one in `language`.
+            func box(_ id: Slice<UnsafeBufferPointer<UInt8>>) -> Box? {
+                places[String(decoding: id, as: UTF8.self)].flatMap { list[$0] }
+            }
             let count = buffer.count
             var start = 0
             while start < count {
                 guard let open = buffer.firstOffset(of: 1, from: start) else {
-                    out.append(contentsOf: buffer[start..<count])
+                    pieces.append(.text(start..<count))
                     break
                 }
-                out.append(contentsOf: buffer[start..<open])
+                pieces.append(.text(start..<open))
                 guard let close = buffer.firstOffset(of: 1, from: open + 1) else { return false }
                 var inner = buffer[(open + 1)..<close]
                 guard inner.first == UInt8(ascii: "<"), inner.last == UInt8(ascii: ">") else { return false }
                 inner = inner.dropFirst().dropLast()
                 if let hash = inner.firstIndex(of: UInt8(ascii: "#")) {
                     guard let number = Int(String(decoding: inner[(hash + 1)...], as: UTF8.self)),
-                          let item = items[String(decoding: inner[..<hash], as: UTF8.self)]?[language] else { return false }
-                    item.listing.appendRow(numbered: number, to: &out)
-                    start = close + 1
-                    continue
+                          let box = box(inner[..<hash]) else { return false }
+                    pieces.append(.row(box, number: number))
+                } else {
+                    let showTarget = inner.last == UInt8(ascii: "+")
+                    if showTarget { inner = inner.dropLast() }
+                    guard let box = box(inner) else { return false }
+                    pieces.append(.item(box, showTarget: showTarget))
                 }
-                let showTarget = inner.last == UInt8(ascii: "+")
-                if showTarget { inner = inner.dropLast() }
-                guard let item = items[String(decoding: inner, as: UTF8.self)]?[language] else { return false }
-                item.append(showTarget: showTarget, to: &out)
                 start = close + 1
             }
             return true
         }
-        return ok ? out : nil
+        guard parsed else { return nil }
+        let size = pieces.reduce(0) { $0 + $1.byteCount }
+        var out: [UInt8] = []
+        out.reserveCapacity(size)
+        defer { assert(out.count == size, "a filled page's size was counted wrong") }
+        for piece in pieces {
+            switch piece {
+            case .text(let range): out.append(contentsOf: skeleton[range])
+            case .item(let box, let showTarget): box.item.append(showTarget: showTarget, to: &out)
+            case .row(let box, let number): box.item.listing.appendRow(numbered: number, to: &out)
+            }
+        }
+        return out
+    }
+
+    /// A stretch of a skeleton, or what fills one of its placeholders.
+    private enum Piece {
+        case text(Range<Int>)
+        case item(Box, showTarget: Bool)
+        case row(Box, number: Int)
+
+        var byteCount: Int {
+            switch self {
+            case .text(let range): range.count
+            case .item(let box, let showTarget): box.item.byteCount(showTarget: showTarget)
+            case .row(let box, let number): box.item.listing.rowByteCount(numbered: number)
+            }
+        }
     }
 
     func html(_ id: String, _ language: Language, showTarget: Bool) -> String {
-        guard let item = items[id]?[language] else { return "" }
+        guard let item = item(id, language) else { return "" }
         guard showTarget else { return item.plain }
         var bytes: [UInt8] = []
         item.append(showTarget: true, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    func listing(_ id: String, _ language: Language) -> CommentListing? { items[id]?[language]?.listing }
+    /// Read from its box: the feeds and CSV files take every comment's listing.
+    func listing(_ id: String, _ language: Language) -> CommentListing? {
+        guard let place = places[id] else { return nil }
+        return items[language]?[place]?.item.listing
+    }
 
     /// The comments rendered and, when recording, what each one read.
     struct Result: Sendable {
@@ -160,11 +239,11 @@ public struct RenderedComments: Sendable {
         var result = Result(rendered: previous ?? RenderedComments())
         for (id, items, log) in rendered {
             // The list item shows the text and the response, so it changes when they do.
-            for language in languages where previous?.items[id]?[language] != items[language] {
+            for language in languages where previous?.item(id, language) != items[language] {
                 result.changed.insert(.renderedComment(id, language))
             }
             // A comment that went away leaves no HTML.
-            result.rendered.items[id] = items.isEmpty ? nil : items
+            result.rendered.set(id, items)
             if let log { result.logs[id] = log }
         }
         return result

@@ -66,18 +66,23 @@ struct Dependencies: @unchecked Sendable {
             for (path, jobs) in read where !jobs.isEmpty && !comparators[path]!.same(before, after) { stale.formUnion(jobs) }
         }
         let kinds = change.kinds
-        let queries = Self.queries(touchedBy: change, old, new)
+        // The inputs whose value can differ, looked up: most recorded inputs are rendered
+        // comments (compared by their own jobs), and a rebuild is not a walk over them all.
+        var candidates = Self.queries(touchedBy: change, old, new).union(kinds.map(SiteInput.list))
+        let issues = kinds.contains(.content(.issue))
         let citationsChanged = !change.items.isEmpty && old.citations != new.citations
-        for (input, jobs) in others where !jobs.isEmpty {
-            let compare: Bool
-            switch input {
-            case .list(let kind): compare = kinds.contains(kind)
-            case .commentsOnIssue, .commentsOnSection, .commentsByMember, .commentsInMeeting, .commentsReflectedIn: compare = queries.contains(input)
-            case .issuesAdvisedBy: compare = kinds.contains(.content(.issue))
-            case .citations: compare = citationsChanged
-            case .field, .renderedComment: compare = false
-            }
-            if compare && input.value(in: old) != input.value(in: new) { stale.formUnion(jobs) }
+        if issues || citationsChanged {
+            candidates.formUnion(others.keys.filter { input in
+                switch input {
+                case .issuesAdvisedBy: issues
+                case .citations: citationsChanged
+                default: false
+                }
+            })
+        }
+        for input in candidates {
+            guard let jobs = others[input], !jobs.isEmpty else { continue }
+            if input.value(in: old) != input.value(in: new) { stale.formUnion(jobs) }
         }
         return stale
     }
