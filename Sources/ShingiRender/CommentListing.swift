@@ -4,20 +4,21 @@ import ShingiCore
 /// comment in one language: its row of the 意見対応表, its cells of `responses.csv` and
 /// its feed entry. Made once with its list item (`RenderedComments`): the site's and the
 /// meeting's 意見対応表, their CSV files and the site's and the feeds all list it.
-struct CommentListing: Sendable, Equatable {
+/// A class: a table, CSV file or feed takes thousands of them, each for a reference.
+final class CommentListing: Sendable, Equatable {
     /// `partials/response-row` on either side of its number, which is the comment's place
     /// in the table and differs from table to table (`after` is nil when the row shows
     /// none); kept apart so that a table is laid out by appending, not by replacing.
-    var rowBeforeNumber: String
-    var rowAfterNumber: String?
+    let rowBeforeNumber: String
+    let rowAfterNumber: String?
     /// Its CSV record after the number (`ResponsesCSV.record`): member, target, comment,
     /// response, status.
-    var cells: String
+    let cells: String
     /// Its `<entry>` of the Atom feeds, and what the feeds sort and leave out by.
-    var feedEntry: String
+    let feedEntry: String
     /// Its date, else its meeting's.
-    var date: ISODate?
-    var isDraft: Bool
+    let date: ISODate?
+    let isDraft: Bool
 
     /// `row` is the rendered row with `numberMarker` where its number goes.
     init(row: String, cells: String, feedEntry: String, date: ISODate?, isDraft: Bool) {
@@ -27,6 +28,11 @@ struct CommentListing: Sendable, Equatable {
             (rowBeforeNumber, rowAfterNumber) = (row, nil)
         }
         (self.cells, self.feedEntry, self.date, self.isDraft) = (cells, feedEntry, date, isDraft)
+    }
+
+    static func == (a: CommentListing, b: CommentListing) -> Bool {
+        a === b || (a.rowBeforeNumber, a.rowAfterNumber, a.cells, a.feedEntry, a.date, a.isDraft)
+            == (b.rowBeforeNumber, b.rowAfterNumber, b.cells, b.feedEntry, b.date, b.isDraft)
     }
 
     /// Stands in the row for its number when it is rendered; U+0001 never reaches a page otherwise.
