@@ -24,6 +24,14 @@ extension PageRenderer {
         return comments.listing(id, language)
     }
 
+    /// The listings of the comments `ids`, recorded as read: each one, or, when `ids` are
+    /// every comment of the site (as many distinct ids), the one input for them all.
+    func commentListings(_ ids: [String], _ language: Language) -> [CommentListing?] {
+        guard ids.count == site.unrecorded.comments.count else { return ids.map { commentListing($0, language) } }
+        site.log?.read(.everyRenderedComment(language))
+        return ids.map { comments.listing($0, language) }
+    }
+
     /// The context of one comment for `partials/comment`; `targetLine` goes where the
     /// comment names the section it is on (pages that list comments of many sections).
     func commentContext(_ comment: Tracked<Comment>, _ p: Presenter, targetLine: String) -> [String: Any] {

@@ -14,7 +14,7 @@ extension PageRenderer {
         let pageURL = issue.map { urls.issue($0.id, language) } ?? urls.comments(language)
         let title = (issue.map { p.issueLabel($0) + "　" + p.issueTitle($0).text + " — " } ?? "") + p.t(.commentsTitle)
         // Each comment as its listing: an edited comment changes the feed through it.
-        let listings = site.commentIDs(onIssue: issue?.id).compactMap { commentListing($0, language) }.filter { !$0.isDraft }
+        let listings = commentListings(site.commentIDs(onIssue: issue?.id), language).compactMap { $0 }.filter { !$0.isDraft }
         let dates = listings.map(\.date)
         // Newest first; undated last; otherwise in site order. The places are sorted, not
         // the listings (a site feed lists every comment).

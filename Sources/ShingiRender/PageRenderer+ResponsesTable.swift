@@ -6,10 +6,12 @@ extension PageRenderer {
     /// `/<lang>/responses/` or `/<lang>/meetings/<id>/responses/`: the table of comments,
     /// responses and statuses, with its CSV beside it.
     func responsesPage(_ meeting: String?, _ p: Presenter) -> PageShell {
-        let rows = responseComments(meeting).enumerated().map { index, id -> [String: Any] in
-            ["html": commentPlaceholders ? RenderedComments.placeholder(id, row: index + 1)
-                                         : commentListing(id, p.language)?.row(numbered: index + 1) ?? ""]
-        }
+        let ids = responseComments(meeting)
+        let rows = commentPlaceholders
+            ? ids.enumerated().map { index, id -> [String: Any] in ["html": RenderedComments.placeholder(id, row: index + 1)] }
+            : commentListings(ids, p.language).enumerated().map { index, listing -> [String: Any] in
+                ["html": listing?.row(numbered: index + 1) ?? ""]
+            }
         let meetingTitle = meeting.flatMap { site.meeting($0) }.map { p.meetingTitle($0).text }
         let title = meetingTitle.map { p.t(.responsesMeetingTitle).filling("{meeting}", with: $0) } ?? p.t(.responsesTitle)
         var breadcrumbs = [breadcrumbsHome(p)]
@@ -29,8 +31,8 @@ extension PageRenderer {
     /// same columns as the page, as plain text.
     func responsesCSV(_ meeting: String?, _ p: Presenter) -> [UInt8] {
         let header = [UIString.responsesNo, .responsesMember, .responsesTarget, .responsesComment, .responsesResponse, .responsesStatus].map(p.t)
-        let records = responseComments(meeting).enumerated().map { index, id in
-            "\(index + 1)," + (commentListing(id, p.language)?.cells ?? "")
+        let records = commentListings(responseComments(meeting), p.language).enumerated().map { index, listing in
+            "\(index + 1)," + (listing?.cells ?? "")
         }
         return ResponsesCSV.file([ResponsesCSV.record(header)] + records)
     }

@@ -1,3 +1,4 @@
+import ShingiCore
 import ShingiResolve
 
 /// What every job of the last render read, recorded while it rendered (`ReadLog`), and
@@ -87,9 +88,17 @@ struct Dependencies: @unchecked Sendable {
         return stale
     }
 
-    /// The pages that show one of `comments` (`SiteInput.renderedComment`).
+    /// The pages that show one of `comments` (`SiteInput.renderedComment`), or every
+    /// comment in its language.
     func readers(of comments: Set<SiteInput>) -> Set<RenderJob> {
-        comments.reduce(into: []) { $0.formUnion(others[$1] ?? []) }
+        var readers: Set<RenderJob> = []
+        var languages: Set<Language> = []
+        for comment in comments {
+            readers.formUnion(others[comment] ?? [])
+            if case .renderedComment(_, let language) = comment { languages.insert(language) }
+        }
+        for language in languages { readers.formUnion(others[.everyRenderedComment(language)] ?? []) }
+        return readers
     }
 
     /// The comment queries whose answer a changed comment can change: those of its

@@ -20,6 +20,9 @@ enum SiteInput: Hashable, @unchecked Sendable {
     case citations(String)
     /// A comment's HTML in a language as `RenderedComments` made it (a job of its own).
     case renderedComment(String, Language)
+    /// Every comment's HTML in a language: what a job that lists all the site's comments
+    /// reads (one input, not thousands recorded on every rebuild).
+    case everyRenderedComment(Language)
 
     /// The value of a list, query or citation input on a site (fields compare with
     /// their `FieldComparator`; rendered comments by their job).
@@ -33,7 +36,7 @@ enum SiteInput: Hashable, @unchecked Sendable {
         case .commentsReflectedIn(let issue, let section): site.commentIDs(reflectedIn: issue, section: section)
         case .issuesAdvisedBy(let member): site.issueIDs(advisedBy: member)
         case .citations(let reference): site.citations[reference] ?? []
-        case .field, .renderedComment: 0
+        case .field, .renderedComment, .everyRenderedComment: 0
         }
     }
 }
