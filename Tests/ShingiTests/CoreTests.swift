@@ -2,6 +2,30 @@ import ShingiCore
 import XCTest
 
 final class CoreTests: XCTestCase {
+    /// The byte-level escape gives what escaping scalar by scalar gives, on text with
+    /// every escaped character among kana, kanji, emoji and combining marks.
+    func testHTMLEscapeIsWhatAnEscapeScalarByScalarGives() {
+        func byScalar(_ value: String) -> String {
+            var out = ""
+            for scalar in value.unicodeScalars {
+                switch scalar {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += "&quot;"
+                case "'": out += "&#39;"
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out
+        }
+        let alphabet = Array("&<>\"'a 1\n政策課題のｶﾅ😀e\u{301}\u{1}")
+        var random = SystemRandomNumberGenerator()
+        var cases = ["", "plain text", "政策課題", "<p>a &amp; b</p>", "'\"'"]
+        for _ in 0..<2_000 { cases.append(String((0..<Int.random(in: 0...40, using: &random)).map { _ in alphabet.randomElement(using: &random)! })) }
+        for value in cases { XCTAssertEqual(HTMLEscape.text(value), byScalar(value), value) }
+    }
+
     func testSlugNormalisesFullWidthDigitsAndPunctuation() {
         XCTAssertEqual(Slug.make("１．１ xSIRTごとの特徴的な機能"), "1.1-xsirtごとの特徴的な機能")
         XCTAssertEqual(Slug.make("Ａｂｃ　ＤＥＦ"), "abc-def")
