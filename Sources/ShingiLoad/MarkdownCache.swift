@@ -23,15 +23,16 @@ public final class MarkdownCache: Sendable {
     public init() {}
 
     public func fragment(for markdown: String, using parser: any MarkdownParsing) -> RenderedFragment {
+        let key = ExactText(markdown)
         let cached = state.withLock { state -> RenderedFragment? in
-            guard let index = state.entries.index(forKey: ExactText(markdown)) else { return nil }
+            guard let index = state.entries.index(forKey: key) else { return nil }
             state.entries.values[index].used = true
             return state.entries.values[index].fragment
         }
         if let cached { return cached }
         let fragment = parser.parse(markdown)
         state.withLock {
-            $0.entries[ExactText(markdown)] = Entry(fragment: fragment, used: true)
+            $0.entries[key] = Entry(fragment: fragment, used: true)
             $0.changed = true
         }
         return fragment
@@ -62,10 +63,11 @@ public final class MarkdownCache: Sendable {
 
     /// Adds fragments read from disk; they do not make the cache differ from the store.
     public func preload(_ fragments: [(markdown: String, fragment: RenderedFragment)]) {
+        let keys = fragments.map { ExactText($0.markdown) }
         state.withLock { state in
             state.entries.reserveCapacity(state.entries.count + fragments.count)
-            for (markdown, fragment) in fragments where state.entries[ExactText(markdown)] == nil {
-                state.entries[ExactText(markdown)] = Entry(fragment: fragment, used: false)
+            for (key, (_, fragment)) in zip(keys, fragments) where state.entries[key] == nil {
+                state.entries[key] = Entry(fragment: fragment, used: false)
             }
         }
     }
@@ -86,16 +88,24 @@ public final class MarkdownCache: Sendable {
 /// non-ASCII text through normalisation, which cost more than the lookups it served.
 struct ExactText: Hashable, Sendable {
     let text: String
+    /// The text's hash, computed once when the key is made: the cache looks a key up
+    /// while holding its lock, which the load's threads all take, so hashing a body there
+    /// kept them waiting on one another.
+    private let hash: Int
 
-    init(_ text: String) { self.text = text }
+    init(_ text: String) {
+        self.text = text
+        var text = text
+        var hasher = Hasher()
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        hash = hasher.finalize()
+    }
 
     static func == (lhs: ExactText, rhs: ExactText) -> Bool {
+        guard lhs.hash == rhs.hash else { return false }
         var (a, b) = (lhs.text, rhs.text)
         return a.withUTF8 { a in b.withUTF8 { b in a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) } }
     }
 
-    func hash(into hasher: inout Hasher) {
-        var text = self.text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
+    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
 }
