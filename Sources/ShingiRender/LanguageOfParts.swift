@@ -1,57 +1,28 @@
 import Foundation
+import ShingiCore
 
 /// Language of parts (WCAG 3.1.2): on a page whose language is not Japanese, each run of
 /// Japanese script outside any `lang="ja…"` element is wrapped in `<span lang="ja">`, so
 /// the glossary terms, quoted words and untranslated names of an English text are read
 /// with Japanese pronunciation without their authors marking them.
 ///
-/// It works on the page's UTF-8 bytes: every page in English passes through here, and the
-/// markup it looks for (`<`, `>`, quotes, spaces) is ASCII, which never occurs inside a
-/// multi-byte character.
+/// It reads the page's UTF-8 bytes where the string stores them, without copying: every
+/// page in English passes through here, and the markup it looks for (`<`, `>`, quotes,
+/// spaces) is ASCII, which never occurs inside a multi-byte character. One pass finds
+/// the runs to wrap; the result is then written at once, or is the page itself when
+/// there is none.
 public enum LanguageOfParts {
     /// The page's HTML with its untagged Japanese runs tagged. Tags, attributes, comments
     /// and the text of `title`, `script`, `style` and `textarea` are left as they are.
     public static func tagJapanese(in html: String) -> String {
-        let bytes = Array(html.utf8)
-        // Most pages in English have no Japanese at all.
-        guard bytes.indices.contains(where: { bytes[$0] >= 0xE3 && isJapanese(bytes, at: $0) }) else { return html }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 1024)
-        /// Open elements: name and whether they are in Japanese.
-        var open: [(name: String, japanese: Bool)] = []
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "<") {
-                let end = tagEnd(bytes, from: i)
-                let tag = bytes[i..<end]
-                out.append(contentsOf: tag)
-                i = end
-                guard let (name, closing) = tagName(tag) else { continue }
-                let selfClosing = tag.count >= 2 && tag[end - 2] == UInt8(ascii: "/")
-                if closing {
-                    if let index = open.lastIndex(where: { $0.name == name }) { open.removeSubrange(index...) }
-                } else if Self.rawText.contains(name), !selfClosing {
-                    // Copied as it is up to its end tag.
-                    let close = Array("</\(name)".utf8)
-                    var j = i
-                    while j < bytes.count, !(bytes[j] == UInt8(ascii: "<") && hasPrefix(bytes, close, at: j)) { j += 1 }
-                    out.append(contentsOf: bytes[i..<j])
-                    i = j
-                } else if !Self.void.contains(name), !selfClosing {
-                    let inherited = open.last?.japanese ?? false
-                    open.append((name, lang(of: tag).map { $0.lowercased().hasPrefix("ja") } ?? inherited))
-                }
-                continue
-            }
-            let end = bytes.withUnsafeBufferPointer { $0.firstOffset(of: UInt8(ascii: "<"), from: i) } ?? bytes.count
-            if open.last?.japanese ?? false {
-                out.append(contentsOf: bytes[i..<end])
-            } else {
-                tagRuns(bytes[i..<end], into: &out)
-            }
-            i = end
+        var html = html
+        let tagged: String? = html.withUTF8 { page in
+            // Most pages in English have no Japanese at all.
+            guard hasJapanese(page) else { return nil }
+            let runs = runs(in: page)
+            return runs.isEmpty ? nil : wrapping(runs, of: page)
         }
-        return String(decoding: out, as: UTF8.self)
+        return tagged ?? html
     }
 
     /// Japanese script: kana, CJK ideographs, CJK punctuation and full-width forms.
@@ -62,51 +33,107 @@ public enum LanguageOfParts {
         }
     }
 
-    /// Whether a Japanese character starts at `index`. All of them take three bytes in
-    /// UTF-8 (U+3000 to U+FFEF), led by E3 to EF.
-    private static func isJapanese<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at index: Int) -> Bool where Bytes.Index == Int {
+    /// Whether a Japanese character starts at `index`, before `end`. All of them take
+    /// three bytes in UTF-8 (U+3000 to U+FFEF), led by E3 to EF.
+    private static func isJapanese(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Bool {
         let lead = bytes[index]
-        guard lead >= 0xE3, lead <= 0xEF, index + 2 < bytes.endIndex else { return false }
+        guard lead >= 0xE3, lead <= 0xEF, index + 2 < end else { return false }
         let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
         return Unicode.Scalar(value).map(isJapanese) ?? false
     }
 
+    private static func hasJapanese(_ page: UnsafeBufferPointer<UInt8>) -> Bool {
+        for index in page.indices where page[index] >= 0xE3 && isJapanese(page, at: index, end: page.count) { return true }
+        return false
+    }
+
+    /// An open element: where its name is in the page, that name's first eight bytes
+    /// lowercased (`key(_:_:)`), and whether it is in Japanese.
+    private struct OpenElement {
+        var name: Range<Int>
+        var key: UInt64
+        var japanese: Bool
+    }
+
+    /// The byte ranges to wrap, in order: the Japanese runs of the text outside tags,
+    /// comments, raw-text elements and elements in Japanese.
+    private static func runs(in page: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var open: [OpenElement] = []
+        open.reserveCapacity(32)
+        var i = 0
+        while i < page.count {
+            guard page[i] == UInt8(ascii: "<") else {
+                let end = page.firstOffset(of: UInt8(ascii: "<"), from: i) ?? page.count
+                if !(open.last?.japanese ?? false) { appendRuns(page, i..<end, to: &runs) }
+                i = end
+                continue
+            }
+            let start = i
+            i = tagEnd(page, from: start)
+            guard let (name, closing) = tagName(page, start..<i) else { continue }
+            let key = key(page, name), short = name.count <= 8
+            let selfClosing = i - start >= 2 && page[i - 2] == UInt8(ascii: "/")
+            if closing {
+                if let index = open.lastIndex(where: { $0.key == key && sameName(page, $0.name, name) }) { open.removeSubrange(index...) }
+            } else if short, Self.rawText.contains(key), !selfClosing {
+                // Skipped up to its end tag.
+                i = rawTextEnd(page, from: i, name: name)
+            } else if !(short && Self.void.contains(key)), !selfClosing {
+                let japanese = langIsJapanese(page, start..<i) ?? open.last?.japanese ?? false
+                open.append(OpenElement(name: name, key: key, japanese: japanese))
+            }
+        }
+        return runs
+    }
+
+    /// The page with `<span lang="ja">` before and `</span>` after each run.
+    private static func wrapping(_ runs: [Range<Int>], of page: UnsafeBufferPointer<UInt8>) -> String {
+        let start: StaticString = "<span lang=\"ja\">", end: StaticString = "</span>"
+        let capacity = page.count + runs.count * (start.utf8CodeUnitCount + end.utf8CodeUnitCount)
+        return String(unsafeUninitializedCapacity: capacity) { out in
+            var written = 0
+            func copy(_ bytes: UnsafePointer<UInt8>, _ count: Int) {
+                (out.baseAddress! + written).initialize(from: bytes, count: count)
+                written += count
+            }
+            var cursor = 0
+            for run in runs {
+                copy(page.baseAddress! + cursor, run.lowerBound - cursor)
+                copy(start.utf8Start, start.utf8CodeUnitCount)
+                copy(page.baseAddress! + run.lowerBound, run.count)
+                copy(end.utf8Start, end.utf8CodeUnitCount)
+                cursor = run.upperBound
+            }
+            copy(page.baseAddress! + cursor, page.count - cursor)
+            return written
+        }
+    }
+
     /// A run is the space-separated words holding Japanese and the spaces between them:
     /// 「CSIRT（組織内CSIRT）」 is one run, `CSIRT and 組織` tags only 組織.
-    private static func tagRuns(_ text: ArraySlice<UInt8>, into out: inout [UInt8]) {
-        // Japanese takes bytes from E3 on: a text without any is copied as it is.
-        guard text.contains(where: { $0 >= 0xE3 }) else { out.append(contentsOf: text); return }
-        var words: [(range: Range<Int>, japanese: Bool)] = []
-        var any = false
-        var i = text.startIndex
-        while i < text.endIndex {
-            if isSpace(text[i]) { i += 1; continue }
+    private static func appendRuns(_ page: UnsafeBufferPointer<UInt8>, _ text: Range<Int>, to runs: inout [Range<Int>]) {
+        // Japanese takes bytes from E3 on: a text without any has no run.
+        guard text.contains(where: { page[$0] >= 0xE3 }) else { return }
+        var run: Range<Int>?
+        var i = text.lowerBound
+        while i < text.upperBound {
+            if isSpace(page[i]) { i += 1; continue }
             var end = i
             var japanese = false
-            while end < text.endIndex, !isSpace(text[end]) {
-                if !japanese, isJapanese(text, at: end) { japanese = true }
+            while end < text.upperBound, !isSpace(page[end]) {
+                if !japanese, isJapanese(page, at: end, end: text.upperBound) { japanese = true }
                 end += 1
             }
-            words.append((i..<end, japanese))
-            any = any || japanese
+            if japanese {
+                run = (run?.lowerBound ?? i)..<end
+            } else if let finished = run {
+                runs.append(finished)
+                run = nil
+            }
             i = end
         }
-        guard any else { out.append(contentsOf: text); return }
-        var cursor = text.startIndex
-        var w = 0
-        while w < words.count {
-            guard words[w].japanese else { w += 1; continue }
-            var last = w
-            while last + 1 < words.count, words[last + 1].japanese { last += 1 }
-            let start = words[w].range.lowerBound, end = words[last].range.upperBound
-            out.append(contentsOf: text[cursor..<start])
-            out.append(contentsOf: "<span lang=\"ja\">".utf8)
-            out.append(contentsOf: text[start..<end])
-            out.append(contentsOf: "</span>".utf8)
-            cursor = end
-            w = last + 1
-        }
-        out.append(contentsOf: text[cursor..<text.endIndex])
+        if let run { runs.append(run) }
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {
@@ -114,59 +141,85 @@ public enum LanguageOfParts {
     }
 
     /// The index after the tag (or comment) starting at `start`; quoted values may hold `>`.
-    private static func tagEnd(_ s: [UInt8], from start: Int) -> Int {
-        if hasPrefix(s, commentStart, at: start) {
-            var j = start + 4
-            while j < s.count, !hasPrefix(s, commentEnd, at: j) { j += 1 }
-            return min(s.count, j + 3)
+    private static func tagEnd(_ page: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        if start + 4 <= page.count, page[start + 1] == UInt8(ascii: "!"), page[start + 2] == UInt8(ascii: "-"), page[start + 3] == UInt8(ascii: "-") {
+            // A comment ends at the first `-->` after its `<!--`.
+            var from = start + 6
+            while let close = page.firstOffset(of: UInt8(ascii: ">"), from: from) {
+                if page[close - 1] == UInt8(ascii: "-"), page[close - 2] == UInt8(ascii: "-") { return close + 1 }
+                from = close + 1
+            }
+            return page.count
         }
-        var quote: UInt8?
         var j = start + 1
-        while j < s.count {
-            let c = s[j]
-            if let q = quote {
-                if c == q { quote = nil }
-            } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
-                quote = c
-            } else if c == UInt8(ascii: ">") {
-                return j + 1
+        while j < page.count {
+            let byte = page[j]
+            if byte == UInt8(ascii: ">") { return j + 1 }
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                guard let close = page.firstOffset(of: byte, from: j + 1) else { return page.count }
+                j = close
             }
             j += 1
         }
-        return s.count
+        return page.count
     }
 
-    /// The lowercased element name and whether it is an end tag; nil for `<!…>` and `<?…>`.
-    private static func tagName(_ tag: ArraySlice<UInt8>) -> (String, Bool)? {
-        var body = tag.dropFirst()
-        let closing = body.first == UInt8(ascii: "/")
-        if closing { body = body.dropFirst() }
-        let name = body.prefix { isASCIILetterOrDigit($0) }
-        return name.isEmpty ? nil : (String(decoding: name.map(lowercased), as: UTF8.self), closing)
+    /// Where the element name is in the tag `tag`, and whether it is an end tag; nil for
+    /// `<!…>` and `<?…>`.
+    private static func tagName(_ page: UnsafeBufferPointer<UInt8>, _ tag: Range<Int>) -> (Range<Int>, Bool)? {
+        var start = tag.lowerBound + 1
+        let closing = start < tag.upperBound && page[start] == UInt8(ascii: "/")
+        if closing { start += 1 }
+        var end = start
+        while end < tag.upperBound, isASCIILetterOrDigit(page[end]) { end += 1 }
+        return end == start ? nil : (start..<end, closing)
     }
 
-    private static let commentStart = Array("<!--".utf8), commentEnd = Array("-->".utf8)
-    private static let langAttribute = Array(" lang=\"".utf8)
-
-    private static func lang(of tag: ArraySlice<UInt8>) -> String? {
-        let attribute = langAttribute
-        var j = tag.startIndex
-        while j + attribute.count <= tag.endIndex {
-            if tag[j..<(j + attribute.count)].elementsEqual(attribute) {
-                let value = tag[(j + attribute.count)...].prefix { $0 != UInt8(ascii: "\"") }
-                return String(decoding: value, as: UTF8.self)
-            }
-            j += 1
-        }
-        return nil
+    /// The first eight bytes of a name, lowercased, as one number: the names of the void
+    /// and raw-text elements fit, so for a name of up to eight bytes a lookup is a
+    /// comparison of numbers.
+    private static func key(_ page: UnsafeBufferPointer<UInt8>, _ name: Range<Int>) -> UInt64 {
+        var key: UInt64 = 0
+        for index in name.prefix(8) { key = key << 8 | UInt64(lowercased(page[index])) }
+        return key
     }
 
-    /// Whether `prefix` (lowercase ASCII) starts at `index`, ignoring ASCII case.
-    private static func hasPrefix(_ s: [UInt8], _ prefix: [UInt8], at index: Int) -> Bool {
-        guard index + prefix.count <= s.count else { return false }
-        for k in 0..<prefix.count where lowercased(s[index + k]) != prefix[k] { return false }
+    private static func key(_ name: String) -> UInt64 {
+        Array(name.utf8).withUnsafeBufferPointer { key($0, $0.indices) }
+    }
+
+    /// Whether two names are the same, ignoring ASCII case (their keys are equal).
+    private static func sameName(_ page: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        guard a.count == b.count else { return false }
+        for k in 8..<max(8, a.count) where lowercased(page[a.lowerBound + k]) != lowercased(page[b.lowerBound + k]) { return false }
         return true
     }
+
+    /// The start of the first `</name` (any case) at or after `start`, or the page's end.
+    private static func rawTextEnd(_ page: UnsafeBufferPointer<UInt8>, from start: Int, name: Range<Int>) -> Int {
+        var from = start
+        while let open = page.firstOffset(of: UInt8(ascii: "<"), from: from) {
+            guard open + 2 + name.count <= page.count else { break }
+            if page[open + 1] == UInt8(ascii: "/"),
+               name.indices.allSatisfy({ lowercased(page[open + 2 + $0 - name.lowerBound]) == lowercased(page[$0]) }) { return open }
+            from = open + 1
+        }
+        return page.count
+    }
+
+    /// Whether the tag's first ` lang="` value starts with `ja` in any case; nil without one.
+    private static func langIsJapanese(_ page: UnsafeBufferPointer<UInt8>, _ tag: Range<Int>) -> Bool? {
+        let tagBytes = UnsafeBufferPointer(rebasing: page[tag])
+        guard let found = langAttribute.withUnsafeBufferPointer({ tagBytes.firstOffset(of: $0) }) else { return nil }
+        let valueStart = found + langAttribute.count
+        let value = UnsafeBufferPointer(rebasing: tagBytes[valueStart...].prefix { $0 != UInt8(ascii: "\"") })
+        // Past ASCII, where a character may lowercase to more than one or join the next,
+        // Swift's own comparison decides.
+        guard value.prefix(3).allSatisfy({ $0 < 0x80 }) else { return String(decoding: value, as: UTF8.self).lowercased().hasPrefix("ja") }
+        return value.count >= 2 && lowercased(value[0]) == UInt8(ascii: "j") && lowercased(value[1]) == UInt8(ascii: "a")
+    }
+
+    private static let langAttribute = Array(" lang=\"".utf8)
 
     private static func lowercased(_ byte: UInt8) -> UInt8 {
         byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
@@ -177,6 +230,6 @@ public enum LanguageOfParts {
         return (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
     }
 
-    private static let void: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
-    private static let rawText: Set<String> = ["script", "style", "title", "textarea"]
+    private static let void = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"].map(key)
+    private static let rawText = ["script", "style", "title", "textarea"].map(key)
 }
