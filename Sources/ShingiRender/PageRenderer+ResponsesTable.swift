@@ -31,10 +31,7 @@ extension PageRenderer {
     /// same columns as the page, as plain text.
     func responsesCSV(_ meeting: String?, _ p: Presenter) -> [UInt8] {
         let header = [UIString.responsesNo, .responsesMember, .responsesTarget, .responsesComment, .responsesResponse, .responsesStatus].map(p.t)
-        let records = commentListings(responseComments(meeting), p.language).enumerated().map { index, listing in
-            "\(index + 1)," + (listing?.cells ?? "")
-        }
-        return ResponsesCSV.file([ResponsesCSV.record(header)] + records)
+        return ResponsesCSV.file(header: header, rows: commentListings(responseComments(meeting), p.language).map { $0?.cells ?? "" })
     }
 
     /// The comments of one meeting (nil: of the site) in the paper's order (issue,

@@ -2,12 +2,22 @@
 /// ministries exchange: UTF-8 with a byte order mark and CRLF line ends, so Excel opens
 /// it as Japanese text, and RFC 4180 quoting.
 enum ResponsesCSV {
-    /// The file's bytes: a BOM, then each record (`record(_:)`) ended by CRLF.
-    static func file(_ records: [String]) -> [UInt8] {
+    /// The file's bytes: a BOM, then the record of `header` and one record per row (its
+    /// number from 1, then `rows[i]`: the rest of its record, `record(_:)` of its other
+    /// fields), each ended by CRLF. Written once into a buffer of its size: the site's
+    /// file has a row per comment.
+    static func file(header: [String], rows: [String]) -> [UInt8] {
+        let head = record(header)
+        let crlf: [UInt8] = [0x0D, 0x0A]
         var out: [UInt8] = [0xEF, 0xBB, 0xBF]
-        for record in records {
-            out += record.utf8
-            out += [0x0D, 0x0A]
+        out.reserveCapacity(rows.reduce(head.utf8.count + 5) { $0 + $1.utf8.count + 24 })
+        out += head.utf8
+        out += crlf
+        for (index, row) in rows.enumerated() {
+            out += String(index + 1).utf8
+            out.append(UInt8(ascii: ","))
+            out += row.utf8
+            out += crlf
         }
         return out
     }
