@@ -16,13 +16,9 @@ public enum LanguageOfParts {
     /// and the text of `title`, `script`, `style` and `textarea` are left as they are.
     public static func tagJapanese(in html: String) -> String {
         var html = html
-        let tagged: String? = html.withUTF8 { page in
-            // Most pages in English have no Japanese at all.
-            guard hasJapanese(page) else { return nil }
-            let runs = runs(in: page)
-            return runs.isEmpty ? nil : wrapping(runs, of: page)
-        }
-        return tagged ?? html
+        // Most pages in English have no Japanese at all.
+        let runs = html.withUTF8 { page in hasJapanese(page) ? Self.runs(in: page) : [] }
+        return runs.isEmpty ? html : wrapping(runs, of: html)
     }
 
     /// Japanese script: kana, CJK ideographs, CJK punctuation and full-width forms.
@@ -43,8 +39,28 @@ public enum LanguageOfParts {
     }
 
     private static func hasJapanese(_ page: UnsafeBufferPointer<UInt8>) -> Bool {
-        for index in page.indices where page[index] >= 0xE3 && isJapanese(page, at: index, end: page.count) { return true }
+        var index = 0
+        while let found = firstByte(from: 0xE3, in: page, index..<page.count) {
+            if isJapanese(page, at: found, end: page.count) { return true }
+            index = found + 1
+        }
         return false
+    }
+
+    /// The first byte of `range` that is `least` or more (at least 0x80), skipping ASCII
+    /// eight bytes at a time: the text of a page in English is mostly ASCII.
+    private static func firstByte(from least: UInt8, in page: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if index + 8 <= range.upperBound,
+               UnsafeRawPointer(page.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+                continue
+            }
+            if page[index] >= least { return index }
+            index += 1
+        }
+        return nil
     }
 
     /// An open element: where its name is in the page, that name's first eight bytes
@@ -75,7 +91,7 @@ public enum LanguageOfParts {
             let key = key(page, name), short = name.count <= 8
             let selfClosing = i - start >= 2 && page[i - 2] == UInt8(ascii: "/")
             if closing {
-                if let index = open.lastIndex(where: { $0.key == key && sameName(page, $0.name, name) }) { open.removeSubrange(index...) }
+                if let index = open.lastIndex(where: { $0.key == key && sameName(page, $0.name, name) }) { while open.count > index { open.removeLast() } }
             } else if short, Self.rawText.contains(key), !selfClosing {
                 // Skipped up to its end tag.
                 i = rawTextEnd(page, from: i, name: name)
@@ -87,36 +103,32 @@ public enum LanguageOfParts {
         return runs
     }
 
-    /// The page with `<span lang="ja">` before and `</span>` after each run.
-    private static func wrapping(_ runs: [Range<Int>], of page: UnsafeBufferPointer<UInt8>) -> String {
-        let start: StaticString = "<span lang=\"ja\">", end: StaticString = "</span>"
-        let capacity = page.count + runs.count * (start.utf8CodeUnitCount + end.utf8CodeUnitCount)
-        return String(unsafeUninitializedCapacity: capacity) { out in
-            var written = 0
-            func copy(_ bytes: UnsafePointer<UInt8>, _ count: Int) {
-                (out.baseAddress! + written).initialize(from: bytes, count: count)
-                written += count
-            }
-            var cursor = 0
-            for run in runs {
-                copy(page.baseAddress! + cursor, run.lowerBound - cursor)
-                copy(start.utf8Start, start.utf8CodeUnitCount)
-                copy(page.baseAddress! + run.lowerBound, run.count)
-                copy(end.utf8Start, end.utf8CodeUnitCount)
-                cursor = run.upperBound
-            }
-            copy(page.baseAddress! + cursor, page.count - cursor)
-            return written
+    /// The page with `<span lang="ja">` before and `</span>` after each run. Appended as
+    /// slices of the page, which Swift knows to be valid UTF-8 and copies as they are.
+    private static func wrapping(_ runs: [Range<Int>], of html: String) -> String {
+        let utf8 = html.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        var tagged = ""
+        tagged.reserveCapacity(utf8.count + runs.count * #"<span lang="ja"></span>"#.utf8.count)
+        var cursor = 0
+        for run in runs {
+            tagged += html[index(cursor)..<index(run.lowerBound)]
+            tagged += #"<span lang="ja">"#
+            tagged += html[index(run.lowerBound)..<index(run.upperBound)]
+            tagged += "</span>"
+            cursor = run.upperBound
         }
+        return tagged + html[index(cursor)...]
     }
 
     /// A run is the space-separated words holding Japanese and the spaces between them:
     /// 「CSIRT（組織内CSIRT）」 is one run, `CSIRT and 組織` tags only 組織.
     private static func appendRuns(_ page: UnsafeBufferPointer<UInt8>, _ text: Range<Int>, to runs: inout [Range<Int>]) {
         // Japanese takes bytes from E3 on: a text without any has no run.
-        guard text.contains(where: { page[$0] >= 0xE3 }) else { return }
+        guard let first = firstByte(from: 0xE3, in: page, text) else { return }
         var run: Range<Int>?
-        var i = text.lowerBound
+        // The word holding `first` starts after the last space before it.
+        var i = page[text.lowerBound..<first].lastIndex(where: isSpace).map { $0 + 1 } ?? text.lowerBound
         while i < text.upperBound {
             if isSpace(page[i]) { i += 1; continue }
             var end = i
@@ -152,16 +164,32 @@ public enum LanguageOfParts {
             return page.count
         }
         var j = start + 1
-        while j < page.count {
-            let byte = page[j]
-            if byte == UInt8(ascii: ">") { return j + 1 }
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                guard let close = page.firstOffset(of: byte, from: j + 1) else { return page.count }
-                j = close
-            }
-            j += 1
+        while let found = firstIndex(of: UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), in: page, j..<page.count) {
+            if page[found] == UInt8(ascii: ">") { return found + 1 }
+            guard let close = page.firstOffset(of: page[found], from: found + 1) else { return page.count }
+            j = close + 1
         }
         return page.count
+    }
+
+    /// The first index in `range` of a byte that is `a`, `b` or `c`, tested eight bytes at
+    /// a time: a word XOR a byte repeated has a zero byte where that byte is, and the
+    /// lowest byte flagged by the zero-byte test is always a true one.
+    private static func firstIndex(of a: UInt8, _ b: UInt8, _ c: UInt8, in page: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        func zeroBytes(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & (ones << 7) }
+        var index = range.lowerBound
+        while index + 8 <= range.upperBound {
+            let word = UInt64(littleEndian: UnsafeRawPointer(page.baseAddress! + index).loadUnaligned(as: UInt64.self))
+            let found = zeroBytes(word ^ (ones &* UInt64(a))) | zeroBytes(word ^ (ones &* UInt64(b))) | zeroBytes(word ^ (ones &* UInt64(c)))
+            if found != 0 { return index + found.trailingZeroBitCount / 8 }
+            index += 8
+        }
+        while index < range.upperBound {
+            if page[index] == a || page[index] == b || page[index] == c { return index }
+            index += 1
+        }
+        return nil
     }
 
     /// Where the element name is in the tag `tag`, and whether it is an end tag; nil for
@@ -209,17 +237,23 @@ public enum LanguageOfParts {
 
     /// Whether the tag's first ` lang="` value starts with `ja` in any case; nil without one.
     private static func langIsJapanese(_ page: UnsafeBufferPointer<UInt8>, _ tag: Range<Int>) -> Bool? {
-        let tagBytes = UnsafeBufferPointer(rebasing: page[tag])
-        guard let found = langAttribute.withUnsafeBufferPointer({ tagBytes.firstOffset(of: $0) }) else { return nil }
-        let valueStart = found + langAttribute.count
-        let value = UnsafeBufferPointer(rebasing: tagBytes[valueStart...].prefix { $0 != UInt8(ascii: "\"") })
+        // Found by its `=`: a tag holds an `=` or two, and most no `lang`.
+        guard tag.count >= 7 else { return nil }
+        var from = tag.lowerBound + 5
+        var valueStart: Int?
+        while let equals = firstIndex(of: UInt8(ascii: "="), UInt8(ascii: "="), UInt8(ascii: "="), in: page, from..<(tag.upperBound - 1)) {
+            if (0..<7).allSatisfy({ page[equals - 5 + $0] == langAttribute.utf8Start[$0] }) { valueStart = equals + 2; break }
+            from = equals + 1
+        }
+        guard let valueStart else { return nil }
+        let value = UnsafeBufferPointer(rebasing: page[valueStart..<tag.upperBound].prefix { $0 != UInt8(ascii: "\"") })
         // Past ASCII, where a character may lowercase to more than one or join the next,
         // Swift's own comparison decides.
         guard value.prefix(3).allSatisfy({ $0 < 0x80 }) else { return String(decoding: value, as: UTF8.self).lowercased().hasPrefix("ja") }
         return value.count >= 2 && lowercased(value[0]) == UInt8(ascii: "j") && lowercased(value[1]) == UInt8(ascii: "a")
     }
 
-    private static let langAttribute = Array(" lang=\"".utf8)
+    private static let langAttribute: StaticString = " lang=\""
 
     private static func lowercased(_ byte: UInt8) -> UInt8 {
         byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
