@@ -43,6 +43,21 @@ final class RenderCountTests: XCTestCase {
         [.responses(nil, language), .responsesCSV(nil, language), .responses("14", language), .responsesCSV("14", language)]
     }
 
+    /// A job that lists every comment records one input for all their HTML in a language;
+    /// a changed comment makes it a reader as if it had recorded that comment, in that
+    /// language only.
+    func testAJobThatListsEveryCommentIsAReaderOfEachOfThem() {
+        var dependencies = Dependencies()
+        let every = ReadLog(), one = ReadLog()
+        every.read(.everyRenderedComment(.en))
+        one.read(.renderedComment("c1", .en))
+        dependencies.record(.page(.feed(.en)), every)
+        dependencies.record(.page(.issueFeed("1", .en)), one)
+        XCTAssertEqual(dependencies.readers(of: [.renderedComment("c2", .en)]), [.page(.feed(.en))])
+        XCTAssertEqual(dependencies.readers(of: [.renderedComment("c1", .en)]), [.page(.feed(.en)), .page(.issueFeed("1", .en))])
+        XCTAssertEqual(dependencies.readers(of: [.renderedComment("c1", .ja)]), [])
+    }
+
     func testACommentsTextRendersThePagesAndFeedsThatShowIt() async throws {
         let jobs = try await edit(try replacing(IncrementalRebuildTests.comment, "It should function.", "It must function."))
         // Its issue page, the comments index, its member's and meeting's pages, the feeds
