@@ -3,28 +3,12 @@ import ShingiLoad
 
 /// A member's comment with its translations paired. Identity is the file stem.
 ///
-/// Its fields (`Fields`, read and set as the comment's own: `comment.member`) are in one
-/// shared box, copied when one of them is set: a site holds thousands of comments, and a
-/// preview rebuild that replaces one of them copies the list, a reference per comment,
-/// not every field of every comment. Two comments in one box are equal without
-/// comparing their fields.
-@dynamicMemberLookup
+/// Its fields are in one shared box, copied when one of them is set: a site holds
+/// thousands of comments, and a preview rebuild that replaces one of them copies the
+/// list, a reference per comment, not every field of every comment. Two comments in
+/// one box are equal without comparing their fields.
 public struct Comment: Sendable, Equatable {
-    public struct Fields: Sendable, Equatable {
-        public var id: String
-        public var translations: Localized<CommentFile>
-        public var member: String
-        public var issue: String
-        public var section: String
-        public var meeting: String
-        public var date: ISODate?
-        /// How the secretariat handled it (`status:`); nil when not recorded.
-        public var status: CommentStatus?
-        /// Where the paper now reflects it (`reflected_in:`), checked.
-        public var reflectedIn: [ReflectedPlace]
-    }
-
-    @usableFromInline var box: Box
+    private var box: Box
 
     public init(id: String, translations: Localized<CommentFile>, member: String, issue: String, section: String, meeting: String,
                 date: ISODate?, status: CommentStatus?, reflectedIn: [ReflectedPlace] = []) {
@@ -32,28 +16,87 @@ public struct Comment: Sendable, Equatable {
                          date: date, status: status, reflectedIn: reflectedIn))
     }
 
-    @inlinable public subscript<Value>(dynamicMember field: WritableKeyPath<Fields, Value>) -> Value {
-        get { box.fields[keyPath: field] }
-        set {
-            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
-            box.fields[keyPath: field] = newValue
-        }
+
+    public var id: String {
+        get { box.fields.id }
+        set { fields.id = newValue }
+    }
+
+    public var translations: Localized<CommentFile> {
+        get { box.fields.translations }
+        set { fields.translations = newValue }
+    }
+
+    public var member: String {
+        get { box.fields.member }
+        set { fields.member = newValue }
+    }
+
+    public var issue: String {
+        get { box.fields.issue }
+        set { fields.issue = newValue }
+    }
+
+    public var section: String {
+        get { box.fields.section }
+        set { fields.section = newValue }
+    }
+
+    public var meeting: String {
+        get { box.fields.meeting }
+        set { fields.meeting = newValue }
+    }
+
+    public var date: ISODate? {
+        get { box.fields.date }
+        set { fields.date = newValue }
+    }
+
+    /// How the secretariat handled it (`status:`); nil when not recorded.
+    public var status: CommentStatus? {
+        get { box.fields.status }
+        set { fields.status = newValue }
+    }
+
+    /// Where the paper now reflects it (`reflected_in:`), checked.
+    public var reflectedIn: [ReflectedPlace] {
+        get { box.fields.reflectedIn }
+        set { fields.reflectedIn = newValue }
     }
 
     public static func == (a: Comment, b: Comment) -> Bool { a.box === b.box || a.box.fields == b.box.fields }
 
-    /// Changed only through the subscript, which copies a shared box first.
-    @usableFromInline final class Box: @unchecked Sendable {
-        @usableFromInline var fields: Fields
-        @usableFromInline init(_ fields: Fields) { self.fields = fields }
+    private struct Fields: Sendable, Equatable {
+        var id: String
+        var translations: Localized<CommentFile>
+        var member: String
+        var issue: String
+        var section: String
+        var meeting: String
+        var date: ISODate?
+        var status: CommentStatus?
+        var reflectedIn: [ReflectedPlace]
+    }
+
+    // Set only through `fields`, which copies a shared box first.
+    private final class Box: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var fields: Fields {
+        get { box.fields }
+        set {
+            if isKnownUniquelyReferenced(&box) { box.fields = newValue } else { box = Box(newValue) }
+        }
     }
 
     /// The Markdown shown with the comment, whose links are its links: each translation's
     /// text and the secretariat's response.
     public var sourcesWithResponses: [MarkdownSource] {
-        self.translations.values.values.map(\.source) + self.translations.values.values.compactMap(\.response)
+        translations.values.values.map(\.source) + translations.values.values.compactMap(\.response)
     }
 
     /// `draft: true` in any of its translations.
-    public var isDraft: Bool { self.translations.values.values.contains { $0.source.isDraft } }
+    public var isDraft: Bool { translations.values.values.contains { $0.source.isDraft } }
 }

@@ -41,7 +41,7 @@ extension Comment {
     /// The secretariat's response in each language that has one.
     var responses: Localized<MarkdownSource> {
         var result = Localized<MarkdownSource>()
-        for (language, file) in self.translations.values { result[language] = file.response }
+        for (language, file) in translations.values { result[language] = file.response }
         return result
     }
 
@@ -49,7 +49,7 @@ extension Comment {
     /// comments cite).
     var crossLinks: Localized<[CrossLinkReference]> {
         var result = Localized<[CrossLinkReference]>()
-        for (language, file) in self.translations.values { result[language] = file.source.fragment.crossLinks }
+        for (language, file) in translations.values { result[language] = file.source.fragment.crossLinks }
         return result
     }
 }
