@@ -22,8 +22,10 @@ final class CommentListing: Sendable, Equatable {
 
     /// `row` is the rendered row with `numberMarker` where its number goes.
     init(row: String, cells: String, feedEntry: String, date: ISODate?, isDraft: Bool) {
-        if let marker = row.utf8.firstRange(of: Self.numberMarker.utf8) {
-            (rowBeforeNumber, rowAfterNumber) = (String(row[..<marker.lowerBound]), String(row[marker.upperBound...]))
+        if let marker = row.utf8Range(of: Self.numberMarker) {
+            let bytes = row.utf8
+            (rowBeforeNumber, rowAfterNumber) = (String(decoding: bytes[..<marker.lowerBound], as: UTF8.self),
+                                                 String(decoding: bytes[marker.upperBound...], as: UTF8.self))
         } else {
             (rowBeforeNumber, rowAfterNumber) = (row, nil)
         }

@@ -145,24 +145,10 @@ extension String {
     /// marker) replaced. The search is over UTF-8 bytes: a search by Characters (and
     /// Foundation's replacement) cost several per cent of a build on Japanese text.
     func filling(_ placeholder: String, with value: String) -> String {
-        var text = self
-        var pattern = placeholder
-        let found: Range<Int>? = text.withUTF8 { haystack in
-            pattern.withUTF8 { needle in
-                guard let first = needle.first, haystack.count >= needle.count else { return nil }
-                var start = 0
-                while start <= haystack.count - needle.count {
-                    guard let hit = haystack[start...].firstIndex(of: first), hit <= haystack.count - needle.count else { return nil }
-                    if memcmp(haystack.baseAddress! + hit, needle.baseAddress!, needle.count) == 0 { return hit..<hit + needle.count }
-                    start = hit + 1
-                }
-                return nil
-            }
-        }
-        guard let found else { return self }
-        let bytes = text.utf8
-        return String(decoding: bytes.prefix(found.lowerBound), as: UTF8.self) + value
-            + String(decoding: bytes.dropFirst(found.upperBound), as: UTF8.self)
+        guard !placeholder.isEmpty, let found = utf8Range(of: placeholder) else { return self }
+        let bytes = utf8
+        return String(decoding: bytes[..<found.lowerBound], as: UTF8.self) + value
+            + String(decoding: bytes[found.upperBound...], as: UTF8.self)
     }
 }
 

@@ -13,6 +13,16 @@ final class RenderTests: XCTestCase {
         XCTAssertEqual(DateFormatting.format(ISODate("2018-05", allowReducedPrecision: true)!, .en), "May 2018")
     }
 
+    /// `filling` replaces the first occurrence of a placeholder, byte for byte.
+    func testFillingReplacesTheFirstPlaceholder() {
+        XCTAssertEqual("{n}件のご意見（{n}）".filling("{n}", with: "3"), "3件のご意見（{n}）")
+        XCTAssertEqual("ご意見{n}".filling("{n}", with: "12"), "ご意見12")
+        XCTAssertEqual("no placeholder".filling("{n}", with: "3"), "no placeholder")
+        XCTAssertEqual("text".filling("", with: "3"), "text")
+        // A combining mark after the placeholder stays where it was.
+        XCTAssertEqual("a{n}\u{301}b".filling("{n}", with: "e"), "ae\u{301}b")
+    }
+
     /// A row of the 意見対応表 is kept on either side of its number; a theme's row may show
     /// the number once, never (the row as it is) or twice (the first one numbered, as
     /// `String.filling` does with any marker).
