@@ -18,20 +18,33 @@ public final class MarkdownCache: Sendable {
         var changed = false
     }
 
-    private let state = Mutex(State())
+    /// The entries in shards by their key's hash, each behind a lock of its own: the
+    /// load's threads (more than there are cores) look bodies up all at once, and behind
+    /// one lock a thread preempted while holding it kept the others waiting.
+    private let shards: [Shard]
+    private static let shardCount = 64
 
-    public init() {}
+    private final class Shard: Sendable {
+        let state = Mutex(State())
+    }
+
+    public init() {
+        shards = (0..<Self.shardCount).map { _ in Shard() }
+    }
+
+    private func shard(_ key: ExactText) -> Shard { shards[Int(UInt(bitPattern: key.hash) % UInt(Self.shardCount))] }
 
     public func fragment(for markdown: String, using parser: any MarkdownParsing) -> RenderedFragment {
         let key = ExactText(markdown)
-        let cached = state.withLock { state -> RenderedFragment? in
+        let shard = shard(key)
+        let cached = shard.state.withLock { state -> RenderedFragment? in
             guard let index = state.entries.index(forKey: key) else { return nil }
             state.entries.values[index].used = true
             return state.entries.values[index].fragment
         }
         if let cached { return cached }
         let fragment = parser.parse(markdown)
-        state.withLock {
+        shard.state.withLock {
             $0.entries[key] = Entry(fragment: fragment, used: true)
             $0.changed = true
         }
@@ -41,33 +54,44 @@ public final class MarkdownCache: Sendable {
     /// Drops fragments of bodies no longer in `markdowns` (files edited away or deleted).
     public func retainOnly(_ markdowns: Set<String>) {
         let keep = Set(markdowns.map(ExactText.init))
-        state.withLock { state in
-            let kept = state.entries.filter { keep.contains($0.key) }
-            if kept.count != state.entries.count { state.changed = true }
-            state.entries = kept
+        for shard in shards {
+            shard.state.withLock { state in
+                let kept = state.entries.filter { keep.contains($0.key) }
+                if kept.count != state.entries.count { state.changed = true }
+                state.entries = kept
+            }
         }
     }
 
     /// After a load of the whole site: drops the fragments it did not look up (cheaper
     /// than `retainOnly`, which hashes every body again) and starts counting afresh.
     public func retainUsed() {
-        state.withLock { state in
-            var kept = state.entries.filter(\.value.used)
-            if kept.count != state.entries.count { state.changed = true }
-            for index in kept.indices { kept.values[index].used = false }
-            state.entries = kept
+        for shard in shards {
+            shard.state.withLock { state in
+                var kept = state.entries.filter(\.value.used)
+                if kept.count != state.entries.count { state.changed = true }
+                for index in kept.indices { kept.values[index].used = false }
+                state.entries = kept
+            }
         }
     }
 
-    public var count: Int { state.withLock { $0.entries.count } }
+    public var count: Int { shards.reduce(0) { count, shard in count + shard.state.withLock { $0.entries.count } } }
 
     /// Adds fragments read from disk; they do not make the cache differ from the store.
     public func preload(_ fragments: [(markdown: String, fragment: RenderedFragment)]) {
-        let keys = fragments.map { ExactText($0.markdown) }
-        state.withLock { state in
-            state.entries.reserveCapacity(state.entries.count + fragments.count)
-            for (key, (_, fragment)) in zip(keys, fragments) where state.entries[key] == nil {
-                state.entries[key] = Entry(fragment: fragment, used: false)
+        var byShard: [ObjectIdentifier: [(ExactText, RenderedFragment)]] = [:]
+        for (markdown, fragment) in fragments {
+            let key = ExactText(markdown)
+            byShard[ObjectIdentifier(shard(key)), default: []].append((key, fragment))
+        }
+        for shard in shards {
+            guard let entries = byShard[ObjectIdentifier(shard)] else { continue }
+            shard.state.withLock { state in
+                state.entries.reserveCapacity(state.entries.count + entries.count)
+                for (key, fragment) in entries where state.entries[key] == nil {
+                    state.entries[key] = Entry(fragment: fragment, used: false)
+                }
             }
         }
     }
@@ -75,10 +99,18 @@ public final class MarkdownCache: Sendable {
     /// The fragments worth keeping for the next build (parser failures are retried), or
     /// nil when nothing changed since `preload`.
     public func changedSnapshot() -> [(markdown: String, fragment: RenderedFragment)]? {
-        state.withLock { state in
-            guard state.changed else { return nil }
-            state.changed = false
-            return state.entries.filter { !$0.value.fragment.isParserFailure }.map { ($0.key.text, $0.value.fragment) }
+        var changed = false
+        for shard in shards {
+            shard.state.withLock { state in
+                changed = changed || state.changed
+                state.changed = false
+            }
+        }
+        guard changed else { return nil }
+        return shards.flatMap { shard in
+            shard.state.withLock { state in
+                state.entries.filter { !$0.value.fragment.isParserFailure }.map { ($0.key.text, $0.value.fragment) }
+            }
         }
     }
 }
@@ -88,10 +120,10 @@ public final class MarkdownCache: Sendable {
 /// non-ASCII text through normalisation, which cost more than the lookups it served.
 struct ExactText: Hashable, Sendable {
     let text: String
-    /// The text's hash, computed once when the key is made: the cache looks a key up
-    /// while holding its lock, which the load's threads all take, so hashing a body there
-    /// kept them waiting on one another.
-    private let hash: Int
+    /// The text's hash, computed once when the key is made, outside the cache's locks
+    /// (hashing a body while holding one kept the load's threads waiting); it also picks
+    /// the key's shard.
+    let hash: Int
 
     init(_ text: String) {
         self.text = text
