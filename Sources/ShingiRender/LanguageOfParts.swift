@@ -9,8 +9,8 @@ import ShingiCore
 /// It reads the page's UTF-8 bytes where the string stores them, without copying: every
 /// page in English passes through here, and the markup it looks for (`<`, `>`, quotes,
 /// spaces) is ASCII, which never occurs inside a multi-byte character. One pass finds
-/// the runs to wrap; the result is then written at once, or is the page itself when
-/// there is none.
+/// the runs to wrap; the page is then copied once with them wrapped, or returned as it
+/// is when there is none.
 public enum LanguageOfParts {
     /// The page's HTML with its untagged Japanese runs tagged. Tags, attributes, comments
     /// and the text of `title`, `script`, `style` and `textarea` are left as they are.
