@@ -1,3 +1,5 @@
+@testable import ShingiRender
+
 // The definition of `ResponsesCSV` before its byte-level rewrite (issue 20), kept
 // unchanged as the reference the new one must match byte for byte
 // (`ResponsesCSVEquivalenceTests`). Not used by shingi itself.
@@ -5,16 +7,6 @@
 /// ministries exchange: UTF-8 with a byte order mark and CRLF line ends, so Excel opens
 /// it as Japanese text, and RFC 4180 quoting.
 enum ResponsesCSVReference {
-    /// The file's bytes: a BOM, then each record (`record(_:)`) ended by CRLF.
-    static func file(_ records: [String]) -> [UInt8] {
-        var out: [UInt8] = [0xEF, 0xBB, 0xBF]
-        for record in records {
-            out += record.utf8
-            out += [0x0D, 0x0A]
-        }
-        return out
-    }
-
     /// One row's fields, each quoted as it needs, separated by commas.
     static func record(_ fields: [String]) -> String {
         fields.map(field).joined(separator: ",")
@@ -88,36 +80,6 @@ enum ResponsesCSVReference {
         return String(String.UnicodeScalarView(line[start...end]))
     }
 
-    private static let named: [Substring: String] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}"]
-
-    /// `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&#39;` and numeric references.
-    static func decodeEntities(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
-        var out = ""
-        var rest = Substring(text)
-        while let amp = rest.firstIndex(of: "&") {
-            out += rest[..<amp]
-            let after = rest[rest.index(after: amp)...]
-            guard let semi = after.prefix(12).firstIndex(of: ";") else {
-                out += "&"
-                rest = after
-                continue
-            }
-            let name = after[..<semi]
-            var decoded = Self.named[name]
-            if decoded == nil, name.hasPrefix("#") {
-                let digits = name.dropFirst()
-                let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
-                decoded = value.flatMap(Unicode.Scalar.init).map { String(Character($0)) }
-            }
-            if let decoded {
-                out += decoded
-                rest = after[after.index(after: semi)...]
-            } else {
-                out += "&"
-                rest = after
-            }
-        }
-        return out + rest
-    }
+    /// Unchanged by the rewrite, which falls back on it: the one definition serves both.
+    static func decodeEntities(_ text: String) -> String { ResponsesCSV.decodeEntities(text) }
 }
