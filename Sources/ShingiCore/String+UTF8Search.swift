@@ -24,6 +24,13 @@ extension StringProtocol {
 
     /// Whether `needle` occurs, compared byte for byte in UTF-8 (`utf8Range(of:)`).
     public func containsUTF8(_ needle: String) -> Bool { utf8Range(of: needle) != nil }
+
+    /// The text before and after the first occurrence of `needle` (`utf8Range(of:)`), cut
+    /// byte for byte; nil when it does not occur or is empty.
+    public func splitUTF8(atFirst needle: String) -> (before: String, after: String)? {
+        guard !needle.isEmpty, let found = utf8Range(of: needle) else { return nil }
+        return (String(decoding: utf8[..<found.lowerBound], as: UTF8.self), String(decoding: utf8[found.upperBound...], as: UTF8.self))
+    }
 }
 
 extension UnsafeBufferPointer<UInt8> {

@@ -32,7 +32,9 @@ public final class MarkdownCache: Sendable {
         shards = (0..<Self.shardCount).map { _ in Shard() }
     }
 
-    private func shard(_ key: ExactText) -> Shard { shards[Int(UInt(bitPattern: key.hash) % UInt(Self.shardCount))] }
+    private static func shardIndex(_ key: ExactText) -> Int { Int(UInt(bitPattern: key.hash) % UInt(shardCount)) }
+
+    private func shard(_ key: ExactText) -> Shard { shards[Self.shardIndex(key)] }
 
     public func fragment(for markdown: String, using parser: any MarkdownParsing) -> RenderedFragment {
         let key = ExactText(markdown)
@@ -80,13 +82,12 @@ public final class MarkdownCache: Sendable {
 
     /// Adds fragments read from disk; they do not make the cache differ from the store.
     public func preload(_ fragments: [(markdown: String, fragment: RenderedFragment)]) {
-        var byShard: [ObjectIdentifier: [(ExactText, RenderedFragment)]] = [:]
+        var byShard = Array(repeating: [(ExactText, RenderedFragment)](), count: Self.shardCount)
         for (markdown, fragment) in fragments {
             let key = ExactText(markdown)
-            byShard[ObjectIdentifier(shard(key)), default: []].append((key, fragment))
+            byShard[Self.shardIndex(key)].append((key, fragment))
         }
-        for shard in shards {
-            guard let entries = byShard[ObjectIdentifier(shard)] else { continue }
+        for (shard, entries) in zip(shards, byShard) where !entries.isEmpty {
             shard.state.withLock { state in
                 state.entries.reserveCapacity(state.entries.count + entries.count)
                 for (key, fragment) in entries where state.entries[key] == nil {

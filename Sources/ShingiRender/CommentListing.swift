@@ -22,10 +22,8 @@ final class CommentListing: Sendable, Equatable {
 
     /// `row` is the rendered row with `numberMarker` where its number goes.
     init(row: String, cells: String, feedEntry: String, date: ISODate?, isDraft: Bool) {
-        if let marker = row.utf8Range(of: Self.numberMarker) {
-            let bytes = row.utf8
-            (rowBeforeNumber, rowAfterNumber) = (String(decoding: bytes[..<marker.lowerBound], as: UTF8.self),
-                                                 String(decoding: bytes[marker.upperBound...], as: UTF8.self))
+        if let (before, after) = row.splitUTF8(atFirst: Self.numberMarker) {
+            (rowBeforeNumber, rowAfterNumber) = (before, after)
         } else {
             (rowBeforeNumber, rowAfterNumber) = (row, nil)
         }

@@ -145,10 +145,7 @@ extension String {
     /// marker) replaced. The search is over UTF-8 bytes: a search by Characters (and
     /// Foundation's replacement) cost several per cent of a build on Japanese text.
     func filling(_ placeholder: String, with value: String) -> String {
-        guard !placeholder.isEmpty, let found = utf8Range(of: placeholder) else { return self }
-        let bytes = utf8
-        return String(decoding: bytes[..<found.lowerBound], as: UTF8.self) + value
-            + String(decoding: bytes[found.upperBound...], as: UTF8.self)
+        splitUTF8(atFirst: placeholder).map { $0.before + value + $0.after } ?? self
     }
 }
 
