@@ -67,16 +67,16 @@ public struct DiffHTMLReport {
             // Japanese quoted in the English report is tagged as Japanese (WCAG 3.1.2).
             files.append(OutputFile(path: "\(language.rawValue)/index.html", text: language == .ja ? html : LanguageOfParts.tagJapanese(in: html)))
         }
-        let choice: [String: Any] = [
-            "lang": (languages.first ?? .ja).rawValue,
-            "title": report.old + " → " + report.new,
-            "languages": languages.map { language -> [String: Any] in
-                let strings = theme.strings[language] ?? [:]
-                return ["lang": language.rawValue, "url": "\(language.rawValue)/index.html", "t": strings,
-                        "site_title": new.config.title.resolve(language)?.value ?? "",
-                        "short_title": (new.config.shortTitle.resolve(language) ?? new.config.title.resolve(language))?.value ?? ""]
-            },
-        ]
+        let choice = ReportChoiceContext(
+            lang: (languages.first ?? .ja).rawValue,
+            title: report.old + " → " + report.new,
+            languages: languages.map { language in
+                ReportChoiceContext.Entry(
+                    lang: language.rawValue, url: "\(language.rawValue)/index.html",
+                    t: UIStringTable(language: language, strings: theme.strings[language] ?? [:]),
+                    siteTitle: new.config.title.resolve(language)?.value ?? "",
+                    shortTitle: (new.config.shortTitle.resolve(language) ?? new.config.title.resolve(language))?.value ?? "")
+            })
         guard let index = theme.render("diff/index", choice) else {
             throw ReportError.missing("the theme has no template diff/index.mustache")
         }
@@ -91,7 +91,7 @@ public struct DiffHTMLReport {
     }
 }
 
-/// The Mustache context of one language's report page.
+/// What one language's report page is made from (`ReportPageContext`).
 struct ReportContext {
     let report: DiffReport
     let old: ResolvedSite
@@ -105,10 +105,6 @@ struct ReportContext {
     func t(_ key: UIString) -> String { t[key] ?? key.rawValue }
 
     func link(_ url: String) -> String { urls.absolute(url) }
-
-    /// Mustache has no nil: a missing value is `false`, so `{{#key}}` skips it and the
-    /// lookup does not fall through to an outer context's key of the same name.
-    func orFalse(_ value: String?) -> Any { value ?? false }
 
     // MARK: Names
 
@@ -172,18 +168,16 @@ struct ReportContext {
 
     // MARK: Page
 
-    func page() -> [String: Any] {
+    func page() -> ReportPageContext {
         let groups = report.sectionGroups
-        var issues: [[String: Any]] = []
+        var issues: [ReportPageContext.IssueGroup] = []
         for group in groups {
-            if issues.last?["id"] as? String != group.issue {
-                issues.append(["id": group.issue, "anchor": "issue-\(group.issue)", "label": issueLabel(group.issue),
-                               "url": orFalse(new.issue(group.issue).map { link(urls.issue($0.id, language)) }),
-                               "sections": [[String: Any]]()])
+            if issues.last?.id != group.issue {
+                issues.append(ReportPageContext.IssueGroup(
+                    id: group.issue, anchor: "issue-\(group.issue)", label: issueLabel(group.issue),
+                    url: OrFalse(new.issue(group.issue).map { link(urls.issue($0.id, language)) }), sections: []))
             }
-            var sections = issues[issues.count - 1]["sections"] as! [[String: Any]]
-            sections.append(sectionGroup(group))
-            issues[issues.count - 1]["sections"] = sections
+            issues[issues.count - 1].sections.append(sectionGroup(group))
         }
         let data = dataChanges()
         let rows: [(UIString, [ChangeKind])] = [
@@ -192,137 +186,122 @@ struct ReportContext {
             (.referencesTitle, report.references.map(\.change)), (.membersTitle, report.members.map(\.change)),
             (.meetingsTitle, report.meetings.map(\.change)),
         ]
-        let summary: [[String: Any]] = rows.compactMap { key, kinds in
-            kinds.isEmpty ? nil : [
-                "label": t(key), "total": kinds.count,
-                "counts": ChangeKind.allCases.map { kind in ["count": kinds.count { $0 == kind }] },
-            ]
+        let summary = rows.compactMap { key, kinds in
+            kinds.isEmpty ? nil : ReportPageContext.SummaryRow(
+                label: t(key), total: kinds.count,
+                counts: ChangeKind.allCases.map { kind in ReportPageContext.SummaryRow.Count(count: kinds.count { $0 == kind }) })
         }
-        return [
-            "lang": language.rawValue,
-            "t": t,
-            "site_title": text(new.config.title) ?? "",
-            "short_title": text(new.config.shortTitle) ?? text(new.config.title) ?? "",
-            "show_short_title": text(new.config.shortTitle) != text(new.config.title),
-            "home_url": link(urls.home(language)),
-            "css_url": "../assets/style.css",
-            "old": report.old, "new": report.new,
-            "alternates": languages.map { other -> [String: Any] in
-                ["lang": other.rawValue, "url": "../\(other.rawValue)/index.html", "current": other == language,
-                 "label": strings[other]?[.languageName] ?? other.rawValue]
+        return ReportPageContext(
+            lang: language.rawValue,
+            t: UIStringTable(language: language, strings: t),
+            siteTitle: text(new.config.title) ?? "",
+            shortTitle: text(new.config.shortTitle) ?? text(new.config.title) ?? "",
+            showShortTitle: text(new.config.shortTitle) != text(new.config.title),
+            homeURL: link(urls.home(language)),
+            cssURL: "../assets/style.css",
+            old: report.old, new: report.new,
+            alternates: languages.map { other in
+                ReportPageContext.Alternate(lang: other.rawValue, url: "../\(other.rawValue)/index.html", current: other == language,
+                                            label: strings[other]?[.languageName] ?? other.rawValue)
             },
-            "has_changes": !report.isEmpty,
-            "kinds": ChangeKind.allCases.map { ["label": kindLabel($0)] },
-            "summary": summary,
-            "issues": issues,
-            "has_issues": !issues.isEmpty,
-            "data": data,
-            "has_data": !data.isEmpty,
-            "filters": filters(),
-            "filter_count": t(.diffFilterCount),
-        ]
+            hasChanges: !report.isEmpty,
+            kinds: ChangeKind.allCases.map { ReportPageContext.Kind(label: kindLabel($0)) },
+            summary: summary,
+            issues: issues,
+            hasIssues: !issues.isEmpty,
+            data: data,
+            hasData: !data.isEmpty,
+            filters: filters(),
+            filterCount: t(.diffFilterCount))
     }
 
     // MARK: Changes
 
-    private func sectionGroup(_ group: DiffReport.SectionGroup) -> [String: Any] {
-        let sections = group.sections.map { change -> [String: Any] in
-            [
-                "kind": change.change.rawValue, "kind_label": kindLabel(change.change),
-                "issue": change.issue,
-                "languages": change.languages.map(languageName).joined(separator: language == .ja ? "・" : ", "),
-                "texts": texts(change.texts, onlyChangedLines: change.change == .edited),
-            ]
+    private func sectionGroup(_ group: DiffReport.SectionGroup) -> SectionGroupContext {
+        let sections = group.sections.map { change in
+            SectionChangeContext(
+                kind: change.change.rawValue, kindLabel: kindLabel(change.change), issue: change.issue,
+                languages: change.languages.map(languageName).joined(separator: language == .ja ? "・" : ", "),
+                texts: texts(change.texts, onlyChangedLines: change.change == .edited))
         }
         let comments = group.comments.map(comment)
-        return [
-            "anchor": "section-\(group.issue)-\(group.section)",
-            "section": group.section,
-            "title": sectionTitle(group.issue, group.section),
-            "url": orFalse(sectionURL(group.issue, group.section)),
-            "section_changes": sections,
-            "comments": comments,
-            "has_comments": !comments.isEmpty,
-        ]
+        return SectionGroupContext(
+            anchor: "section-\(group.issue)-\(group.section)", section: group.section,
+            title: sectionTitle(group.issue, group.section), url: OrFalse(sectionURL(group.issue, group.section)),
+            sectionChanges: sections, comments: comments, hasComments: !comments.isEmpty)
     }
 
-    private func comment(_ change: CommentChange) -> [String: Any] {
+    private func comment(_ change: CommentChange) -> CommentChangeContext {
         var members = [change.member], meetings = [change.meeting]
         for field in change.fields {
             if field.field == "member", let old = field.old { members.append(old) }
             if field.field == "meeting", let old = field.old { meetings.append(old) }
         }
         let issues = Set([change.oldTarget?.issue, change.newTarget?.issue].compactMap { $0 }).sorted()
-        func target(_ value: CommentTarget?) -> Any {
-            guard let value else { return false }
-            return ["label": targetName(value), "id": value.description, "url": orFalse(sectionURL(value.issue, value.section))]
+        func target(_ value: CommentTarget?) -> OrFalse<CommentChangeContext.Target> {
+            OrFalse(value.map { CommentChangeContext.Target(label: targetName($0), id: $0.description, url: OrFalse(sectionURL($0.issue, $0.section))) })
         }
         let commentURL = change.change == .removed || new.comment(change.id) == nil
             ? nil : link(urls.issue(change.target.issue, language, section: "comment-\(change.id)"))
-        return [
-            "id": change.id,
-            "kind": change.change.rawValue, "kind_label": kindLabel(change.change),
-            "data_member": members.joined(separator: " "), "data_meeting": meetings.joined(separator: " "),
-            "data_issue": issues.joined(separator: " "),
-            "member_name": memberName(change.member),
-            "member_url": orFalse(new.member(change.member) != nil ? link(urls.member(change.member, language)) : nil),
-            "meeting_name": meetingName(change.meeting),
-            "meeting_url": orFalse(new.meeting(change.meeting) != nil ? link(urls.meeting(change.meeting, language)) : nil),
-            "comment_url": orFalse(commentURL),
-            "is_moved": change.change == .moved,
-            "old_target": target(change.oldTarget),
-            "new_target": target(change.newTarget),
-            "fields": change.fields.map(field),
-            "has_fields": !change.fields.isEmpty,
-            "texts": texts(change.texts, onlyChangedLines: false),
-        ]
+        return CommentChangeContext(
+            id: change.id, kind: change.change.rawValue, kindLabel: kindLabel(change.change),
+            dataMember: members.joined(separator: " "), dataMeeting: meetings.joined(separator: " "),
+            dataIssue: issues.joined(separator: " "),
+            memberName: memberName(change.member),
+            memberURL: OrFalse(new.member(change.member) != nil ? link(urls.member(change.member, language)) : nil),
+            meetingName: meetingName(change.meeting),
+            meetingURL: OrFalse(new.meeting(change.meeting) != nil ? link(urls.meeting(change.meeting, language)) : nil),
+            commentURL: OrFalse(commentURL), isMoved: change.change == .moved,
+            oldTarget: target(change.oldTarget), newTarget: target(change.newTarget),
+            fields: change.fields.map(field), hasFields: !change.fields.isEmpty,
+            texts: texts(change.texts, onlyChangedLines: false))
     }
 
-    func field(_ change: FieldChange) -> [String: Any] {
-        func value(_ raw: String?) -> Any {
-            guard let raw else { return false }
-            switch change.field {
-            case "member": return memberName(raw)
-            case "meeting": return meetingName(raw)
-            default: return raw
-            }
+    func field(_ change: FieldChange) -> FieldContext {
+        func value(_ raw: String?) -> OrFalse<String> {
+            OrFalse(raw.map { raw in
+                switch change.field {
+                case "member": memberName(raw)
+                case "meeting": meetingName(raw)
+                default: raw
+                }
+            })
         }
         let name = fieldName(change.field) + (change.lang.map { " (\(languageName($0)))" } ?? "")
-        return ["name": name, "old": value(change.old), "new": value(change.new)]
+        return FieldContext(name: name, old: value(change.old), new: value(change.new))
     }
 
     /// The texts in the page's language first; each line of the diff a paragraph of
     /// pieces, with `gap` where unchanged lines were left out.
-    func texts(_ texts: [Language: [DiffSegment]], onlyChangedLines: Bool) -> [[String: Any]] {
+    func texts(_ texts: [Language: [DiffSegment]], onlyChangedLines: Bool) -> [TextContext] {
         let order = [language] + Language.allCases.filter { $0 != language }
-        return order.compactMap { textLanguage -> [String: Any]? in
+        return order.compactMap { textLanguage in
             guard let segments = texts[textLanguage] else { return nil }
-            var lines: [[String: Any]] = []
+            var lines: [TextContext.Line] = []
             var skipped = false
             for line in DiffFormatter.lines(segments) {
                 guard !line.pieces.isEmpty, line.changed || !onlyChangedLines else {
                     if !line.pieces.isEmpty { skipped = true }
                     continue
                 }
-                lines.append(["gap_before": skipped, "changed": line.changed, "pieces": line.pieces.map(piece)])
+                lines.append(TextContext.Line(gapBefore: skipped, changed: line.changed, pieces: line.pieces.map(piece)))
                 skipped = false
             }
-            return ["text_lang": textLanguage.rawValue, "language_name": languageName(textLanguage), "lines": lines,
-                    "gap_after": skipped]
+            return TextContext(textLang: textLanguage.rawValue, languageName: languageName(textLanguage), lines: lines, gapAfter: skipped)
         }
     }
 
-    private func piece(_ segment: DiffSegment) -> [String: Any] {
+    private func piece(_ segment: DiffSegment) -> TextContext.Piece {
         switch segment {
-        case .equal(let text): return ["text": text, "equal": true]
-        case .inserted(let text): return ["text": text, "inserted": true]
-        case .deleted(let text): return ["text": text, "deleted": true]
+        case .equal(let text): TextContext.Piece(text: text, equal: true, inserted: false, deleted: false)
+        case .inserted(let text): TextContext.Piece(text: text, equal: false, inserted: true, deleted: false)
+        case .deleted(let text): TextContext.Piece(text: text, equal: false, inserted: false, deleted: true)
         }
     }
 
     // MARK: Filters
 
-    private func filters() -> [[String: Any]] {
+    private func filters() -> [ReportPageContext.Filter] {
         var memberIDs: [String] = [], meetingIDs: [String] = []
         for change in report.comments {
             memberIDs.append(change.member)
@@ -355,7 +334,7 @@ struct ReportContext {
             ("issue", .diffFilterIssue, issueIDs.map { ($0, issueLabel($0)) }),
         ]
         return filters.filter { !$0.2.isEmpty }.map { name, label, options in
-            ["name": name, "label": t(label), "options": options.map { ["value": $0.0, "label": $0.1] }]
+            ReportPageContext.Filter(name: name, label: t(label), options: options.map { ReportPageContext.Filter.Option(value: $0.0, label: $0.1) })
         }
     }
 }

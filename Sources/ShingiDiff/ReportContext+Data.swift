@@ -5,29 +5,29 @@ import ShingiRender
 extension ReportContext {
     /// The changes outside the sections, one group each: policy issues (front matter and
     /// lead text), pages, references, members, meetings, translations now stale.
-    func dataChanges() -> [[String: Any]] {
-        let items: [[String: Any]] = [
+    func dataChanges() -> [ReportPageContext.DataGroup] {
+        let items: [ReportPageContext.DataGroup] = [
             (UIString.diffIssues, report.issues, describeIssue),
             (.diffPages, report.pages, describePage),
         ].compactMap { key, changes, describe in
-            changes.isEmpty ? nil : ["title": t(key), "changes": changes.map { item($0, describe) }]
+            changes.isEmpty ? nil : ReportPageContext.DataGroup(title: t(key), changes: changes.map { item($0, describe) })
         }
-        let records: [[String: Any]] = [
+        let records: [ReportPageContext.DataGroup] = [
             (UIString.referencesTitle, report.references, recordReference),
             (.membersTitle, report.members, recordMember),
             (.meetingsTitle, report.meetings, recordMeeting),
         ].compactMap { key, changes, describe in
-            changes.isEmpty ? nil : ["title": t(key), "changes": changes.map { record($0, describe) }]
+            changes.isEmpty ? nil : ReportPageContext.DataGroup(title: t(key), changes: changes.map { record($0, describe) })
         }
-        let stale: [[String: Any]] = report.translations.isEmpty ? [] : [
-            ["title": t(.diffTranslations), "changes": report.translations.map(translation)],
+        let stale = report.translations.isEmpty ? [] : [
+            ReportPageContext.DataGroup(title: t(.diffTranslations), changes: report.translations.map(translation)),
         ]
         return items + records + stale
     }
 
     /// A translation's part now stale: the issue's section (in the translation's
     /// language) where it is one, else the file; linked to where it is published.
-    private func translation(_ change: TranslationChange) -> [String: Any] {
+    private func translation(_ change: TranslationChange) -> DataChange {
         let section = change.part == "_intro" ? nil : change.part
         var name = change.path
         var url: String?
@@ -36,24 +36,23 @@ extension ReportContext {
             url = link(urls.issue(issue, change.language, section: section))
         }
         let lang = languageName(change.language)
-        return ["id": change.path, "name": name + (language == .ja ? "（\(lang)）" : " (\(lang))"), "url": orFalse(url),
-                "kind": "stale", "kind_label": t(.diffStale), "data_issue": change.issue ?? "", "fields": [[String: Any]](), "has_fields": false,
-                "texts": [[String: Any]]()]
+        return DataChange(id: change.path, name: name + (language == .ja ? "（\(lang)）" : " (\(lang))"), url: OrFalse(url),
+                          kind: "stale", kindLabel: t(.diffStale), dataIssue: change.issue ?? "", fields: [], hasFields: false, texts: [])
     }
 
-    private func item(_ change: ItemChange, _ describe: (String) -> (name: String, url: String?)) -> [String: Any] {
+    private func item(_ change: ItemChange, _ describe: (String) -> (name: String, url: String?)) -> DataChange {
         let (name, url) = describe(change.id)
-        return ["id": change.id, "name": name, "url": orFalse(change.change == .removed ? nil : url),
-                "kind": change.change.rawValue, "kind_label": kindLabel(change.change), "data_issue": "",
-                "fields": change.fields.map(field), "has_fields": !change.fields.isEmpty,
-                "texts": texts(change.texts, onlyChangedLines: change.change == .edited)]
+        return DataChange(id: change.id, name: name, url: OrFalse(change.change == .removed ? nil : url),
+                          kind: change.change.rawValue, kindLabel: kindLabel(change.change), dataIssue: "",
+                          fields: change.fields.map(field), hasFields: !change.fields.isEmpty,
+                          texts: texts(change.texts, onlyChangedLines: change.change == .edited))
     }
 
-    private func record(_ change: RecordChange, _ describe: (String) -> (name: String, url: String?)) -> [String: Any] {
+    private func record(_ change: RecordChange, _ describe: (String) -> (name: String, url: String?)) -> DataChange {
         let (name, url) = describe(change.id)
-        return ["id": change.id, "name": name, "url": orFalse(change.change == .removed ? nil : url),
-                "kind": change.change.rawValue, "kind_label": kindLabel(change.change), "data_issue": "",
-                "fields": change.fields.map(field), "has_fields": !change.fields.isEmpty, "texts": [[String: Any]]()]
+        return DataChange(id: change.id, name: name, url: OrFalse(change.change == .removed ? nil : url),
+                          kind: change.change.rawValue, kindLabel: kindLabel(change.change), dataIssue: "",
+                          fields: change.fields.map(field), hasFields: !change.fields.isEmpty, texts: [])
     }
 
     private func describeIssue(_ id: String) -> (name: String, url: String?) {

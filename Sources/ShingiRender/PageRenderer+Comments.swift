@@ -5,10 +5,10 @@ import ShingiResolve
 extension PageRenderer {
     /// One comment as a list item for a page's comment list (`{{{html}}}`), rendered once
     /// per language and kind before the pages: a comment appears on four pages.
-    func commentItem(_ comment: Tracked<Comment>, _ p: Presenter, showTarget: Bool) -> [String: Any] {
+    func commentItem(_ comment: Tracked<Comment>, _ p: Presenter, showTarget: Bool) -> CommentItem {
         let html = commentPlaceholders ? RenderedComments.placeholder(comment.id, showTarget: showTarget)
                                        : commentHTML(comment.id, p.language, showTarget: showTarget)
-        return ["html": html, "id": comment.id]
+        return CommentItem(html: html, id: comment.id)
     }
 
     /// A comment's HTML as `RenderedComments` made it, recorded as read.
@@ -34,30 +34,19 @@ extension PageRenderer {
 
     /// The context of one comment for `partials/comment`; `targetLine` goes where the
     /// comment names the section it is on (pages that list comments of many sections).
-    func commentContext(_ comment: Tracked<Comment>, _ p: Presenter, targetLine: String) -> [String: Any] {
+    func commentContext(_ comment: Tracked<Comment>, _ p: Presenter, targetLine: String) -> CommentContext {
         let (file, fallback) = comment.translation(\.translations, p.language)!
-        var context: [String: Any] = [
-            "id": comment.id,
-            "anchor": "comment-\(comment.id)",
-            "url": p.commentURL(comment),
-            "member_html": p.memberLink(comment.member),
-            "meeting_html": p.meetingLink(comment.meeting),
-            "body_html": assembler(p).html(file.source.fragment, footnotes: "c-\(comment.id)"),
-            "untranslated": fallback != nil,
-            "content_lang": (fallback ?? p.language).rawValue,
-            "t": p.strings,
-            "changed": changes?.commentChanged(comment.id, in: p.language) ?? false,
-            "draft": comment.isDraft,
-        ]
         // The meeting's editorial note (e.g. that the attribution is inferred) goes with each comment.
         let meetingNote = site.meeting(comment.meeting).map { p.text($0.note) }
-        context["has_meeting_note"] = !(meetingNote?.text.isEmpty ?? true)
-        context["meeting_note_html"] = meetingNote.map { p.html($0) } ?? ""
-        context["has_date"] = comment.date != nil
-        context["target_line_html"] = targetLine
-        if let date = comment.date { context["date"] = p.date(date) }
-        context.merge(responseContext(comment, p)) { $1 }
-        return context
+        return CommentContext(
+            t: p.uiStrings,
+            id: comment.id, anchor: "comment-\(comment.id)", url: p.commentURL(comment),
+            memberHTML: p.memberLink(comment.member), meetingHTML: p.meetingLink(comment.meeting),
+            bodyHTML: assembler(p).html(file.source.fragment, footnotes: "c-\(comment.id)"),
+            untranslated: fallback != nil, contentLang: (fallback ?? p.language).rawValue,
+            changed: changes?.commentChanged(comment.id, in: p.language) ?? false, draft: comment.isDraft,
+            hasMeetingNote: !(meetingNote?.text.isEmpty ?? true), meetingNoteHTML: meetingNote.map { p.html($0) } ?? "",
+            hasDate: comment.date != nil, targetLineHTML: targetLine, date: comment.date.map(p.date))
     }
 
     /// A comment's member by name as plain text (the id of a member the site lacks).
@@ -74,31 +63,32 @@ extension PageRenderer {
     }
 
     /// The context of `partials/comment-target`: the issue and section a comment is on.
-    func commentTargetContext(_ comment: Tracked<Comment>, _ p: Presenter) -> [String: Any] {
-        ["t": p.strings, "issue_html": p.issueLink(comment.issue), "target_html": p.issueLink(comment.issue, section: comment.section)]
+    func commentTargetContext(_ comment: Tracked<Comment>, _ p: Presenter) -> CommentTargetContext {
+        CommentTargetContext(t: p.uiStrings,
+                             issueHTML: p.issueLink(comment.issue), targetHTML: p.issueLink(comment.issue, section: comment.section))
     }
 
     /// Comments index: every comment, grouped by issue and section.
     func commentIndex(_ p: Presenter) -> PageShell {
-        var groups: [[String: Any]] = []
+        var groups: [CommentsContext.Group] = []
         for issue in site.issues {
             let onIssue = site.comments(onIssue: issue.id)
             guard !onIssue.isEmpty else { continue }
-            var sections: [[String: Any]] = []
+            var sections: [CommentsContext.Section] = []
             var seen: [String] = []
             for comment in onIssue where !seen.contains(comment.section) { seen.append(comment.section) }
             for section in seen {
                 let comments = onIssue.filter { $0.section == section }.map { commentItem($0, p, showTarget: false) }
-                sections.append(["section_html": p.issueLink(issue.id, section: section), "comments": comments])
+                sections.append(CommentsContext.Section(sectionHTML: p.issueLink(issue.id, section: section), comments: comments))
             }
-            groups.append(["id": "issue-\(issue.id)", "issue_html": p.issueLink(issue.id), "sections": sections, "count": onIssue.count])
+            groups.append(CommentsContext.Group(id: "issue-\(issue.id)", issueHTML: p.issueLink(issue.id), sections: sections, count: onIssue.count))
         }
         let toc = site.issues.filter { !site.comments(onIssue: $0.id).isEmpty }
             .map { (id: "issue-\($0.id)", text: p.issueLabel($0), level: 2) }
         return PageShell(template: "comments", title: p.t(.commentsTitle), urls: everyLanguage(urls.comments),
                          breadcrumbs: [breadcrumbsHome(p), (p.t(.commentsTitle), nil)], toc: toc,
                          description: HTMLEscape.text(p.t(.commentsLead)),
-                         context: ["groups": groups, "count": site.comments.count, "has_comments": !site.comments.isEmpty,
-                                   "responses_url": urls.responses(nil, p.language)])
+                         context: CommentsContext(groups: groups, count: site.comments.count, hasComments: !site.comments.isEmpty,
+                                                  responsesURL: urls.responses(nil, p.language)))
     }
 }

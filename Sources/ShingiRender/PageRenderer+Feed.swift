@@ -51,11 +51,11 @@ extension PageRenderer {
 
     /// A comment's `<entry>`, from the context of its list item (`commentContext`), which
     /// has its text and response. An untranslated comment is listed in its own language.
-    func feedEntry(_ comment: Tracked<Comment>, _ p: Presenter, item: [String: Any]) -> String {
+    func feedEntry(_ comment: Tracked<Comment>, _ p: Presenter, item: CommentContext, response: ResponseContext) -> String {
         let member = memberName(of: comment, p)
         let target = targetText(of: comment, p, separator: "　")
         let url = p.commentURL(comment)
-        let lang = item["untranslated"] as? Bool == true ? " xml:lang=\"\(item["content_lang"] as? String ?? "")\"" : ""
+        let lang = item.untranslated ? " xml:lang=\"\(item.contentLang)\"" : ""
         return """
           <entry\(lang)>
             <title>\(HTMLEscape.text(member + " — " + target))</title>
@@ -63,19 +63,19 @@ extension PageRenderer {
             <link rel="alternate" type="text/html" href="\(HTMLEscape.text(urls.absolute(url)))"/>
             <updated>\(Self.atomDate(Self.date(comment, site)))</updated>
             <author><name>\(HTMLEscape.text(member))</name></author>
-            <content type="html">\(HTMLEscape.text((item["body_html"] as? String ?? "") + feedResponse(comment, p, item: item)))</content>
+            <content type="html">\(HTMLEscape.text(item.bodyHTML + feedResponse(comment, p, response)))</content>
           </entry>
 
         """
     }
 
     /// The secretariat's status and response after a comment's text in its entry, or nothing.
-    private func feedResponse(_ comment: Tracked<Comment>, _ p: Presenter, item: [String: Any]) -> String {
-        guard comment.status != nil || item["has_response"] as? Bool == true else { return "" }
-        let status = (item["status"] as? String).map { p.t(.colon) + HTMLEscape.text($0) } ?? ""
-        let lang = (item["response_lang"] as? String).map { $0 == p.language.rawValue ? "" : " lang=\"\($0)\"" } ?? ""
+    private func feedResponse(_ comment: Tracked<Comment>, _ p: Presenter, _ response: ResponseContext) -> String {
+        guard comment.status != nil || response.hasResponse else { return "" }
+        let status = response.status.map { p.t(.colon) + HTMLEscape.text($0) } ?? ""
+        let lang = response.responseLang.map { $0 == p.language.rawValue ? "" : " lang=\"\($0)\"" } ?? ""
         return "\n<p><strong>\(HTMLEscape.text(p.t(.responseLabel)))\(status)</strong></p>\n"
-            + ((item["response_html"] as? String).map { "<div\(lang)>\n\($0)</div>\n" } ?? "")
+            + (response.responseHTML.map { "<div\(lang)>\n\($0)</div>\n" } ?? "")
     }
 
     /// A comment's date in the feeds: its own, else its meeting's.

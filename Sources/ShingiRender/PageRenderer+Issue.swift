@@ -7,21 +7,20 @@ extension PageRenderer {
     func issueList(_ p: Presenter) -> PageShell {
         PageShell(template: "issues", title: p.t(.issuesTitle), urls: everyLanguage(urls.issues),
                   breadcrumbs: [breadcrumbsHome(p), (p.t(.issuesTitle), nil)],
-                  context: ["issues": site.issues.map { issueSummary($0, p, headingLevel: 2) }])
+                  context: IssuesContext(issues: site.issues.map { issueSummary($0, p, headingLevel: 2) }))
     }
 
     /// An issue card; its title is a heading of `headingLevel` (one below the list's heading).
-    func issueSummary(_ issue: Tracked<Issue>, _ p: Presenter, headingLevel: Int) -> [String: Any] {
+    func issueSummary(_ issue: Tracked<Issue>, _ p: Presenter, headingLevel: Int) -> IssueCard {
         let (headline, fallback) = issue.translation(\.headlines, p.language)!
-        return [
-            "id": issue.id, "label": p.issueLabel(issue), "title": headline.title, "url": urls.issue(issue.id, p.language),
-            "summary": headline.summary ?? "", "has_summary": headline.summary != nil, "untranslated": fallback != nil,
-            "content_lang": (fallback ?? p.language).rawValue,
-            "comment_count": site.comments(onIssue: issue.id).count, "heading_level": headingLevel,
-            "sections": issue.sections.map { section -> [String: Any] in
-                ["title_html": p.html(p.text(section.titles)), "url": urls.issue(issue.id, p.language, section: section.id)]
-            },
-        ]
+        return IssueCard(
+            id: issue.id, label: p.issueLabel(issue), title: headline.title, url: urls.issue(issue.id, p.language),
+            summary: headline.summary ?? "", hasSummary: headline.summary != nil, untranslated: fallback != nil,
+            contentLang: (fallback ?? p.language).rawValue,
+            commentCount: site.comments(onIssue: issue.id).count, headingLevel: headingLevel,
+            sections: issue.sections.map { section in
+                IssueCard.Section(titleHTML: p.html(p.text(section.titles)), url: urls.issue(issue.id, p.language, section: section.id))
+            })
     }
 
     /// An issue page: the text with each section's comments at its end, and the
@@ -48,17 +47,17 @@ extension PageRenderer {
             let comments = site.comments(onIssue: issue.id, section: headingID)
             let reflected = reflectedComments(issue: issue.id, section: headingID, p)
             guard sectionIDs.contains(headingID) || !comments.isEmpty || !reflected.isEmpty else { return "" }
-            let otherLanguages = site.config.languages.filter { $0 != p.language }.map { other -> [String: Any] in
-                ["lang": other.rawValue, "url": urls.issue(issue.id, other, section: headingID),
-                 "label": strings(other)[.sectionInLanguage] ?? other.rawValue]
+            let otherLanguages = site.config.languages.filter { $0 != p.language }.map { other in
+                SectionCommentsContext.OtherLanguage(lang: other.rawValue, url: urls.issue(issue.id, other, section: headingID),
+                                                     label: strings(other)[.sectionInLanguage] ?? other.rawValue)
             }
-            let context: [String: Any] = [
-                "t": p.strings, "section_id": headingID, "comments": comments.map { commentItem($0, p, showTarget: false) },
-                "has_comments": !comments.isEmpty, "count": comments.count, "other_languages": otherLanguages,
-                "heading_level": min(6, heading.level + 1), "comments_anchor": "comments-\(headingID)",
-                "count_label": p.t(.commentCountLabel).filling("{n}", with: "\(comments.count)"),
-                "reflected": reflected, "has_reflected": !reflected.isEmpty,
-            ]
+            let context = SectionCommentsContext(
+                t: p.uiStrings, sectionID: headingID,
+                comments: comments.map { commentItem($0, p, showTarget: false) },
+                hasComments: !comments.isEmpty, count: comments.count, otherLanguages: otherLanguages,
+                headingLevel: min(6, heading.level + 1), commentsAnchor: "comments-\(headingID)",
+                countLabel: p.t(.commentCountLabel).filling("{n}", with: "\(comments.count)"),
+                reflected: reflected, hasReflected: !reflected.isEmpty)
             return theme.render("partials/section-comments", context) ?? ""
         }, isChanged: { headingID in
             changes?.sectionChanged(issue: issue.id, section: headingID, in: p.language) ?? false
@@ -71,22 +70,19 @@ extension PageRenderer {
         for link in ([fragment.crossLinks] + commentLinks).joined() where link.kind == "ref" {
             if let reference = site.reference(link.target) { cited[reference.number] = reference }
         }
-        let references = cited.keys.sorted().map { number -> [String: Any] in
+        let references = cited.keys.sorted().map { number in
             citedReference(cited[number]!, places: citations.places[cited[number]!.id] ?? [], p)
         }
         var toc = self.toc(fragment.headings)
         var tocComments: [String: Int] = [:]
         for entry in toc { tocComments[entry.id] = site.comments(onIssue: issue.id, section: entry.id).count }
         if !references.isEmpty { toc.append(("cited-references", p.t(.citedReferences), 2)) }
-        let advisors = issue.advisors.map { ["member_html": p.memberLink($0)] }
-        var context: [String: Any] = [
-            "id": issue.id, "label": p.issueLabel(issue), "title": file.title, "summary": file.summary ?? "",
-            "has_summary": file.summary != nil, "body_html": body, "references": references, "has_references": !references.isEmpty,
-            "advisors": advisors, "has_advisors": !advisors.isEmpty,
-            "comment_count": site.comments(onIssue: issue.id).count,
-        ]
-        context["has_meeting"] = issue.meeting != nil
-        if let meeting = issue.meeting { context["meeting_html"] = p.meetingLink(meeting) }
+        let advisors = issue.advisors.map { IssueContext.Advisor(memberHTML: p.memberLink($0)) }
+        let context = IssueContext(
+            id: issue.id, label: p.issueLabel(issue), title: file.title, summary: file.summary ?? "",
+            hasSummary: file.summary != nil, bodyHTML: body, references: references, hasReferences: !references.isEmpty,
+            advisors: advisors, hasAdvisors: !advisors.isEmpty, commentCount: site.comments(onIssue: issue.id).count,
+            hasMeeting: issue.meeting != nil, meetingHTML: issue.meeting.map(p.meetingLink))
         return PageShell(template: "issue", title: p.issueLabel(issue) + (p.language == .ja ? "　" : ": ") + file.title,
                          urls: everyLanguage { urls.issue(issue.id, $0) },
                          breadcrumbs: [breadcrumbsHome(p), (p.t(.issuesTitle), urls.issues(p.language)), (p.issueLabel(issue), nil)],
@@ -97,25 +93,17 @@ extension PageRenderer {
 
     /// An entry of an issue page's own reference list: the reference in full, and a link
     /// back to each place of the text that cites it.
-    func citedReference(_ reference: Tracked<Reference>, places: [String], _ p: Presenter) -> [String: Any] {
+    func citedReference(_ reference: Tracked<Reference>, places: [String], _ p: Presenter) -> CitedReference {
         let publisher = p.text(reference.publisher)
-        var context = referenceSummary(reference, p)
-        context["anchor"] = CitationCollector.entryID(reference.id)
-        context["publisher_html"] = p.html(publisher)
-        context["has_publisher"] = !publisher.text.isEmpty
-        context["has_date"] = reference.date != nil
-        context["has_url"] = reference.url != nil
-        if let date = reference.date { context["date"] = p.date(date) }
-        if let url = reference.url { context["external_url"] = url }
-        context["backlinks"] = places.enumerated().map { index, id -> [String: Any] in
-            ["anchor": id, "n": index + 1, "label": p.t(.backToCitation).filling("{n}", with: "\(index + 1)")]
-        }
-        context["has_backlinks"] = !places.isEmpty
-        return context
-    }
-
-    func referenceSummary(_ reference: Tracked<Reference>, _ p: Presenter) -> [String: Any] {
-        let title = p.text(reference.title)
-        return ["number": reference.number, "title_html": p.html(title), "url": urls.references(p.language, reference: reference.id)]
+        let date = reference.date
+        let url = reference.url
+        return CitedReference(
+            number: reference.number, titleHTML: p.html(p.text(reference.title)), url: urls.references(p.language, reference: reference.id),
+            anchor: CitationCollector.entryID(reference.id), publisherHTML: p.html(publisher), hasPublisher: !publisher.text.isEmpty,
+            hasDate: date != nil, hasURL: url != nil, date: date.map(p.date), externalURL: url,
+            backlinks: places.enumerated().map { index, id in
+                CitedReference.Backlink(anchor: id, n: index + 1, label: p.t(.backToCitation).filling("{n}", with: "\(index + 1)"))
+            },
+            hasBacklinks: !places.isEmpty)
     }
 }

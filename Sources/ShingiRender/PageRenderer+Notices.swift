@@ -25,10 +25,9 @@ extension PageRenderer {
         var notices: [String: String] = [:]
         for part in parts.sorted() {
             let section = part == SourceParts.intro ? nil : part
-            let context: [String: Any] = [
-                "t": p.strings, "is_section": section != nil, "source_lang": sourceLanguage.rawValue,
-                "source_url": url(sourceLanguage, section), "as_of": asOf.map { separator + $0 } ?? false,
-            ]
+            let context = TranslationNoticeContext(
+                t: p.uiStrings, isSection: section != nil,
+                sourceLang: sourceLanguage.rawValue, sourceURL: url(sourceLanguage, section), asOf: asOf.map { separator + $0 })
             notices[part] = theme.render("partials/translation-notice", context) ?? ""
         }
         return notices
@@ -37,6 +36,6 @@ extension PageRenderer {
     /// The 下書き / Draft notice at the top of a draft's page, or under the heading of a
     /// draft section (`build --drafts`, `serve`).
     func draftNotice(_ isDraft: Bool, _ p: Presenter, section: Bool = false) -> String {
-        isDraft ? theme.render("partials/draft-notice", ["t": p.strings, "section": section]) ?? "" : ""
+        isDraft ? theme.render("partials/draft-notice", DraftNoticeContext(t: p.uiStrings, section: section)) ?? "" : ""
     }
 }

@@ -5,23 +5,23 @@ import ShingiResolve
 extension PageRenderer {
     /// The home page: the site's own body text, then the issues, meetings and pages.
     func home(_ p: Presenter) -> PageShell {
-        var context: [String: Any] = [
-            "site_title": p.text(site.config.title).text,
-            "issues": site.issues.map { issueSummary($0, p, headingLevel: 3) },
-            "pages": pageLinks(p),
-            "meetings": site.meetings.chronological().map {
-                ["title_html": p.html(p.meetingTitle($0)), "url": urls.meeting($0.id, p.language)] as [String: Any]
+        var context = HomeContext(
+            siteTitle: p.text(site.config.title).text,
+            issues: site.issues.map { issueSummary($0, p, headingLevel: 3) },
+            pages: pageLinks(p),
+            meetings: site.meetings.chronological().map {
+                HomeContext.Meeting(titleHTML: p.html(p.meetingTitle($0)), url: urls.meeting($0.id, p.language))
             },
-            "comment_count": site.comments.count, "member_count": site.members.count, "reference_count": site.references.count,
-        ]
+            commentCount: site.comments.count, memberCount: site.members.count, referenceCount: site.references.count)
         var toc: [(id: String, text: String, level: Int)] = []
         var fallback: Language?
         var description: String?
         if let home = site.home, let (file, homeFallback) = translation(home.translations, p.language) {
-            context["body_html"] = pageBody(file.source, among: site.sources(home.translations, \.source), p) { urls.home($0) + ($1.map { "#" + $0 } ?? "") }
-            description = PageDescription.firstParagraph(context["body_html"] as! String)
-            context["has_body"] = true
-            context["home_title"] = file.title
+            let body = pageBody(file.source, among: site.sources(home.translations, \.source), p) { urls.home($0) + ($1.map { "#" + $0 } ?? "") }
+            context.bodyHTML = body
+            description = PageDescription.firstParagraph(body)
+            context.hasBody = true
+            context.homeTitle = file.title
             toc = self.toc(file.source.fragment.headings)
             fallback = homeFallback
         }
@@ -30,11 +30,11 @@ extension PageRenderer {
                          description: description ?? HTMLEscape.text(p.text(site.config.title).text), context: context)
     }
 
-    func pageLinks(_ p: Presenter) -> [[String: Any]] {
+    func pageLinks(_ p: Presenter) -> [PageLink] {
         site.pages.map { page in
             let (title, fallback) = page.translation(\.titles, p.language)!
-            return ["title": title, "url": urls.page(page.slug, p.language), "untranslated": fallback != nil,
-                    "content_lang": (fallback ?? p.language).rawValue]
+            return PageLink(title: title, url: urls.page(page.slug, p.language), untranslated: fallback != nil,
+                            contentLang: (fallback ?? p.language).rawValue)
         }
     }
 
@@ -44,30 +44,26 @@ extension PageRenderer {
         return PageShell(template: "page", title: file.title, urls: everyLanguage { urls.page(page.slug, $0) },
                          breadcrumbs: [breadcrumbsHome(p), (file.title, nil)], toc: toc(file.source.fragment.headings),
                          contentLanguage: fallback, description: PageDescription.firstParagraph(body),
-                         context: ["title": file.title, "body_html": draftNotice(page.isDraft, p) + body])
+                         context: FreePageContext(title: file.title, bodyHTML: draftNotice(page.isDraft, p) + body))
     }
 
     /// The reference index: every reference by number, with "cited in" backlinks.
     func referenceIndex(_ p: Presenter) -> PageShell {
-        let references = site.references.map { reference -> [String: Any] in
+        let references = site.references.map { reference in
             let publisher = p.text(reference.publisher)
             let note = p.text(reference.note)
-            let citedIn = site.citations(of: reference.id).map { ["link_html": citationLink($0, p)] }
-            var context: [String: Any] = [
-                "anchor": "ref-\(reference.id)", "number": reference.number, "title_html": p.html(p.text(reference.title)),
-                "publisher_html": p.html(publisher), "has_publisher": !publisher.text.isEmpty,
-                "note_html": p.html(note), "has_note": !note.text.isEmpty,
-                "cited_in": citedIn, "has_cited_in": !citedIn.isEmpty,
-            ]
-            context["has_date"] = reference.date != nil
-            context["has_url"] = reference.url != nil
-            if let date = reference.date { context["date"] = p.date(date) }
-            if let url = reference.url { context["url"] = url }
-            return context
+            let citedIn = site.citations(of: reference.id).map { ReferencesContext.Citation(linkHTML: citationLink($0, p)) }
+            let date = reference.date
+            let url = reference.url
+            return ReferencesContext.Entry(
+                anchor: "ref-\(reference.id)", number: reference.number, titleHTML: p.html(p.text(reference.title)),
+                publisherHTML: p.html(publisher), hasPublisher: !publisher.text.isEmpty,
+                noteHTML: p.html(note), hasNote: !note.text.isEmpty, citedIn: citedIn, hasCitedIn: !citedIn.isEmpty,
+                hasDate: date != nil, hasURL: url != nil, date: date.map(p.date), url: url)
         }
         return PageShell(template: "references", title: p.t(.referencesTitle), urls: everyLanguage { urls.references($0) },
                          breadcrumbs: [breadcrumbsHome(p), (p.t(.referencesTitle), nil)],
-                         description: HTMLEscape.text(p.t(.referencesLead)), context: ["references": references])
+                         description: HTMLEscape.text(p.t(.referencesLead)), context: ReferencesContext(references: references))
     }
 
     /// The search page: the search field and filters, filled by `assets/search.js` from
@@ -75,9 +71,9 @@ extension PageRenderer {
     func searchPage(_ p: Presenter) -> PageShell {
         PageShell(template: "search", title: p.t(.searchTitle), urls: everyLanguage { urls.search($0) },
                   breadcrumbs: [breadcrumbsHome(p), (p.t(.searchTitle), nil)],
-                  context: ["comments_url": urls.comments(p.language), "references_url": urls.references(p.language),
-                            "issues_url": urls.issues(p.language), "bundle_url": urls.searchBundle,
-                            "search_script_url": urls.asset("search.js"), "base_url": urls.basePath])
+                  context: SearchContext(commentsURL: urls.comments(p.language), referencesURL: urls.references(p.language),
+                                         issuesURL: urls.issues(p.language), bundleURL: urls.searchBundle,
+                                         searchScriptURL: urls.asset("search.js"), baseURL: urls.basePath))
     }
 
     private func citationLink(_ place: CitationPlace, _ p: Presenter) -> String {

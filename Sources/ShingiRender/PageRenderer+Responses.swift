@@ -6,21 +6,14 @@ extension PageRenderer {
     /// A comment's status, the secretariat's response and where the paper reflects it,
     /// for `partials/comment` and the 意見対応表. A response missing in the page's
     /// language is shown in the other, marked with its language.
-    func responseContext(_ comment: Tracked<Comment>, _ p: Presenter) -> [String: Any] {
-        var context: [String: Any] = ["has_status": comment.status != nil, "has_response": false]
-        if let status = comment.status {
-            context["status"] = p.t(.status(status))
-            context["status_id"] = status.rawValue
-        }
-        if let (response, fallback) = shownResponse(comment, p.language) {
-            context["has_response"] = true
-            context["response_html"] = assembler(p).html(response.fragment, footnotes: "r-\(comment.id)")
-            context["response_lang"] = (fallback ?? p.language).rawValue
-        }
-        let reflected = comment.reflectedIn.map { ["html": p.issueLink($0.issue, section: $0.section)] }
-        context["reflected"] = reflected
-        context["has_reflected"] = !reflected.isEmpty
-        return context
+    func responseContext(_ comment: Tracked<Comment>, _ p: Presenter) -> ResponseContext {
+        let status = comment.status
+        let shown = shownResponse(comment, p.language)
+        let reflected = comment.reflectedIn.map { ResponseContext.Reflected(html: p.issueLink($0.issue, section: $0.section)) }
+        return ResponseContext(
+            hasStatus: status != nil, hasResponse: shown != nil, status: status.map { p.t(.status($0)) }, statusID: status?.rawValue,
+            responseHTML: shown.map { assembler(p).html($0.file.fragment, footnotes: "r-\(comment.id)") },
+            responseLang: shown.map { ($0.fallback ?? p.language).rawValue }, reflected: reflected, hasReflected: !reflected.isEmpty)
     }
 
     /// The response a page in `language` shows: its own, else the other language's.
@@ -30,9 +23,9 @@ extension PageRenderer {
 
     /// After a section of an issue page: links back to the comments the paper reflects
     /// there (`reflected_in`), or nothing.
-    func reflectedComments(issue: String, section: String, _ p: Presenter) -> [[String: Any]] {
+    func reflectedComments(issue: String, section: String, _ p: Presenter) -> [SectionCommentsContext.ReflectedComment] {
         site.comments(reflectedIn: issue, section: section).map { comment in
-            ["url": p.commentURL(comment), "label": p.commentLabel(comment)]
+            SectionCommentsContext.ReflectedComment(url: p.commentURL(comment), label: p.commentLabel(comment))
         }
     }
 }

@@ -8,9 +8,9 @@ extension PageRenderer {
     func responsesPage(_ meeting: String?, _ p: Presenter) -> PageShell {
         let ids = responseComments(meeting)
         let rows = commentPlaceholders
-            ? ids.enumerated().map { index, id -> [String: Any] in ["html": RenderedComments.placeholder(id, row: index + 1)] }
-            : commentListings(ids, p.language).enumerated().map { index, listing -> [String: Any] in
-                ["html": listing?.row(numbered: index + 1) ?? ""]
+            ? ids.enumerated().map { index, id in ResponsesContext.Row(html: RenderedComments.placeholder(id, row: index + 1)) }
+            : commentListings(ids, p.language).enumerated().map { index, listing in
+                ResponsesContext.Row(html: listing?.row(numbered: index + 1) ?? "")
             }
         let meetingTitle = meeting.flatMap { site.meeting($0) }.map { p.meetingTitle($0).text }
         let title = meetingTitle.map { p.t(.responsesMeetingTitle).filling("{meeting}", with: $0) } ?? p.t(.responsesTitle)
@@ -19,10 +19,9 @@ extension PageRenderer {
             breadcrumbs += [(p.t(.meetingsTitle), urls.meetings(p.language)), (meetingTitle, urls.meeting(meeting, p.language))]
         }
         breadcrumbs.append((p.t(.responsesTitle), nil))
-        let context: [String: Any] = [
-            "title": title, "rows": rows, "has_rows": !rows.isEmpty, "csv_url": urls.responsesCSV(meeting, p.language),
-            "has_meeting": meeting != nil, "meeting_html": meeting.map(p.meetingLink) ?? "", "all_url": urls.responses(nil, p.language),
-        ]
+        let context = ResponsesContext(
+            title: title, rows: rows, hasRows: !rows.isEmpty, csvURL: urls.responsesCSV(meeting, p.language),
+            hasMeeting: meeting != nil, meetingHTML: meeting.map(p.meetingLink) ?? "", allURL: urls.responses(nil, p.language))
         return PageShell(template: "responses", title: title, urls: everyLanguage { urls.responses(meeting, $0) },
                          breadcrumbs: breadcrumbs, description: HTMLEscape.text(p.t(.responsesLead)), context: context)
     }
@@ -40,23 +39,19 @@ extension PageRenderer {
     private func responseComments(_ meeting: String?) -> [String] { site.commentIDs(inMeeting: meeting) }
 
     /// A comment's row of the 意見対応表 (number left as a marker) and its CSV cells, from
-    /// the context of its list item (`commentContext`), which has its text and response.
-    func responseRow(_ comment: Tracked<Comment>, _ p: Presenter, item: [String: Any]) -> (row: String, cells: String) {
-        var context: [String: Any] = ["t": p.strings, "number": CommentListing.numberMarker, "anchor": "response-\(comment.id)"]
-        for key in Self.rowKeys { context[key] = item[key] }
-        context["comment_html"] = item["body_html"]
-        context["comment_url"] = item["url"]
-        context["target_html"] = p.issueLink(comment.issue) + " › " + p.issueLink(comment.issue, section: comment.section)
-        var row = renderPartial("partials/response-row", context, p.language) ?? ""
+    /// the context of its list item (`commentContext`, `responseContext`), which has its
+    /// text and response.
+    func responseRow(_ comment: Tracked<Comment>, _ p: Presenter, item: CommentContext, response: ResponseContext) -> (row: String, cells: String) {
+        let context = ResponseRowContext(
+            t: item.t, number: CommentListing.numberMarker, anchor: "response-\(comment.id)", contentLang: item.contentLang,
+            memberHTML: item.memberHTML, draft: item.draft, commentHTML: item.bodyHTML, commentURL: item.url,
+            targetHTML: p.issueLink(comment.issue) + " › " + p.issueLink(comment.issue, section: comment.section))
+        var row = renderPartial("partials/response-row", Merged(context, response)) ?? ""
         // The table's own line break follows the row.
         if row.hasSuffix("\n") { row.removeLast() }
         let cells = ResponsesCSV.record([memberName(of: comment, p), targetText(of: comment, p, separator: p.language == .ja ? "　" : ": "),
-                                         ResponsesCSV.text(ofHTML: item["body_html"] as? String ?? ""),
-                                         ResponsesCSV.text(ofHTML: item["response_html"] as? String ?? ""), item["status"] as? String ?? ""])
+                                         ResponsesCSV.text(ofHTML: item.bodyHTML),
+                                         ResponsesCSV.text(ofHTML: response.responseHTML ?? ""), response.status ?? ""])
         return (row, cells)
     }
-
-    /// What a row shows as its list item does (`commentContext`, `responseContext`).
-    private static let rowKeys = ["content_lang", "member_html", "draft", "has_status", "status", "status_id", "has_response",
-                                  "response_html", "response_lang", "reflected", "has_reflected"]
 }

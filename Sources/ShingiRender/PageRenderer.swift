@@ -29,10 +29,10 @@ struct PageRenderer: Sendable {
     /// The partials of the previous build (`PartialCache`), for those rendered by code.
     var partialCache: PartialCache?
 
-    /// A partial rendered by code with a context whose `t` is the UI strings in `language`.
-    func renderPartial(_ template: String, _ context: [String: Any], _ language: Language) -> String? {
+    /// A partial rendered by code, from the previous build's partials when it rendered the same.
+    func renderPartial(_ template: String, _ context: some TemplateContext) -> String? {
         guard let partialCache else { return theme.render(template, context) }
-        return partialCache.render(template, context, uiStringsIn: language, theme: theme)
+        return partialCache.render(template, context, theme: theme)
     }
 
     /// A page and, with a page cache, the key it was rendered under.
@@ -96,16 +96,17 @@ struct PageRenderer: Sendable {
 
     /// Pages outside any language: the language choice and 404, with both languages' strings.
     private func standalone(_ template: String, path: String) -> Result<RenderedPage, Diagnostic> {
-        let languages = site.config.languages.enumerated().map { index, language -> [String: Any] in
+        let languages = site.config.languages.enumerated().map { index, language in
             let p = presenter(language)
-            return ["lang": language.rawValue, "t": p.strings, "url": urls.home(language), "absolute_url": urls.absolute(urls.home(language)),
-                    "site_title": p.text(site.config.title).text, "short_title": p.text(site.config.shortTitle).text,
-                    "last": language == site.config.languages.last, "first": index == 0]
+            return StandaloneContext.LanguageEntry(
+                lang: language.rawValue, t: p.uiStrings, url: urls.home(language), absoluteURL: urls.absolute(urls.home(language)),
+                siteTitle: p.text(site.config.title).text, shortTitle: p.text(site.config.shortTitle).text,
+                last: language == site.config.languages.last, first: index == 0)
         }
-        let context: [String: Any] = ["languages": languages, "css_url": urls.asset("style.css"),
-                                      "language_choice_absolute_url": urls.absolute(urls.languageChoice),
-                                      "default_lang": site.config.defaultLanguage.rawValue,
-                                      "t": strings(site.config.defaultLanguage)]
+        let context = StandaloneContext(languages: languages, cssURL: urls.asset("style.css"),
+                                        languageChoiceAbsoluteURL: urls.absolute(urls.languageChoice),
+                                        defaultLang: site.config.defaultLanguage.rawValue,
+                                        t: presenter(site.config.defaultLanguage).uiStrings)
         guard let html = theme.render(template, context) else { return .failure(missingTemplate(template)) }
         return .success(RenderedPage(file: OutputFile(path: path, text: html)))
     }

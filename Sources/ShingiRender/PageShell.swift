@@ -18,7 +18,8 @@ struct PageShell {
     var contentLanguage: Language?
     /// `<meta name="description">` as escaped text; by default the page's title and the site's.
     var description: String?
-    var context: [String: Any] = [:]
+    /// What the page's own template reads besides `PageBody` and `SourceContext`.
+    var context: any TemplateContext
     /// A feed of this page's own (a policy issue's comments), linked beside the site's.
     var feed: (url: String, title: String)?
 }
@@ -51,100 +52,76 @@ extension PageRenderer {
     /// Renders the page template, then the layout around it; or, with a page cache, takes
     /// the previous build's page at `path` when both contexts are those it was made from.
     func renderShell(_ shell: PageShell, presenter p: Presenter, path: String) -> Result<RenderedPage, Diagnostic> {
+        renderShell(shell, content: shell.context, presenter: p, path: path)
+    }
+
+    private func renderShell<Content: TemplateContext>(_ shell: PageShell, content: Content, presenter p: Presenter, path: String) -> Result<RenderedPage, Diagnostic> {
         let language = p.language
-        var context = shell.context
-        context["t"] = p.strings
-        context["lang"] = language.rawValue
-        // The contents list follows the page's title, so the page template places it.
-        let toc = shell.toc.map { entry -> [String: Any] in
+        let strings = p.uiStrings
+        let toc = shell.toc.map { entry in
             let count = shell.tocComments[entry.id] ?? 0
-            return ["id": entry.id, "text": entry.text, "sub": entry.level > 2, "has_comments": count > 0,
-                    "comments_anchor": "comments-\(entry.id)", "count_label": p.t(.commentCountLabel).filling("{n}", with: "\(count)"),
-                    "comments_label": p.t(.commentsLabel).filling("{n}", with: "\(count)")]
+            return PageBody.Entry(id: entry.id, text: entry.text, sub: entry.level > 2, hasComments: count > 0,
+                                  commentsAnchor: "comments-\(entry.id)", countLabel: p.t(.commentCountLabel).filling("{n}", with: "\(count)"),
+                                  commentsLabel: p.t(.commentsLabel).filling("{n}", with: "\(count)"))
         }
-        context["toc"] = toc
-        context["has_toc"] = toc.count > 1
         let source = sourceContext(p)
-        context.merge(source) { current, _ in current }
+        let body = Merged(PageBody(t: strings, lang: language.rawValue, toc: toc, hasTOC: toc.count > 1), Merged(content, source))
         let pageURL = shell.urls[language]
-        let crumbs = shell.breadcrumbs.enumerated().map { index, crumb -> [String: Any] in
-            ["label": crumb.label, "url": crumb.url ?? "", "has_url": crumb.url != nil, "last": index == shell.breadcrumbs.count - 1]
+        let crumbs = shell.breadcrumbs.enumerated().map { index, crumb in
+            LayoutContext.Breadcrumb(label: crumb.label, url: crumb.url ?? "", hasURL: crumb.url != nil, last: index == shell.breadcrumbs.count - 1)
         }
-        let alternates = site.config.languages.compactMap { other -> [String: Any]? in
+        let alternates = site.config.languages.compactMap { other -> LayoutContext.Alternate? in
             guard let url = shell.urls[other] else { return nil }
-            return ["lang": other.rawValue, "url": url, "absolute_url": urls.absolute(url),
-                    "label": strings(other)[.languageName] ?? other.rawValue, "current": other == language]
+            return LayoutContext.Alternate(lang: other.rawValue, url: url, absoluteURL: urls.absolute(url),
+                                           label: self.strings(other)[.languageName] ?? other.rawValue, current: other == language)
         }
-        var layout: [String: Any] = [
-            "t": p.strings,
-            "lang": language.rawValue,
-            "site_title": p.text(site.config.title).text,
-            "short_title": p.text(site.config.shortTitle).text,
-            // Without a short title of its own the header would show the title twice.
-            "show_short_title": p.text(site.config.shortTitle).text != p.text(site.config.title).text,
-            "page_title": shell.title,
-            "is_home": shell.template == "home",
-            "home_url": urls.home(language),
-            "description": shell.description ?? HTMLEscape.text("\(shell.title) | \(p.text(site.config.title).text)"),
-            "css_url": urls.asset("style.css"),
-            "script_url": urls.asset("site.js"),
-            "language_choice_url": urls.languageChoice,
-            "language_choice_absolute_url": urls.absolute(urls.languageChoice),
-            "pages": pageLinks(p).map { link in link.merging(["current": link["url"] as? String == pageURL]) { $1 } },
-            "has_pages": !site.pages.isEmpty,
-            "feed_url": urls.feed(language),
-            "has_page_feed": shell.feed != nil,
-            "page_feed_url": shell.feed?.url ?? "",
-            "page_feed_title": shell.feed?.title ?? "",
-            "canonical_url": urls.absolute(shell.urls[language] ?? urls.home(language)),
-            "nav": navigation(p, current: shell.template),
-            "alternates": alternates,
-            "breadcrumbs": crumbs,
-            "has_breadcrumbs": crumbs.count > 1,
-            "untranslated": shell.contentLanguage != nil,
-            "content_lang": (shell.contentLanguage ?? language).rawValue,
-            "has_search": site.config.search,
-            "search_url": urls.search(language),
-            "has_changes": changes != nil,
-            "changes_label": changes.flatMap { changesLabel($0, p) } ?? false,
-            "page_changed": changes?.pageChanged(changeKey(shell, language), in: language) ?? false,
-        ]
+        let siteTitle = p.text(site.config.title).text
+        let shortTitle = p.text(site.config.shortTitle).text
+        var layout = LayoutContext(
+            t: strings, lang: language.rawValue, siteTitle: siteTitle, shortTitle: shortTitle,
+            showShortTitle: shortTitle != siteTitle, pageTitle: shell.title, isHome: shell.template == "home",
+            homeURL: urls.home(language), description: shell.description ?? HTMLEscape.text("\(shell.title) | \(siteTitle)"),
+            cssURL: urls.asset("style.css"), scriptURL: urls.asset("site.js"),
+            languageChoiceURL: urls.languageChoice, languageChoiceAbsoluteURL: urls.absolute(urls.languageChoice),
+            pages: pageLinks(p).map { link in var link = link; link.current = link.url == pageURL; return link },
+            hasPages: !site.pages.isEmpty, feedURL: urls.feed(language), hasPageFeed: shell.feed != nil,
+            pageFeedURL: shell.feed?.url ?? "", pageFeedTitle: shell.feed?.title ?? "",
+            canonicalURL: urls.absolute(shell.urls[language] ?? urls.home(language)), nav: navigation(p, current: shell.template),
+            alternates: alternates, breadcrumbs: crumbs, hasBreadcrumbs: crumbs.count > 1,
+            untranslated: shell.contentLanguage != nil, contentLang: (shell.contentLanguage ?? language).rawValue,
+            hasSearch: site.config.search, searchURL: urls.search(language), hasChanges: changes != nil,
+            changesLabel: changes.flatMap { changesLabel($0, p) },
+            pageChanged: changes?.pageChanged(changeKey(shell, language), in: language) ?? false)
         // The key covers the layout too; its context has no body yet, which the page
-        // template makes from its own context. Both have `t` set to `p.strings` above.
-        let key = pageCache == nil || commentPlaceholders ? nil : ContextDigest.key(theme, shell.template, [context, layout], uiStringsIn: language)
+        // template makes from its own context.
+        let key = pageCache == nil || commentPlaceholders ? nil : ContextDigest.key(theme, shell.template, body, Merged(layout, source))
         if let key, let (bytes, entry) = pageCache?.page(at: path, key: key) {
             return .success(RenderedPage(file: OutputFile(path: path, bytes: bytes), key: key, kept: entry))
         }
-        guard let body = theme.render(shell.template, context) else {
+        guard let bodyHTML = theme.render(shell.template, body) else {
             return .failure(missingTemplate(shell.template))
         }
-        layout["body_html"] = body
-        layout.merge(source) { current, _ in current }
-        guard let page = theme.render("layout", layout) else { return .failure(missingTemplate("layout")) }
+        layout.bodyHTML = bodyHTML
+        guard let page = theme.render("layout", Merged(layout, source)) else { return .failure(missingTemplate("layout")) }
         // Japanese runs of a page in another language are tagged as Japanese (WCAG 3.1.2).
         let html = language == .ja ? page : LanguageOfParts.tagJapanese(in: page)
         return .success(RenderedPage(file: OutputFile(path: path, text: html), key: key))
     }
 
     /// The original document of `source:` in shingi.yml, for the footer and the home page.
-    func sourceContext(_ p: Presenter) -> [String: Any] {
-        guard let source = site.config.source else { return ["has_source": false] }
+    func sourceContext(_ p: Presenter) -> SourceContext {
+        guard let source = site.config.source else { return SourceContext(hasSource: false) }
         let title = p.text(source.title)
-        var context: [String: Any] = ["has_source": true, "source_title": title.text, "source_lang": title.language.rawValue,
-                                      "has_source_url": source.url != nil, "has_source_date": source.date != nil]
-        if let url = source.url { context["source_url"] = url }
-        if let date = source.date {
-            context["source_date"] = p.date(date)
-            context["source_iso_date"] = date.description
-        }
-        return context
+        return SourceContext(hasSource: true, sourceTitle: title.text, sourceLang: title.language.rawValue,
+                             hasSourceURL: source.url != nil, hasSourceDate: source.date != nil, sourceURL: source.url,
+                             sourceDate: source.date.map(p.date), sourceISODate: source.date?.description)
     }
 
     func missingTemplate(_ name: String) -> Diagnostic {
         .error("missing-template", "the theme has no template '\(name).mustache'", at: SourceLocation(path: theme.displayPrefix + name + ".mustache"))
     }
 
-    private func navigation(_ p: Presenter, current: String) -> [[String: Any]] {
+    private func navigation(_ p: Presenter, current: String) -> [LayoutContext.NavigationItem] {
         let items: [(UIString, String, [String])] = [
             (.navHome, urls.home(p.language), ["home"]),
             (.navIssues, urls.issues(p.language), ["issues", "issue"]),
@@ -155,7 +132,7 @@ extension PageRenderer {
             (.navReferences, urls.references(p.language), ["references"]),
         ]
         return items.map { key, url, templates in
-            ["label": p.t(key), "url": url, "current": templates.contains(current)]
+            LayoutContext.NavigationItem(label: p.t(key), url: url, current: templates.contains(current))
         }
     }
 

@@ -31,10 +31,9 @@ public final class PartialCache: Sendable {
     /// What a partial depends on besides its template and context: this program.
     public static func stamp() -> String { CacheFile.programStamp() }
 
-    /// `template` rendered with `context` (whose `t` holds the UI strings in `language`),
-    /// from the previous build when it rendered the same.
-    func render(_ template: String, _ context: [String: Any], uiStringsIn language: Language, theme: Theme) -> String? {
-        guard let key = ContextDigest.key(theme, template, [context], uiStringsIn: language) else { return theme.render(template, context) }
+    /// `template` rendered with `context`, from the previous build when it rendered the same.
+    func render(_ template: String, _ context: some TemplateContext, theme: Theme) -> String? {
+        let key = ContextDigest.key(theme, template, context)
         if let text = previous[key] {
             used.withLock { $0[key] = text }
             return text

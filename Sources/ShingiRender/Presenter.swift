@@ -11,6 +11,9 @@ struct Presenter {
     let language: Language
     let strings: [String: String]
 
+    /// The UI strings as a template context's `t`.
+    var uiStrings: UIStringTable { UIStringTable(language: language, strings: strings) }
+
     /// A UI string; `Theme.load` has checked that the theme defines every `UIString`.
     func t(_ key: UIString) -> String { strings[key] ?? key.rawValue }
 

@@ -223,13 +223,14 @@ public struct RenderedComments: Sendable {
             for language in languages {
                 let p = renderer.presenter(language)
                 let context = renderer.commentContext(comment, p, targetLine: marker)
-                let html = renderer.renderPartial("partials/comment", context, language) ?? ""
-                let target = renderer.renderPartial("partials/comment-target", renderer.commentTargetContext(comment, p), language) ?? ""
+                let response = renderer.responseContext(comment, p)
+                let html = renderer.renderPartial("partials/comment", Merged(context, response)) ?? ""
+                let target = renderer.renderPartial("partials/comment-target", renderer.commentTargetContext(comment, p)) ?? ""
                 // Tagged here as on the page (LanguageOfParts): a page rendered with
                 // placeholders gets its comments after the page's own pass.
                 func tagged(_ item: String) -> String { language == .ja ? item : LanguageOfParts.tagJapanese(in: item) }
-                let (row, cells) = renderer.responseRow(comment, p, item: context)
-                let listing = CommentListing(row: tagged(row), cells: cells, feedEntry: renderer.feedEntry(comment, p, item: context),
+                let (row, cells) = renderer.responseRow(comment, p, item: context, response: response)
+                let listing = CommentListing(row: tagged(row), cells: cells, feedEntry: renderer.feedEntry(comment, p, item: context, response: response),
                                              date: PageRenderer.date(comment, renderer.site), isDraft: comment.isDraft)
                 byLanguage[language] = Item(plain: tagged(html.filling(marker, with: "")), withTarget: tagged(html.filling(marker, with: target)),
                                             listing: listing)

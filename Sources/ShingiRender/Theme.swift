@@ -95,9 +95,20 @@ public struct Theme: Sendable {
     }
 
     private static func fingerprint(_ sources: [String: (path: String, text: String)], _ strings: [Language: [String: String]]) -> [UInt8] {
-        var digest = ContextDigest()
-        _ = digest.add(sources.mapValues(\.text))
-        _ = digest.add(Dictionary(uniqueKeysWithValues: strings.map { ($0.key.rawValue, $0.value) }))
+        // Each name before its text, in name order: the same theme always gives the same digest.
+        let digest = ContextDigest()
+        digest.add(label: "\(sources.count) templates")
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            digest.add(label: name)
+            digest.add(label: source.text)
+        }
+        for (language, table) in strings.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            digest.add(label: "\(table.count) strings in \(language.rawValue)")
+            for (key, text) in table.sorted(by: { $0.key < $1.key }) {
+                digest.add(label: key)
+                digest.add(label: text)
+            }
+        }
         return digest.finish()
     }
 
@@ -199,8 +210,8 @@ public struct Theme: Sendable {
     }
 
     /// Renders `name` with `context`; nil when the template does not exist.
-    public func render(_ name: String, _ context: [String: Any]) -> String? {
-        library.render(context, withTemplate: name)
+    public func render(_ name: String, _ context: some TemplateContext) -> String? {
+        library.render(TemplateTree.of(context), withTemplate: name)
     }
 }
 
