@@ -142,6 +142,14 @@ final class TemplateContextTests: XCTestCase {
         XCTAssertEqual(Set(keys).count, 3)
     }
 
+    func testANumberOfAnotherTypeIsReadAndKeyedByItsValue() throws {
+        struct Ratio: TemplateContext { let ratio: Double, small: UInt8 }
+        XCTAssertEqual(try object(Ratio(ratio: 0.5, small: 7))["ratio"] as? Double, 0.5)
+        XCTAssertEqual(try object(Ratio(ratio: 0.5, small: 7))["small"] as? UInt8, 7)
+        let keys = [digest(Ratio(ratio: 0.5, small: 7)), digest(Ratio(ratio: 0.25, small: 7)), digest(Ratio(ratio: 0.5, small: 8))]
+        XCTAssertEqual(Set(keys).count, 3)
+    }
+
     func testUIStringsAreKeyedByTheirLanguageNotTheirText() {
         // The strings are in the theme's fingerprint, which every page key starts with.
         var other = Page()

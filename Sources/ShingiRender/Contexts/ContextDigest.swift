@@ -95,9 +95,8 @@ private final class DigestEncoder: Encoder {
 
     func singleValueContainer() -> any SingleValueEncodingContainer { Single(encoder: self) }
 
-    struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    struct Keyed<Key: CodingKey>: ContextKeyedContainer {
         let encoder: DigestEncoder
-        var codingPath: [any CodingKey] { [] }
 
         private func key(_ key: Key) -> DigestEncoder {
             encoder.append(key.stringValue)
@@ -108,32 +107,13 @@ private final class DigestEncoder: Encoder {
         mutating func encode(_ value: Bool, forKey key: Key) { self.key(key).scalar(value) }
         mutating func encode(_ value: String, forKey key: Key) { self.key(key).scalar(value) }
         mutating func encode(_ value: Int, forKey key: Key) { self.key(key).scalar(value) }
-        mutating func encode(_ value: Double, forKey key: Key) { self.key(key).scalar(number: value) }
-        mutating func encode(_ value: Float, forKey key: Key) { self.key(key).scalar(number: value) }
-        mutating func encode(_ value: Int8, forKey key: Key) { self.key(key).scalar(number: value) }
-        mutating func encode(_ value: Int16, forKey key: Key) { self.key(key).scalar(number: value) }
-        mutating func encode(_ value: Int32, forKey key: Key) { self.key(key).scalar(number: value) }
-        mutating func encode(_ value: Int64, forKey key: Key) { self.key(key).scalar(number: value) }
-        mutating func encode(_ value: UInt, forKey key: Key) { self.key(key).scalar(number: value) }
-        mutating func encode(_ value: UInt8, forKey key: Key) { self.key(key).scalar(number: value) }
-        mutating func encode(_ value: UInt16, forKey key: Key) { self.key(key).scalar(number: value) }
-        mutating func encode(_ value: UInt32, forKey key: Key) { self.key(key).scalar(number: value) }
-        mutating func encode(_ value: UInt64, forKey key: Key) { self.key(key).scalar(number: value) }
+        mutating func encodeNumber<Number: Encodable & CustomStringConvertible>(_ value: Number, forKey key: Key) { self.key(key).scalar(number: value) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) { self.key(key).nested(value) }
-
-        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-            fatalError("template contexts nest other contexts, not containers")
-        }
-        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-            fatalError("template contexts nest other contexts, not containers")
-        }
         mutating func superEncoder() -> any Encoder { encoder }
-        mutating func superEncoder(forKey key: Key) -> any Encoder { fatalError("template contexts have no super encoder") }
     }
 
-    struct Unkeyed: UnkeyedEncodingContainer {
+    struct Unkeyed: ContextUnkeyedContainer {
         let encoder: DigestEncoder
-        var codingPath: [any CodingKey] { [] }
         private(set) var count = 0
 
         private mutating func next() -> DigestEncoder {
@@ -145,47 +125,18 @@ private final class DigestEncoder: Encoder {
         mutating func encode(_ value: Bool) { next().scalar(value) }
         mutating func encode(_ value: String) { next().scalar(value) }
         mutating func encode(_ value: Int) { next().scalar(value) }
-        mutating func encode(_ value: Double) { next().scalar(number: value) }
-        mutating func encode(_ value: Float) { next().scalar(number: value) }
-        mutating func encode(_ value: Int8) { next().scalar(number: value) }
-        mutating func encode(_ value: Int16) { next().scalar(number: value) }
-        mutating func encode(_ value: Int32) { next().scalar(number: value) }
-        mutating func encode(_ value: Int64) { next().scalar(number: value) }
-        mutating func encode(_ value: UInt) { next().scalar(number: value) }
-        mutating func encode(_ value: UInt8) { next().scalar(number: value) }
-        mutating func encode(_ value: UInt16) { next().scalar(number: value) }
-        mutating func encode(_ value: UInt32) { next().scalar(number: value) }
-        mutating func encode(_ value: UInt64) { next().scalar(number: value) }
+        mutating func encodeNumber<Number: Encodable & CustomStringConvertible>(_ value: Number) { next().scalar(number: value) }
         mutating func encode<T: Encodable>(_ value: T) { next().nested(value) }
-
-        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-            fatalError("template contexts nest other contexts, not containers")
-        }
-        mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-            fatalError("template contexts nest other contexts, not containers")
-        }
-        mutating func superEncoder() -> any Encoder { fatalError("template contexts have no super encoder") }
     }
 
-    struct Single: SingleValueEncodingContainer {
+    struct Single: ContextSingleValueContainer {
         let encoder: DigestEncoder
-        var codingPath: [any CodingKey] { [] }
 
         mutating func encodeNil() { encoder.tag("n") }
         mutating func encode(_ value: Bool) { encoder.scalar(value) }
         mutating func encode(_ value: String) { encoder.scalar(value) }
         mutating func encode(_ value: Int) { encoder.scalar(value) }
-        mutating func encode(_ value: Double) { encoder.scalar(number: value) }
-        mutating func encode(_ value: Float) { encoder.scalar(number: value) }
-        mutating func encode(_ value: Int8) { encoder.scalar(number: value) }
-        mutating func encode(_ value: Int16) { encoder.scalar(number: value) }
-        mutating func encode(_ value: Int32) { encoder.scalar(number: value) }
-        mutating func encode(_ value: Int64) { encoder.scalar(number: value) }
-        mutating func encode(_ value: UInt) { encoder.scalar(number: value) }
-        mutating func encode(_ value: UInt8) { encoder.scalar(number: value) }
-        mutating func encode(_ value: UInt16) { encoder.scalar(number: value) }
-        mutating func encode(_ value: UInt32) { encoder.scalar(number: value) }
-        mutating func encode(_ value: UInt64) { encoder.scalar(number: value) }
+        mutating func encodeNumber<Number: Encodable & CustomStringConvertible>(_ value: Number) { encoder.scalar(number: value) }
         mutating func encode<T: Encodable>(_ value: T) { encoder.nested(value) }
     }
 }

@@ -61,9 +61,8 @@ private final class TreeEncoder: Encoder {
         return Single(encoder: self)
     }
 
-    struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    struct Keyed<Key: CodingKey>: ContextKeyedContainer {
         let encoder: TreeEncoder
-        var codingPath: [any CodingKey] { [] }
 
         private func set(_ value: Any, _ key: Key) { encoder.entries.append((TemplateKey.name(key.stringValue), value)) }
 
@@ -71,79 +70,31 @@ private final class TreeEncoder: Encoder {
         mutating func encode(_ value: Bool, forKey key: Key) { set(value, key) }
         mutating func encode(_ value: String, forKey key: Key) { set(value, key) }
         mutating func encode(_ value: Int, forKey key: Key) { set(value, key) }
-        mutating func encode(_ value: Double, forKey key: Key) { set(value, key) }
-        mutating func encode(_ value: Float, forKey key: Key) { set(value, key) }
-        mutating func encode(_ value: Int8, forKey key: Key) { set(value, key) }
-        mutating func encode(_ value: Int16, forKey key: Key) { set(value, key) }
-        mutating func encode(_ value: Int32, forKey key: Key) { set(value, key) }
-        mutating func encode(_ value: Int64, forKey key: Key) { set(value, key) }
-        mutating func encode(_ value: UInt, forKey key: Key) { set(value, key) }
-        mutating func encode(_ value: UInt8, forKey key: Key) { set(value, key) }
-        mutating func encode(_ value: UInt16, forKey key: Key) { set(value, key) }
-        mutating func encode(_ value: UInt32, forKey key: Key) { set(value, key) }
-        mutating func encode(_ value: UInt64, forKey key: Key) { set(value, key) }
+        mutating func encodeNumber<Number: Encodable & CustomStringConvertible>(_ value: Number, forKey key: Key) { set(value, key) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) { set(TemplateTree.value(value), key) }
-
-        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-            fatalError("template contexts nest other contexts, not containers")
-        }
-        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-            fatalError("template contexts nest other contexts, not containers")
-        }
         mutating func superEncoder() -> any Encoder { encoder }
-        mutating func superEncoder(forKey key: Key) -> any Encoder { fatalError("template contexts have no super encoder") }
     }
 
-    struct Unkeyed: UnkeyedEncodingContainer {
+    struct Unkeyed: ContextUnkeyedContainer {
         let encoder: TreeEncoder
-        var codingPath: [any CodingKey] { [] }
         var count: Int { encoder.list.count }
 
         mutating func encodeNil() {}
         mutating func encode(_ value: Bool) { encoder.list.append(value) }
         mutating func encode(_ value: String) { encoder.list.append(value) }
         mutating func encode(_ value: Int) { encoder.list.append(value) }
-        mutating func encode(_ value: Double) { encoder.list.append(value) }
-        mutating func encode(_ value: Float) { encoder.list.append(value) }
-        mutating func encode(_ value: Int8) { encoder.list.append(value) }
-        mutating func encode(_ value: Int16) { encoder.list.append(value) }
-        mutating func encode(_ value: Int32) { encoder.list.append(value) }
-        mutating func encode(_ value: Int64) { encoder.list.append(value) }
-        mutating func encode(_ value: UInt) { encoder.list.append(value) }
-        mutating func encode(_ value: UInt8) { encoder.list.append(value) }
-        mutating func encode(_ value: UInt16) { encoder.list.append(value) }
-        mutating func encode(_ value: UInt32) { encoder.list.append(value) }
-        mutating func encode(_ value: UInt64) { encoder.list.append(value) }
+        mutating func encodeNumber<Number: Encodable & CustomStringConvertible>(_ value: Number) { encoder.list.append(value) }
         mutating func encode<T: Encodable>(_ value: T) { encoder.list.append(TemplateTree.value(value)) }
-
-        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-            fatalError("template contexts nest other contexts, not containers")
-        }
-        mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-            fatalError("template contexts nest other contexts, not containers")
-        }
-        mutating func superEncoder() -> any Encoder { fatalError("template contexts have no super encoder") }
     }
 
-    struct Single: SingleValueEncodingContainer {
+    struct Single: ContextSingleValueContainer {
         let encoder: TreeEncoder
-        var codingPath: [any CodingKey] { [] }
 
         mutating func encodeNil() { encoder.single = false }
         mutating func encode(_ value: Bool) { encoder.single = value }
         mutating func encode(_ value: String) { encoder.single = value }
         mutating func encode(_ value: Int) { encoder.single = value }
-        mutating func encode(_ value: Double) { encoder.single = value }
-        mutating func encode(_ value: Float) { encoder.single = value }
-        mutating func encode(_ value: Int8) { encoder.single = value }
-        mutating func encode(_ value: Int16) { encoder.single = value }
-        mutating func encode(_ value: Int32) { encoder.single = value }
-        mutating func encode(_ value: Int64) { encoder.single = value }
-        mutating func encode(_ value: UInt) { encoder.single = value }
-        mutating func encode(_ value: UInt8) { encoder.single = value }
-        mutating func encode(_ value: UInt16) { encoder.single = value }
-        mutating func encode(_ value: UInt32) { encoder.single = value }
-        mutating func encode(_ value: UInt64) { encoder.single = value }
+        mutating func encodeNumber<Number: Encodable & CustomStringConvertible>(_ value: Number) { encoder.single = value }
         mutating func encode<T: Encodable>(_ value: T) { encoder.single = TemplateTree.value(value) }
     }
 }
