@@ -18,6 +18,15 @@ public struct RenderedComments: Sendable {
         var target: Target
         var listing: CommentListing
 
+        /// The ids of each form: the list item, its target line, its 意見対応表 row.
+        var ids: [[String]] {
+            let line: [String] = switch target {
+            case .inserted(_, let bytes): DuplicateIDs.ids(in: bytes)
+            case .whole(let item): DuplicateIDs.ids(in: item.utf8)
+            }
+            return [DuplicateIDs.ids(in: plain.utf8), line, DuplicateIDs.ids(in: (listing.rowBeforeNumber + (listing.rowAfterNumber ?? "")).utf8)]
+        }
+
         enum Target: Sendable, Equatable {
             /// Bytes: the place is found byte by byte, and may fall inside a character.
             case inserted(at: Int, [UInt8])
@@ -77,6 +86,17 @@ public struct RenderedComments: Sendable {
     private func item(_ id: String, _ language: Language) -> Item? {
         guard let place = places[id] else { return nil }
         return items[language]?[place]?.item
+    }
+
+    /// Whether each comment of `changed` has, in every form a page shows it, the ids it had
+    /// in `previous`: a page refilled with them then has the ids it had before, so its
+    /// duplicate-id check (most of a comment reload's refills) need not run again.
+    func haveSameIDs(_ changed: Set<SiteInput>, as previous: RenderedComments) -> Bool {
+        changed.allSatisfy { input in
+            guard case .renderedComment(let id, let language) = input,
+                  let old = previous.item(id, language), let new = item(id, language) else { return false }
+            return old.ids == new.ids
+        }
     }
 
     /// Sets a comment's items (none: it went away), keeping the places of the others.

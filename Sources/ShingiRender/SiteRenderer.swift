@@ -135,8 +135,10 @@ public struct SiteRenderer: Sendable {
         // New comments have no HTML yet.
         let staleComments = Set(stale.compactMap { if case .comment(let id) = $0 { id } else { nil } })
             .union(site.comments.lazy.map(\.id).filter { !state.dependencies.has(.comment($0)) })
+        let before = state.comments
         let (renderer, comments) = await prepare(recording: true, previous: state.comments, stale: staleComments)
         state.comments = comments.rendered
+        let sameIDs = comments.rendered.haveSameIDs(comments.changed, as: before)
         state.dependencies.record(comments.logs)
         let refills = state.dependencies.readers(of: comments.changed)
         var todo: [(PageJob, Mode)] = []
@@ -149,7 +151,9 @@ public struct SiteRenderer: Sendable {
             guard isStale || refills.contains(.page(job)) else { continue }
             switch output.skeleton {
             // A page whose only changed inputs are comments is its skeleton filled again.
-            case .bytes(let bytes) where !isStale: todo.append((job, .fill(bytes)))
+            // Its ids are checked again unless they are those it had, with no duplicate.
+            case .bytes(let bytes) where !isStale:
+                todo.append((job, .fill(bytes, idsKnownUnique: sameIDs && output.diagnostics.isEmpty)))
             case .unfit: todo.append((job, .renderUnfit))
             // Member and meeting pages get their skeleton the first time a rebuild renders them.
             default: todo.append((job, .render(skeleton: Self.listsComments(job) != nil)))
@@ -177,8 +181,10 @@ public struct SiteRenderer: Sendable {
         case render(skeleton: Bool)
         /// Rendered, its skeleton known not to fit.
         case renderUnfit
-        /// Its skeleton filled with the comments (what it read is what it read before).
-        case fill([UInt8])
+        /// Its skeleton filled with the comments (what it read is what it read before);
+        /// `idsKnownUnique` when the comments refilled carry the ids they had and the page had
+        /// no duplicate id.
+        case fill([UInt8], idsKnownUnique: Bool)
     }
 
     /// One job's result.
@@ -203,7 +209,9 @@ public struct SiteRenderer: Sendable {
             result.rendered = .failure(problem)
             return result
         }
-        if page.file.path.hasSuffix(".html") { result.diagnostics = DuplicateIDs.diagnostics(page.file) }
+        if page.file.path.hasSuffix(".html") {
+            if case .fill(_, idsKnownUnique: true) = mode {} else { result.diagnostics = DuplicateIDs.diagnostics(page.file) }
+        }
         // Search records are read by the index, never published: they stay in the result.
         if let sink, !page.file.path.hasPrefix(SearchRecords.folder + "/") {
             sink(page.file)
@@ -215,7 +223,7 @@ public struct SiteRenderer: Sendable {
     }
 
     private static func make(_ job: PageJob, _ renderer: PageRenderer, recording: Bool, _ mode: Mode) -> JobResult {
-        if case .fill(let bytes) = mode, let language = listsComments(job), let filled = renderer.comments.fill(bytes, language) {
+        if case .fill(let bytes, _) = mode, let language = listsComments(job), let filled = renderer.comments.fill(bytes, language) {
             return JobResult(rendered: .success(PageRenderer.RenderedPage(file: OutputFile(path: renderer.path(of: job), bytes: filled))),
                              skeleton: .bytes(bytes), filled: true)
         }

@@ -75,6 +75,42 @@ final class RenderCountTests: XCTestCase {
                        [.comments(.en), .member("nakanishi", .en), .meeting("14", .en), .responses(nil, .en), .responses("14", .en)])
     }
 
+    /// A refilled page skips its duplicate-id check when the comments refilled carry the
+    /// ids they had; a comment whose ids change has the page checked, so an id it now
+    /// shares with another comment is reported as a full build reports it.
+    func testARefilledPageIsCheckedForDuplicateIDsWhenACommentsIDsChange() async throws {
+        let partial = try String(contentsOf: defaultTheme.appendingPathComponent("partials/comment.mustache"), encoding: .utf8)
+        let marked = partial.replacingOccurrences(of: "{{#has_date}}", with: "{{#has_date}}<span id=\"dated\"></span>")
+        XCTAssertNotEqual(marked, partial)
+        try write(["templates/partials/comment.mustache": marked], to: root)
+        previous = await builder.rebuild(previous: nil, changedPaths: []).next
+        // Twice, so the pages that list comments have their skeletons and are refilled.
+        _ = try await edit(try replacing(IncrementalRebuildTests.comment, "It should function.", "It must function."))
+        _ = try await edit(try replacing(IncrementalRebuildTests.comment, "It must function.", "It must work."))
+        XCTAssertTrue(previous?.good?.rendered.filledJobs.contains(.comments(.en)) ?? false)
+        let comments = try XCTUnwrap(previous?.good?.rendered.state?.comments)
+        // A text edit keeps the ids: the refilled pages are not checked again.
+        _ = try await edit(try replacing(IncrementalRebuildTests.comment, "It must work.", "It must serve."))
+        let after = try XCTUnwrap(previous?.good?.rendered.state?.comments)
+        XCTAssertTrue(after.haveSameIDs([.renderedComment("c1", .en)], as: comments))
+        // A date gives each comment the theme's id "dated": one is fine, two on a page are not.
+        _ = try await edit(try replacing("content/comments/14/d1.en.md", "meeting: \"14\"\n", "meeting: \"14\"\ndate: \"2021-06-02\"\n"))
+        // (A comment's date is its original's, here the Japanese file's.)
+        let dated = try await editResult(try replacing(IncrementalRebuildTests.commentJA, "meeting: \"14\"\n", "meeting: \"14\"\ndate: \"2021-06-02\"\n"))
+        XCTAssertTrue(dated.contains { $0.code == "duplicate-id" && $0.location.path == "en/comments/index.html" }, "\(dated)")
+    }
+
+    /// Like `edit`, for an edit that leaves errors: the rebuild's diagnostics, which must
+    /// be a full build's.
+    private func editResult(_ files: [String: String], line: UInt = #line) async throws -> [Diagnostic] {
+        try write(files, to: root)
+        let rebuild = await builder.rebuild(previous: previous, changedPaths: Set(files.keys))
+        previous = rebuild.next
+        let fresh = await SiteBuilder(options: BuildOptions(root: root, defaultTheme: defaultTheme)).render()
+        XCTAssertEqual(rebuild.result.diagnostics, fresh.diagnostics, line: line)
+        return rebuild.result.diagnostics
+    }
+
     func testAMembersNameRendersEveryPageThatNamesThem() async throws {
         let jobs = try await edit(try replacing("content/members.yml", "en: \"Nakanishi\"", "en: \"Nakanishi Jun\""))
         // Named as the issue's advisor, on the comments they made (issue, comments index,
