@@ -69,7 +69,7 @@ struct Dependencies: @unchecked Sendable {
         let kinds = change.kinds
         // The inputs whose value can differ, looked up: most recorded inputs are rendered
         // comments (compared by their own jobs), and a rebuild is not a walk over them all.
-        var candidates = Self.queries(touchedBy: change, old, new).union(kinds.map(SiteInput.list))
+        var candidates = Self.queries(touchedBy: change, old, new).union(kinds.subtracting(change.sameKeys).map(SiteInput.list))
         let issues = kinds.contains(.content(.issue))
         let citationsChanged = !change.items.isEmpty && old.citations != new.citations
         if issues || citationsChanged {

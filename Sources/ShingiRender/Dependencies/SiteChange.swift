@@ -10,6 +10,11 @@ public struct SiteChange: Sendable, Equatable {
     public var items: Set<SiteItem> = []
     /// Kinds whose items are the same but in another order.
     public var reordered: Set<SiteItem.Kind> = []
+    /// Kinds with changed items that have the same keys in the same order as before, only
+    /// their contents changed (the usual edit): the list of such a kind needs no
+    /// comparing, which for the comments meant copying and comparing thousands of ids on
+    /// every reload.
+    public var sameKeys: Set<SiteItem.Kind> = []
     /// What every page depends on changed (`shingi.yml`, the theme): render everything.
     public var everything = false
 
@@ -34,7 +39,10 @@ public struct SiteChange: Sendable, Equatable {
             case .issue: change.compare(old.issues, new.issues, { $0.id }, .content(kind))
             case .comment: change.compare(old.comments, new.comments, { $0.id }, .content(kind))
             case .page: change.compare(old.pages, new.pages, { $0.slug }, .content(kind))
-            case .home: if old.home != new.home { change.items.insert(SiteItem(.home)) }
+            case .home:
+                guard old.home != new.home else { break }
+                change.items.insert(SiteItem(.home))
+                if old.home != nil, new.home != nil { change.sameKeys.insert(.content(.home)) }
             }
         }
         for kind in DataKind.allCases {
@@ -53,16 +61,23 @@ public struct SiteChange: Sendable, Equatable {
     public static func between(_ old: ResolvedSite, _ new: ResolvedSite, replaced: [ContentKind: [Int]]) -> SiteChange {
         var change = SiteChange()
         for (kind, places) in replaced {
+            var keysKept = kind != .home || (old.home == nil) == (new.home == nil)
+            var changed = false
             for place in places {
-                let (same, key): (Bool, String)
+                let (same, key, oldKey): (Bool, String, String)
                 switch kind {
-                case .issue: (same, key) = (old.issues[place] == new.issues[place], new.issues[place].id)
-                case .comment: (same, key) = (old.comments[place] == new.comments[place], new.comments[place].id)
-                case .page: (same, key) = (old.pages[place] == new.pages[place], new.pages[place].slug)
-                case .home: (same, key) = (old.home == new.home, "")
+                case .issue: (same, key, oldKey) = (old.issues[place] == new.issues[place], new.issues[place].id, old.issues[place].id)
+                case .comment: (same, key, oldKey) = (old.comments[place] == new.comments[place], new.comments[place].id, old.comments[place].id)
+                case .page: (same, key, oldKey) = (old.pages[place] == new.pages[place], new.pages[place].slug, old.pages[place].slug)
+                case .home: (same, key, oldKey) = (old.home == new.home, "", "")
                 }
-                if !same { change.items.insert(SiteItem(kind: .content(kind), key: key)) }
+                if key != oldKey { keysKept = false }
+                if !same {
+                    change.items.insert(SiteItem(kind: .content(kind), key: key))
+                    changed = true
+                }
             }
+            if keysKept && changed { change.sameKeys.insert(.content(kind)) }
         }
         return change
     }
@@ -72,6 +87,7 @@ public struct SiteChange: Sendable, Equatable {
     private mutating func compare<Value: Equatable>(_ old: [Value], _ new: [Value], _ id: (Value) -> String, _ kind: SiteItem.Kind) {
         func item(_ value: Value) -> SiteItem { SiteItem(kind: kind, key: id(value)) }
         // The usual edit keeps the items and their order: compare them pair by pair, without copying them.
+        let changedBefore = items.count
         let sameOrder = old.withUnsafeBufferPointer { before in
             new.withUnsafeBufferPointer { after in
                 guard before.count == after.count, before.indices.allSatisfy({ id(before[$0]) == id(after[$0]) }) else { return false }
@@ -79,7 +95,10 @@ public struct SiteChange: Sendable, Equatable {
                 return true
             }
         }
-        if sameOrder { return }
+        if sameOrder {
+            if items.count > changedBefore { sameKeys.insert(kind) }
+            return
+        }
         let before = Dictionary(old.map { (id($0), $0) }, uniquingKeysWith: { first, _ in first })
         for value in new where before[id(value)] != value { items.insert(item(value)) }
         let after = Set(new.map(id))
