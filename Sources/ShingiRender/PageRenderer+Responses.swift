@@ -9,7 +9,7 @@ extension PageRenderer {
     func responseContext(_ comment: Tracked<Comment>, _ p: Presenter) -> ResponseContext {
         let status = comment.status
         let shown = shownResponse(comment, p.language)
-        let reflected = comment.reflectedIn.map { ResponseContext.Reflected(html: p.issueLink($0.issue, section: $0.section)) }
+        let reflected = comment.reflectedIn.map { HTMLItem(html: p.issueLink($0.issue, section: $0.section)) }
         return ResponseContext(
             hasStatus: status != nil, hasResponse: shown != nil, status: status.map { p.t(.status($0)) }, statusID: status?.rawValue,
             responseHTML: shown.map { assembler(p).html($0.file.fragment, footnotes: "r-\(comment.id)") },

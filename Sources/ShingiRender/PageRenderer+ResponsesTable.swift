@@ -8,9 +8,9 @@ extension PageRenderer {
     func responsesPage(_ meeting: String?, _ p: Presenter) -> PageShell {
         let ids = responseComments(meeting)
         let rows = commentPlaceholders
-            ? ids.enumerated().map { index, id in ResponsesContext.Row(html: RenderedComments.placeholder(id, row: index + 1)) }
+            ? ids.enumerated().map { index, id in HTMLItem(html: RenderedComments.placeholder(id, row: index + 1)) }
             : commentListings(ids, p.language).enumerated().map { index, listing in
-                ResponsesContext.Row(html: listing?.row(numbered: index + 1) ?? "")
+                HTMLItem(html: listing?.row(numbered: index + 1) ?? "")
             }
         let meetingTitle = meeting.flatMap { site.meeting($0) }.map { p.meetingTitle($0).text }
         let title = meetingTitle.map { p.t(.responsesMeetingTitle).filling("{meeting}", with: $0) } ?? p.t(.responsesTitle)

@@ -1,3 +1,9 @@
+/// A piece of markup in a list (`{{{html}}}`): a place that reflects a comment, a row of
+/// the 意見対応表.
+struct HTMLItem: Encodable {
+    let html: String
+}
+
 /// A comment in a page's comment list: its list item as `RenderedComments` made it.
 struct CommentItem: Encodable {
     let html: String
@@ -37,13 +43,9 @@ struct ResponseContext: Encodable {
     let responseHTML: String?
     /// The response's language where it differs from the page's (a fallback).
     let responseLang: String?
-    let reflected: [Reflected]
+    /// The places of the paper that reflect the comment.
+    let reflected: [HTMLItem]
     let hasReflected: Bool
-
-    /// A place of the paper that reflects the comment.
-    struct Reflected: Encodable {
-        let html: String
-    }
 }
 
 /// `partials/comment-target`: the issue and section a comment is on.
@@ -119,15 +121,11 @@ struct CommentsContext: TemplateContext {
 /// `responses.mustache`: the 意見対応表 of the site or of one meeting.
 struct ResponsesContext: TemplateContext {
     let title: String
-    let rows: [Row]
+    /// Each row as the comment's listing has it, numbered.
+    let rows: [HTMLItem]
     let hasRows: Bool
     let csvURL: String
     let hasMeeting: Bool
     let meetingHTML: String
     let allURL: String
-
-    /// A row as the comment's listing has it, numbered.
-    struct Row: Encodable {
-        let html: String
-    }
 }
