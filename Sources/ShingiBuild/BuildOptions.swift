@@ -19,13 +19,13 @@ public struct BuildOptions: Sendable {
     /// Where the parsed Markdown of the last build is kept (`FragmentStore.file`), so the
     /// next build parses only what changed; nil parses everything every time.
     public var fragmentCache: URL?
-    /// Where the keys of the last build's pages are kept (`PageCache.file`), so the next
-    /// build into the same output folder takes the pages whose templates and context did
-    /// not change from it instead of rendering them; nil renders every page every time.
+    /// Where what the last build's pages read is kept (`PageCache.file`), so the next
+    /// build into the same output folder takes from it the pages of which nothing they
+    /// read changed instead of rendering them; nil renders every page every time.
     public var pageCache: URL?
-    /// Where the comments rendered by the last build are kept (`PartialCache.file`), so
-    /// the next build renders only those whose context changed.
-    public var partialCache: URL?
+    /// Where the comments rendered by the last build are kept (`CommentCache.file`), so
+    /// the next build renders only those of which something they read changed.
+    public var commentCache: URL?
     /// Keeps items marked `draft: true` (marked as drafts on their pages); without, they
     /// are left out of the site (`build --drafts`, and always in `serve`).
     public var drafts = false

@@ -10,15 +10,18 @@ public struct BuildResult: Sendable {
     /// Pages per language (HTML files under `/<lang>/`).
     public var pagesPerLanguage: [Language: Int]
     public var seconds: Double
-    /// With a page cache: each page's key (`PageCache`), by output path.
-    public var pageKeys: [String: [UInt8]] = [:]
+    /// With a page cache: what each page read and the key of its values (`PageCache`),
+    /// by output path.
+    public var pageReads: [String: PageCache.Reads] = [:]
+    /// The inputs `pageReads` name by their places.
+    public var pageInputs = PageCache.Inputs()
     /// With a page cache: the entries of the pages taken from the previous build instead
     /// of rendered, by output path.
     public var keptPages: [String: PageCache.Entry] = [:]
     /// How many pages were taken from the previous build.
     public var reusedPages: Int { keptPages.count }
-    /// With a partial cache: the comment partials rendered (not taken from the cache).
-    public var renderedPartials = 0
+    /// With a comment cache: the comments rendered (not taken from the cache).
+    public var renderedComments = 0
     /// Pages only the search index sees (`SearchRecords`): one per comment and language,
     /// so that a comment is a result of its own with its member and meeting as filters.
     public var searchRecords: [OutputFile] = []

@@ -92,7 +92,7 @@ public struct SiteBuilder: Sendable {
         // What the last build rendered is read while the content is loaded.
         let output = options.output
         let previousPages = pages ? options.pageCache.map { file in Task { await PageCache.read(file, stamp: PageCache.stamp(), site: output) } } : nil
-        let previousPartials = pages ? options.partialCache.map { file in Task { await PartialCache.read(file, stamp: PartialCache.stamp()) } } : nil
+        let previousComments = pages ? options.commentCache.map { file in Task { await CommentCache.read(file, stamp: CommentCache.stamp()) } } : nil
         let site: ResolvedSite
         var savedFragments: Task<Void, Never>?
         if let loaded { site = loaded } else { (site, savedFragments) = await loadSite(&clock) }
@@ -107,40 +107,40 @@ public struct SiteBuilder: Sendable {
         }
         var renderer = SiteRenderer(site: site, theme: theme, baseURL: options.baseURL, changes: options.changes)
         renderer.pageCache = await previousPages?.value
-        renderer.partialCache = await previousPartials?.value
+        renderer.commentCache = await previousComments?.value
         // The search index reads the pages once they are all made. When the output folder
         // is not writable, the write after the render says why.
         let staging = writing && !site.config.search ? try? await OutputWriter(output: output).beginWhileRendering() : nil
         let streamed = staging.map { StreamedWrite($0, keepsDigests: options.pageCache != nil) }
         let rendered = if let streamed { await renderer.render(writingTo: streamed.put) } else { await renderer.render() }
         diagnostics += rendered.diagnostics
-        clock.lap(renderer.pageCache == nil ? "render" : "render (\(rendered.keptPages.count) pages kept)")
+        clock.lap(renderer.pageCache == nil ? "render" : "render (\(rendered.keptPages.count) files kept)")
         if let savedFragments {
             await savedFragments.value
             clock.lap("fragment cache write (its wait)")
         }
         return BuildResult(diagnostics: diagnostics.sorted(), site: site, files: rendered.files,
                            pagesPerLanguage: Self.pageCounts(rendered.files.map(\.path) + rendered.writtenPaths), seconds: 0,
-                           pageKeys: rendered.pageKeys, keptPages: rendered.keptPages,
-                           renderedPartials: renderer.partialCache?.renderedCount ?? 0, searchRecords: rendered.searchRecords,
+                           pageReads: rendered.pageReads, pageInputs: rendered.pageInputs, keptPages: rendered.keptPages,
+                           renderedComments: renderer.commentCache?.renderedCount ?? 0, searchRecords: rendered.searchRecords,
                            streamed: streamed, writtenPaths: rendered.writtenPaths)
     }
 
-    /// Records the key and bytes of every page just written, for the next build: a kept
-    /// page's entry as it was, the SHA-256 of a rendered one. Only speed is lost when
-    /// the cache cannot be written.
+    /// Records what every page just written read, with its key and bytes, for the next
+    /// build: a kept page's entry as it was, the SHA-256 of a rendered one. Only speed is
+    /// lost when the cache cannot be written.
     private func savePageKeys(_ result: BuildResult, to file: URL) async {
         var entries = result.keptPages
         func add(_ path: String, _ output: [UInt8]) {
-            if let key = result.pageKeys[path], entries[path] == nil { entries[path] = PageCache.Entry(key: key, output: output) }
+            if let reads = result.pageReads[path], entries[path] == nil { entries[path] = PageCache.Entry(reads: reads, output: output) }
         }
         if let streamed = result.streamed {
             for (path, output) in streamed.digests { add(path, output) }
         } else {
-            let rendered = result.files.filter { result.pageKeys[$0.path] != nil && result.keptPages[$0.path] == nil }
+            let rendered = result.files.filter { result.pageReads[$0.path] != nil && result.keptPages[$0.path] == nil }
             for (page, output) in zip(rendered, await rendered.parallelMap { PageCache.digest($0.bytes) }) { add(page.path, output) }
         }
-        try? await PageCache.write(entries, to: file, stamp: PageCache.stamp())
+        try? await PageCache.write(entries, inputs: result.pageInputs, to: file, stamp: PageCache.stamp())
     }
 
     /// What the next preview rebuild starts from: the last successful build (whose outputs

@@ -18,8 +18,7 @@ final class StreamedWrite: Sendable {
 
     func put(_ file: OutputFile) {
         let failure = staging.put(file)
-        // Only pages have keys in the page cache; feeds, CSV files and assets need no digest.
-        let digest = keepsDigests && file.path.hasSuffix(".html") ? PageCache.digest(file.bytes) : nil
+        let digest = keepsDigests ? PageCache.digest(file.bytes) : nil
         state.withLock { state in
             if state.failure == nil { state.failure = failure }
             if let digest { state.digests[file.path] = digest }
@@ -29,6 +28,6 @@ final class StreamedWrite: Sendable {
     /// The first write that failed.
     var failure: String? { state.withLock { $0.failure } }
 
-    /// The SHA-256 of each page written, by path (with `keepsDigests`).
+    /// The SHA-256 of each file written, by path (with `keepsDigests`).
     var digests: [String: [UInt8]] { state.withLock { $0.digests } }
 }

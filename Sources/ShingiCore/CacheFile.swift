@@ -73,10 +73,21 @@ public enum CacheFile {
             defer { offset += count }
             return offset..<offset + count
         }
+
+        /// A length-prefixed text (`appendText`) that is valid UTF-8.
+        public mutating func text() -> String? {
+            range().flatMap { String(validating: bytes[$0], as: UTF8.self) }
+        }
     }
 
     public static func appendInt(_ value: UInt64, to out: inout [UInt8]) {
         withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) }
+    }
+
+    /// A text after its length in bytes, as `Scanner.text` reads it.
+    public static func appendText(_ text: String, to out: inout [UInt8]) {
+        appendInt(UInt64(text.utf8.count), to: &out)
+        out.append(contentsOf: text.utf8)
     }
 
     public static func append<Bytes: Collection<UInt8>>(_ bytes: Bytes, to out: inout [UInt8]) {

@@ -3,7 +3,7 @@
 /// previous meeting. Keys are `issue#section` for sections, comment ids, and for whole
 /// pages their path under the language (`index`, `issues/1`, `pages/about`,
 /// `members/goto`, `meetings/14`, `references`).
-public struct ChangeMarks: Sendable, Hashable {
+public struct ChangeMarks: Sendable, Hashable, Encodable {
     /// What the legend names as the earlier version (`--changes-label`, a meeting's name),
     /// per language; none when the user named nothing: a raw revision is never published.
     public var label: [Language: String]

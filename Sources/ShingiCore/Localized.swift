@@ -49,3 +49,4 @@ public struct Localized<Value: Sendable>: Sendable {
 
 extension Localized: Equatable where Value: Equatable {}
 extension Localized: Hashable where Value: Hashable {}
+extension Localized: Encodable where Value: Encodable {}

@@ -2,7 +2,7 @@ import ShingiCore
 
 /// One language of a member's comment (委員コメント):
 /// `content/comments/<meeting>/<comment-id>.<lang>.md`. Its identity is the file stem.
-public struct CommentFile: Sendable, Hashable {
+public struct CommentFile: Sendable, Hashable, Encodable {
     public var id: String
     /// The meeting folder the file sits in.
     public var folder: String

@@ -1,7 +1,7 @@
 /// How the secretariat handled a member's comment (`status:` of a comment, the 意見対応表's
 /// 対応状況 column): a fixed set, so the table's column reads the same on every site and
 /// a misspelling is an error rather than a new status.
-public enum CommentStatus: String, Sendable, Hashable, CaseIterable {
+public enum CommentStatus: String, Sendable, Hashable, CaseIterable, Encodable {
     /// 検討中: not yet decided.
     case open
     /// 反映済: the paper now says it.

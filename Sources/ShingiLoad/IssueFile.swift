@@ -1,7 +1,7 @@
 import ShingiCore
 
 /// One language of a policy issue (政策課題): `content/issues/<slug>/index.<lang>.md`.
-public struct IssueFile: Sendable, Hashable {
+public struct IssueFile: Sendable, Hashable, Encodable {
     /// The folder name; pairs the languages.
     public var slug: String
     public var id: Located<String>

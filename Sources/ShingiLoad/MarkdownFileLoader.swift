@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import ShingiCore
 import ShingiMarkdown
@@ -48,6 +49,7 @@ struct MarkdownFileLoader: Sendable {
         let fragment = WorkloadScan.firstExcess(split.body).map(RenderedFragment.refused)
             ?? cache?.fragment(for: split.body, using: parser) ?? parser.parse(split.body)
         var source = MarkdownSource(path: file.path, language: file.language, fragment: fragment, body: split.body, bodyFirstLine: split.bodyFirstLine)
+        source.fileDigest = Array(SHA256.hash(data: bytes))
         source.translationOf = reader.translationRecord("translation_of")
         source.sourceLanguage = reader.language("source_language", of: languages)
         // The home page is always published: it has nothing to link from.
@@ -139,6 +141,7 @@ struct MarkdownFileLoader: Sendable {
         }
         let valueStart = yamlLine(location.line).map { Array($0).dropFirst(location.column - 1).first } ?? nil
         var source = MarkdownSource(path: body.path, language: body.language, fragment: fragment, body: text, bodyFirstLine: location.line)
+        source.fileDigest = body.fileDigest
         if valueStart == "|" || valueStart == ">" {
             source.bodyFirstLine = location.line + 1
             source.bodyColumnOffset = yamlLine(location.line + 1).map { $0.prefix { $0 == " " }.count } ?? 0

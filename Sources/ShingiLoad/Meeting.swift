@@ -1,7 +1,7 @@
 import ShingiCore
 
 /// A meeting (会合) of the committee, from `content/meetings.yml`.
-public struct Meeting: Sendable, Hashable {
+public struct Meeting: Sendable, Hashable, Encodable {
     public var id: String
     /// nil for a session the record does not number (`number: null`).
     public var number: Int?

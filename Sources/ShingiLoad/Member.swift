@@ -1,7 +1,7 @@
 import ShingiCore
 
 /// A committee member (委員), from `content/members.yml`.
-public struct Member: Sendable, Hashable {
+public struct Member: Sendable, Hashable, Encodable {
     public var id: String
     public var name: Localized<String>
     /// One of `roles`.

@@ -2,7 +2,7 @@ import ShingiCore
 
 /// A reference or source (参考資料・出典), from `content/references.yml`. Its citation
 /// number is its position in that file.
-public struct Reference: Sendable, Hashable {
+public struct Reference: Sendable, Hashable, Encodable {
     public var id: String
     public var number: Int
     public var title: Localized<String>

@@ -1,7 +1,7 @@
 import ShingiCore
 
 /// `shingi.yml`: the site's titles, where it is published and in which languages.
-public struct SiteConfig: Sendable, Equatable {
+public struct SiteConfig: Sendable, Equatable, Encodable {
     public var title: Localized<String>
     public var shortTitle: Localized<String>
     /// Where the site is published, e.g. `/` or `https://example.go.jp/shingi/`.

@@ -3,7 +3,7 @@ import ShingiCore
 /// The original document a site presents (`source:` in shingi.yml): its title in each
 /// language, and optionally its date and the address where it is published. The footer
 /// names it where it says to refer to the original, and the home page shows its date.
-public struct SourceDocument: Sendable, Hashable {
+public struct SourceDocument: Sendable, Hashable, Encodable {
     public var title: Localized<String>
     public var date: ISODate?
     public var url: String?

@@ -30,6 +30,12 @@ final class CommentListing: Sendable, Equatable {
         (self.cells, self.feedEntry, self.date, self.isDraft) = (cells, feedEntry, date, isDraft)
     }
 
+    /// A listing as `CommentCache` kept it.
+    init(rowBeforeNumber: String, rowAfterNumber: String?, cells: String, feedEntry: String, date: ISODate?, isDraft: Bool) {
+        (self.rowBeforeNumber, self.rowAfterNumber, self.cells, self.feedEntry, self.date, self.isDraft) =
+            (rowBeforeNumber, rowAfterNumber, cells, feedEntry, date, isDraft)
+    }
+
     static func == (a: CommentListing, b: CommentListing) -> Bool {
         a === b || (a.rowBeforeNumber, a.rowAfterNumber, a.cells, a.feedEntry, a.date, a.isDraft)
             == (b.rowBeforeNumber, b.rowAfterNumber, b.cells, b.feedEntry, b.date, b.isDraft)

@@ -46,7 +46,7 @@ extension PageRenderer {
             t: item.t, number: CommentListing.numberMarker, anchor: "response-\(comment.id)", contentLang: item.contentLang,
             memberHTML: item.memberHTML, draft: item.draft, commentHTML: item.bodyHTML, commentURL: item.url,
             targetHTML: p.issueLink(comment.issue) + " › " + p.issueLink(comment.issue, section: comment.section))
-        var row = renderPartial("partials/response-row", Merged(context, response)) ?? ""
+        var row = theme.render("partials/response-row", Merged(context, response)) ?? ""
         // The table's own line break follows the row.
         if row.hasSuffix("\n") { row.removeLast() }
         let cells = ResponsesCSV.record([memberName(of: comment, p), targetText(of: comment, p, separator: p.language == .ja ? "　" : ": "),

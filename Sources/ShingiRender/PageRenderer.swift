@@ -22,23 +22,10 @@ struct PageRenderer: Sendable {
         Presenter(site: site, urls: urls, language: language, strings: strings(language))
     }
 
-    /// The previous build's pages, to take a page from instead of rendering it when
-    /// nothing it is rendered from changed; also makes `render` key every page.
-    var pageCache: PageCache?
-
-    /// The partials of the previous build (`PartialCache`), for those rendered by code.
-    var partialCache: PartialCache?
-
-    /// A partial rendered by code, from the previous build's partials when it rendered the same.
-    func renderPartial(_ template: String, _ context: some TemplateContext) -> String? {
-        guard let partialCache else { return theme.render(template, context) }
-        return partialCache.render(template, context, theme: theme)
-    }
-
-    /// A page and, with a page cache, the key it was rendered under.
+    /// A page and, with a page cache, what it read (`SiteRenderer`).
     struct RenderedPage {
         var file: OutputFile
-        var key: [UInt8]?
+        var reads: PageCache.Reads?
         /// The page cache's entry when the page was taken from the previous build
         /// rather than rendered.
         var kept: PageCache.Entry?

@@ -49,8 +49,7 @@ extension PageRenderer {
         return path.isEmpty ? "index" : String(path.hasSuffix("/") ? path.dropLast() : Substring(path))
     }
 
-    /// Renders the page template, then the layout around it; or, with a page cache, takes
-    /// the previous build's page at `path` when both contexts are those it was made from.
+    /// Renders the page template, then the layout around it.
     func renderShell(_ shell: PageShell, presenter p: Presenter, path: String) -> Result<RenderedPage, Diagnostic> {
         renderShell(shell, content: shell.context, presenter: p, path: path)
     }
@@ -92,12 +91,6 @@ extension PageRenderer {
             hasSearch: site.config.search, searchURL: urls.search(language), hasChanges: changes != nil,
             changesLabel: changes.flatMap { changesLabel($0, p) },
             pageChanged: changes?.pageChanged(changeKey(shell, language), in: language) ?? false)
-        // The key covers the layout too; its context has no body yet, which the page
-        // template makes from its own context.
-        let key = pageCache == nil || commentPlaceholders ? nil : ContextDigest.key(theme, shell.template, body, Merged(layout, source))
-        if let key, let (bytes, entry) = pageCache?.page(at: path, key: key) {
-            return .success(RenderedPage(file: OutputFile(path: path, bytes: bytes), key: key, kept: entry))
-        }
         guard let bodyHTML = theme.render(shell.template, body) else {
             return .failure(missingTemplate(shell.template))
         }
@@ -105,7 +98,7 @@ extension PageRenderer {
         guard let page = theme.render("layout", Merged(layout, source)) else { return .failure(missingTemplate("layout")) }
         // Japanese runs of a page in another language are tagged as Japanese (WCAG 3.1.2).
         let html = language == .ja ? page : LanguageOfParts.tagJapanese(in: page)
-        return .success(RenderedPage(file: OutputFile(path: path, text: html), key: key))
+        return .success(RenderedPage(file: OutputFile(path: path, text: html)))
     }
 
     /// The original document of `source:` in shingi.yml, for the footer and the home page.

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import ShingiCore
 import ShingiResolve
@@ -27,10 +28,35 @@ public struct RenderedComments: Sendable {
             return [DuplicateIDs.ids(in: plain.utf8), line, DuplicateIDs.ids(in: (listing.rowBeforeNumber + (listing.rowAfterNumber ?? "")).utf8)]
         }
 
+        /// Every field, for `digest`: written out, since the item is most of what a
+        /// comment's digest costs (`ValueDigest` would reflect on each field).
+        func write(to writer: ValueDigest.Writer) {
+            writer.text(plain)
+            switch target {
+            case .inserted(let offset, let line):
+                writer.tag("i")
+                writer.length(offset)
+                writer.raw(line)
+            case .whole(let item):
+                writer.tag("w")
+                writer.text(item)
+            }
+            writer.text(listing.rowBeforeNumber)
+            writer.nested(listing.rowAfterNumber)
+            writer.text(listing.cells)
+            writer.text(listing.feedEntry)
+            writer.nested(listing.date)
+            writer.nested(listing.isDraft)
+        }
+
         enum Target: Sendable, Equatable {
             /// Bytes: the place is found byte by byte, and may fall inside a character.
             case inserted(at: Int, [UInt8])
             case whole(String)
+        }
+
+        init(plain: String, target: Target, listing: CommentListing) {
+            (self.plain, self.target, self.listing) = (plain, target, listing)
         }
 
         init(plain: String, withTarget: String, listing: CommentListing) {
@@ -210,6 +236,22 @@ public struct RenderedComments: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The digest of every form of a comment in a language: what a page that shows it
+    /// read (`SiteInput.renderedComment`), compared between builds.
+    func digest(_ id: String, _ language: Language) -> [UInt8] {
+        let writer = ValueDigest.Writer()
+        item(id, language)?.write(to: writer)
+        return Array(SHA256.hash(data: writer.bytes))
+    }
+
+    /// The digest of the forms of `ids` in a language, in that order (what a page that
+    /// lists every comment read: `SiteInput.everyRenderedComment`).
+    func digest(of ids: [String], _ language: Language) -> [UInt8] {
+        var hash = SHA256()
+        for id in ids { hash.update(data: digest(id, language)) }
+        return Array(hash.finalize())
+    }
+
     /// Read from its box: the feeds and CSV files take every comment's listing.
     func listing(_ id: String, _ language: Language) -> CommentListing? {
         guard let place = places[id] else { return nil }
@@ -223,29 +265,50 @@ public struct RenderedComments: Sendable {
         /// The comments whose HTML in a language is not what it was (all of them without
         /// a previous render): only the pages that show those must change.
         var changed: Set<SiteInput> = []
+        /// With a comment cache: every comment's entry, for the next build.
+        var cacheEntries: [String: CommentCache.Entry] = [:]
+    }
+
+    /// The previous build's comments and the values in this site of what they read.
+    struct CachedComments: Sendable {
+        let cache: CommentCache
+        let digests: InputDigests
+        /// Where the cache's table starts in the build's (`InputDigests`).
+        let offset: Int32
+
+        /// The comment as the previous build rendered it, with what it read (as places in
+        /// the build's table), when all of that has the value it had.
+        func kept(_ id: String) -> CommentCache.Entry? {
+            guard var entry = cache.entries[id] else { return nil }
+            if offset != 0 { entry.reads.places = entry.reads.places.map { $0 + offset } }
+            return digests.key(entry.reads.places) == entry.reads.key ? entry : nil
+        }
     }
 
     /// Every comment of the site; with `previous`, only those in `changed` are rendered
-    /// again and the others are taken from it.
+    /// again and the others are taken from it. With `cached` (a build), a comment whose
+    /// stored inputs have the values they had is taken from the comment cache.
     static func render(_ renderer: PageRenderer, reusing previous: RenderedComments? = nil, changed: Set<String> = [],
-                       recording: Bool = false) async -> Result {
+                       recording: Bool = false, cached: CachedComments? = nil) async -> Result {
         let languages = renderer.site.config.languages
         let marker = Self.marker
         let ids = previous == nil ? renderer.site.unrecorded.comments.map(\.id) : changed.sorted()
-        let rendered = await ids.parallelMap { id -> (String, [Language: Item], ReadLog?) in
-            let log = recording ? ReadLog() : nil
+        let rendered = await ids.parallelMap { id -> (String, [Language: Item], ReadLog?, PageCache.Reads?) in
+            if let entry = cached?.kept(id) { return (id, entry.items, nil, entry.reads) }
+            let log = recording || cached != nil ? ReadLog(comparing: recording) : nil
             var renderer = renderer
             renderer.site = renderer.site.recording(into: log)
             // Assembled from the Markdown, never taken from comments rendered before.
             renderer.comments = .empty
             var byLanguage: [Language: Item] = [:]
-            guard let comment = renderer.site.comment(id) else { return (id, [:], log) }
+            guard let comment = renderer.site.comment(id) else { return (id, [:], log, nil) }
+            cached?.cache.countRendered()
             for language in languages {
                 let p = renderer.presenter(language)
                 let context = renderer.commentContext(comment, p, targetLine: marker)
                 let response = renderer.responseContext(comment, p)
-                let html = renderer.renderPartial("partials/comment", Merged(context, response)) ?? ""
-                let target = renderer.renderPartial("partials/comment-target", renderer.commentTargetContext(comment, p)) ?? ""
+                let html = renderer.theme.render("partials/comment", Merged(context, response)) ?? ""
+                let target = renderer.theme.render("partials/comment-target", renderer.commentTargetContext(comment, p)) ?? ""
                 // Tagged here as on the page (LanguageOfParts): a page rendered with
                 // placeholders gets its comments after the page's own pass.
                 func tagged(_ item: String) -> String { language == .ja ? item : LanguageOfParts.tagJapanese(in: item) }
@@ -255,10 +318,15 @@ public struct RenderedComments: Sendable {
                 byLanguage[language] = Item(plain: tagged(html.filling(marker, with: "")), withTarget: tagged(html.filling(marker, with: target)),
                                             listing: listing)
             }
-            return (id, byLanguage, log)
+            let reads = cached.flatMap { cached in log.map { log in
+                let places = cached.digests.places(log.stored)
+                return PageCache.Reads(key: cached.digests.key(places), places: places)
+            } }
+            return (id, byLanguage, recording ? log : nil, reads)
         }
         var result = Result(rendered: previous ?? RenderedComments())
-        for (id, items, log) in rendered {
+        for (id, items, log, reads) in rendered {
+            if let reads, !items.isEmpty { result.cacheEntries[id] = CommentCache.Entry(reads: reads, items: items) }
             // The list item shows the text and the response, so it changes when they do.
             for language in languages where previous?.item(id, language) != items[language] {
                 result.changed.insert(.renderedComment(id, language))

@@ -15,11 +15,12 @@ public struct SiteRenderer: Sendable {
     /// Sections and comments to mark as changed (`--changes-since`).
     public let changes: ChangeMarks?
 
-    /// The previous build's pages (`PageCache`): a page whose templates and context did
-    /// not change is taken from there, and every page's key is in `Rendered.pageKeys`.
+    /// The previous build's pages (`PageCache`): a page whose recorded inputs have the
+    /// values they had is taken from there instead of rendered, and what every page read
+    /// is in `Rendered.pageReads` for the next build.
     public var pageCache: PageCache?
-    /// The previous build's partials rendered by code (`PartialCache`): the comments.
-    public var partialCache: PartialCache?
+    /// The comments the previous build rendered (`CommentCache`), kept by the same rule.
+    public var commentCache: CommentCache?
 
     public init(site: ResolvedSite, theme: Theme, baseURL: String? = nil, changes: ChangeMarks? = nil) {
         self.site = site
@@ -46,8 +47,10 @@ public struct SiteRenderer: Sendable {
         public var changedFiles: [OutputFile] = []
         /// The paths of the files that jobs of the previous render made and no job makes now.
         public var removedPaths: [String] = []
-        /// With a page cache: the key of each page that has one, by output path.
-        public var pageKeys: [String: [UInt8]] = [:]
+        /// With a page cache: what each page read, by output path.
+        public var pageReads: [String: PageCache.Reads] = [:]
+        /// With a page cache: the inputs `pageReads` name by their places.
+        public var pageInputs = PageCache.Inputs()
         /// With a page cache: the entries of the pages taken from the previous build
         /// instead of rendered, by output path.
         public var keptPages: [String: PageCache.Entry] = [:]
@@ -113,16 +116,29 @@ public struct SiteRenderer: Sendable {
 
     private func render(recording: Bool, sink: FileSink?) async -> Rendered {
         let jobs = self.jobs
-        let (renderer, comments) = await prepare(recording: recording, previous: nil, stale: [])
-        // Every partial rendered by code is rendered by now: the cache is saved beside the pages.
-        let savedPartials = Task { [partialCache] in await partialCache?.save() }
-        let results = await jobs.parallelMap { job in
-            Self.run(job, renderer, recording: recording, .render(skeleton: recording && job.listsEveryComment), sink: sink)
+        // With the caches, one table of what the comments and pages read, starting from
+        // what the previous build's read (the pages' inputs first).
+        let previousPages = pageCache ?? PageCache(entries: [:], inputs: [], site: URL(fileURLWithPath: "/"))
+        let previousComments = commentCache ?? CommentCache()
+        let digests: InputDigests? = pageCache == nil && commentCache == nil ? nil
+            : await InputDigests(site: site, theme: theme, urls: urls, changes: changes, previous: previousPages.inputs + previousComments.inputs)
+        let cachedComments = digests.map { RenderedComments.CachedComments(cache: previousComments, digests: $0, offset: Int32(previousPages.inputs.count)) }
+        let (renderer, comments) = await prepare(recording: recording, previous: nil, stale: [], cached: cachedComments)
+        digests?.use(comments.rendered)
+        // Every comment is rendered by now: their cache is saved beside the pages.
+        let savedComments = Task { [commentCache] in
+            if let commentCache, let digests { await commentCache.save(comments.cacheEntries, inputs: digests.inputs) }
         }
-        await savedPartials.value
+        let cached = digests.map { CachedPages(cache: previousPages, digests: $0) }
+        let results = await jobs.parallelMap { job in
+            Self.run(job, renderer, recording: recording, .render(skeleton: recording && job.listsEveryComment), cached: cached, sink: sink)
+        }
+        await savedComments.value
         var state = recording ? State(comments: comments.rendered) : nil
         state?.dependencies.record(comments.logs)
-        return assemble(jobs: jobs, results: results, state: &state, previous: nil, assets: true, sink: sink)
+        var rendered = assemble(jobs: jobs, results: results, state: &state, previous: nil, assets: true, sink: sink)
+        rendered.pageInputs = cached?.digests.inputs ?? PageCache.Inputs()
+        return rendered
     }
 
     /// The site after `change` (from `old`, which `previous` rendered): renders again the
@@ -166,11 +182,10 @@ public struct SiteRenderer: Sendable {
 
     /// The renderer of the jobs and the comments they show, rendered first: all of them, or
     /// the `stale` ones with the others taken from `previous`.
-    private func prepare(recording: Bool, previous: RenderedComments?, stale: Set<String>) async -> (PageRenderer, RenderedComments.Result) {
+    private func prepare(recording: Bool, previous: RenderedComments?, stale: Set<String>,
+                         cached: RenderedComments.CachedComments? = nil) async -> (PageRenderer, RenderedComments.Result) {
         var prepared = PageRenderer(site: SiteReader(site), theme: theme, urls: urls, changes: changes)
-        prepared.pageCache = pageCache
-        prepared.partialCache = partialCache
-        let comments = await RenderedComments.render(prepared, reusing: previous, changed: stale, recording: recording)
+        let comments = await RenderedComments.render(prepared, reusing: previous, changed: stale, recording: recording, cached: cached)
         prepared.comments = comments.rendered
         return (prepared, comments)
     }
@@ -199,10 +214,38 @@ public struct SiteRenderer: Sendable {
         var written = false
     }
 
+    /// The previous build's pages and the values in this site of what they read.
+    struct CachedPages: Sendable {
+        let cache: PageCache
+        let digests: InputDigests
+
+        /// The file of `job` as the previous build made it, when everything it read has
+        /// the value it had then.
+        func kept(_ job: PageJob, _ renderer: PageRenderer) -> PageRenderer.RenderedPage? {
+            guard Self.keeps(job) else { return nil }
+            let path = renderer.path(of: job)
+            guard let (bytes, entry) = cache.page(at: path, digests) else { return nil }
+            return PageRenderer.RenderedPage(file: OutputFile(path: path, bytes: bytes), reads: entry.reads, kept: entry)
+        }
+
+        /// Every job's file but the search records, which are not published: the
+        /// previous build's are not in the output folder.
+        static func keeps(_ job: PageJob) -> Bool {
+            if case .searchRecord = job { false } else { true }
+        }
+
+        /// What a page read, for the next build.
+        func reads(_ log: ReadLog) -> PageCache.Reads {
+            let places = digests.places(log.stored)
+            return PageCache.Reads(key: digests.key(places), places: places)
+        }
+    }
+
     /// Does one job, recording what it reads; checks the page's size and ids, and hands
     /// it to `sink` when there is one.
-    private static func run(_ job: PageJob, _ renderer: PageRenderer, recording: Bool, _ mode: Mode, sink: FileSink?) -> JobResult {
-        var result = make(job, renderer, recording: recording, mode)
+    private static func run(_ job: PageJob, _ renderer: PageRenderer, recording: Bool, _ mode: Mode, cached: CachedPages? = nil,
+                            sink: FileSink?) -> JobResult {
+        var result = make(job, renderer, recording: recording, mode, cached: cached)
         guard case .success(var page) = result.rendered else { return result }
         // A page over the limit is reported, not written.
         if let problem = PageSizeLimit.problem(page.file, job: job, site: renderer.site.unrecorded) {
@@ -222,15 +265,21 @@ public struct SiteRenderer: Sendable {
         return result
     }
 
-    private static func make(_ job: PageJob, _ renderer: PageRenderer, recording: Bool, _ mode: Mode) -> JobResult {
+    private static func make(_ job: PageJob, _ renderer: PageRenderer, recording: Bool, _ mode: Mode, cached: CachedPages?) -> JobResult {
         if case .fill(let bytes, _) = mode, let language = listsComments(job), let filled = renderer.comments.fill(bytes, language) {
             return JobResult(rendered: .success(PageRenderer.RenderedPage(file: OutputFile(path: renderer.path(of: job), bytes: filled))),
                              skeleton: .bytes(bytes), filled: true)
         }
-        let log = recording ? ReadLog() : nil
+        if let page = cached?.kept(job, renderer) { return JobResult(rendered: .success(page), skeleton: .none) }
+        // A build with a page cache records what each page reads, for the next build.
+        let log = recording || (cached != nil && CachedPages.keeps(job)) ? ReadLog(comparing: recording) : nil
         var recorded = renderer
         recorded.site = renderer.site.recording(into: log)
-        let direct = recorded.render(job)
+        var direct = recorded.render(job)
+        if let cached, let log, CachedPages.keeps(job), case .success(var page) = direct {
+            page.reads = cached.reads(log)
+            direct = .success(page)
+        }
         if case .renderUnfit = mode { return JobResult(rendered: direct, skeleton: .unfit, log: log) }
         guard case .render(skeleton: true) = mode, let language = listsComments(job), case .success(let page) = direct else {
             return JobResult(rendered: direct, skeleton: .none, log: log)
@@ -266,7 +315,7 @@ public struct SiteRenderer: Sendable {
             switch result.rendered {
             case .success(let page):
                 if result.written { rendered.writtenPaths.append(page.file.path) } else { output.file = page.file }
-                rendered.pageKeys[page.file.path] = page.key
+                rendered.pageReads[page.file.path] = page.reads
                 rendered.keptPages[page.file.path] = page.kept
             case .failure(let diagnostic): output.diagnostics = [diagnostic]
             }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Mustache
 import ShingiCore
@@ -16,8 +17,8 @@ public struct Theme: Sendable {
     public let strings: [Language: [String: String]]
     /// Template names, e.g. `layout`, `issue`, `partials/toc`.
     public let templateNames: Set<String>
-    /// The SHA-256 of every template's text and every UI string: part of each page's key
-    /// in the page cache (`ContextDigest`).
+    /// The SHA-256 of every template's text and every UI string: part of the key of every
+    /// page and comment in the caches (`InputDigests`).
     let fingerprint: [UInt8]
 
     /// The templates every site needs: one layout and one per page kind.
@@ -96,20 +97,20 @@ public struct Theme: Sendable {
 
     private static func fingerprint(_ sources: [String: (path: String, text: String)], _ strings: [Language: [String: String]]) -> [UInt8] {
         // Each name before its text, in name order: the same theme always gives the same digest.
-        let digest = ContextDigest()
-        digest.add(label: "\(sources.count) templates")
+        var writer = ValueDigest.Writer()
+        writer.text("\(sources.count) templates")
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-            digest.add(label: name)
-            digest.add(label: source.text)
+            writer.text(name)
+            writer.text(source.text)
         }
         for (language, table) in strings.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            digest.add(label: "\(table.count) strings in \(language.rawValue)")
+            writer.text("\(table.count) strings in \(language.rawValue)")
             for (key, text) in table.sorted(by: { $0.key < $1.key }) {
-                digest.add(label: key)
-                digest.add(label: text)
+                writer.text(key)
+                writer.text(text)
             }
         }
-        return digest.finish()
+        return Array(SHA256.hash(data: writer.bytes))
     }
 
     private static func describe(_ error: Error) -> String {

@@ -1,5 +1,5 @@
 /// Where a reference is cited, for the reference index's "cited in" backlinks.
-public enum CitationPlace: Sendable, Hashable {
+public enum CitationPlace: Sendable, Hashable, Encodable {
     case home
     case issue(id: String, section: String?)
     case page(slug: String)

@@ -7,8 +7,11 @@ import ShingiLoad
 /// thousands of comments, and a preview rebuild that replaces one of them copies the
 /// list, a reference per comment, not every field of every comment. Two comments in
 /// one box are equal without comparing their fields.
-public struct Comment: Sendable, Equatable {
+public struct Comment: Sendable, Equatable, Encodable {
     private var box: Box
+
+    /// Its fields, as if they were its own (the box is how they are kept).
+    public func encode(to encoder: any Encoder) throws { try box.fields.encode(to: encoder) }
 
     public init(id: String, translations: Localized<CommentFile>, member: String, issue: String, section: String, meeting: String,
                 date: ISODate?, status: CommentStatus?, reflectedIn: [ReflectedPlace] = []) {
@@ -66,7 +69,7 @@ public struct Comment: Sendable, Equatable {
 
     public static func == (a: Comment, b: Comment) -> Bool { a.box === b.box || a.box.fields == b.box.fields }
 
-    private struct Fields: Sendable, Equatable {
+    private struct Fields: Sendable, Equatable, Encodable {
         var id: String
         var translations: Localized<CommentFile>
         var member: String

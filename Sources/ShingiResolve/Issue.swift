@@ -3,7 +3,7 @@ import ShingiLoad
 import ShingiMarkdown
 
 /// A policy issue with its translations paired and its sections known.
-public struct Issue: Sendable, Equatable {
+public struct Issue: Sendable, Equatable, Encodable {
     public var id: String
     public var number: Int
     public var translations: Localized<IssueFile>
@@ -12,7 +12,7 @@ public struct Issue: Sendable, Equatable {
     public var advisors: [String]
     public var meeting: String?
 
-    public struct Section: Sendable, Hashable {
+    public struct Section: Sendable, Hashable, Encodable {
         public var id: String
         public var titles: Localized<String>
     }

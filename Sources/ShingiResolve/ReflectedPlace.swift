@@ -1,5 +1,5 @@
 /// A section of the paper where a comment is now reflected (`reflected_in: "2#2.3"`).
-public struct ReflectedPlace: Sendable, Hashable {
+public struct ReflectedPlace: Sendable, Hashable, Encodable {
     public var issue: String
     /// A heading id of the issue (a section or a heading within one).
     public var section: String

@@ -32,7 +32,7 @@ struct SiteOptions: ParsableArguments {
         if !noCache, let directory = CacheDirectory.located() {
             options.fragmentCache = FragmentStore.file(root: options.root, in: directory)
             options.pageCache = PageCache.file(output: options.output, in: directory)
-            options.partialCache = PartialCache.file(root: options.root, in: directory)
+            options.commentCache = CommentCache.file(root: options.root, in: directory)
             options.searchCache = SearchIndexCache.file(output: options.output, in: directory)
         }
         return options

@@ -191,6 +191,51 @@ final class IncrementalRebuildTests: XCTestCase {
         XCTAssertNotNil(skeletons[.responses("14", .en)])
     }
 
+    /// The same edits made between two runs of `build` with the caches: each build takes
+    /// from the previous one the pages whose stored inputs (`PageCache`) have the values
+    /// they had, and must write what a build without caches writes, byte for byte.
+    func testEveryEditBuildsWithTheCachesToWhatAFullBuildMakes() async throws {
+        let root = try MiniSite.make(self, Self.extra)
+        try FileManager.default.copyItem(at: defaultTheme, to: root.appendingPathComponent("templates"))
+        let work = try temporaryDirectory(self)
+        let out = work.appendingPathComponent("site")
+        var options = BuildOptions(root: root, output: out, defaultTheme: defaultTheme)
+        options.pageCache = PageCache.file(output: out, in: work.appendingPathComponent("cache"))
+        options.commentCache = CommentCache.file(root: root, in: work.appendingPathComponent("cache"))
+        let first = await SiteBuilder(options: options).run(write: true)
+        XCTAssertFalse(first.diagnostics.hasErrors, "\(first.diagnostics)")
+        var keptSeen = 0
+        for (n, make) in try steps(root).enumerated() {
+            let step = try make(root)
+            for (path, text) in step.files {
+                if let text { try write([path: text], to: root) } else { try FileManager.default.removeItem(at: root.appendingPathComponent(path)) }
+            }
+            for (from, to) in step.renames {
+                try FileManager.default.moveItem(at: root.appendingPathComponent(from), to: root.appendingPathComponent(to))
+            }
+            for (path, destination) in step.links {
+                try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent(path).path, withDestinationPath: destination)
+            }
+            let cached = await SiteBuilder(options: options).run(write: true)
+            let freshOut = work.appendingPathComponent("fresh-\(n)")
+            let fresh = await SiteBuilder(options: BuildOptions(root: root, output: freshOut, defaultTheme: defaultTheme)).run(write: true)
+            XCTAssertEqual(cached.diagnostics.map(\.description), fresh.diagnostics.map(\.description), step.name)
+            guard fresh.succeeded else { continue }
+            let (written, expected) = (try tree(out), try tree(freshOut))
+            XCTAssertEqual(written.keys.sorted(), expected.keys.sorted(), step.name)
+            for (path, bytes) in expected where written[path] != bytes {
+                XCTFail("\(step.name): \(path) differs from a build without caches (\(cached.keptPages[path] != nil ? "kept" : "rendered"))")
+            }
+            // Every field a page read has a name: none is stored as its whole item.
+            let unnamed = cached.pageInputs.inputs.filter { if case .item = $0 { true } else { false } }
+            XCTAssertEqual(unnamed.map(\.fields), [], step.name)
+            // An edit the preview renders in part, a build does too.
+            if step.partial == true { XCTAssertGreaterThan(cached.reusedPages, 0, step.name) }
+            if cached.reusedPages > 0 && cached.reusedPages < cached.pageReads.count { keptSeen += 1 }
+        }
+        XCTAssertGreaterThanOrEqual(keptSeen, 20)
+    }
+
     /// A theme that shows a comment's HTML escaped as well gets no skeletons, and its
     /// pages are rendered in full, still equal to a full build's.
     func testAThemeThatEscapesTheCommentsHTMLIsRenderedInFull() async throws {

@@ -7,7 +7,7 @@ import XCTest
 
 /// What a build keeps of the previous one besides the parsed Markdown: the keys of its
 /// pages (`PageCache`, the pages themselves are the previous site) and the comments it
-/// rendered (`PartialCache`). Whatever the caches hold, the output is the output of a
+/// rendered (`CommentCache`). Whatever the caches hold, the output is the output of a
 /// build without them.
 final class PageCacheTests: XCTestCase {
     private struct Site {
@@ -29,7 +29,7 @@ final class PageCacheTests: XCTestCase {
         var options = BuildOptions(root: site.root, output: out, defaultTheme: defaultTheme)
         if caches {
             options.pageCache = PageCache.file(output: out, in: site.cache)
-            options.partialCache = PartialCache.file(root: site.root, in: site.cache)
+            options.commentCache = CommentCache.file(root: site.root, in: site.cache)
         }
         return options
     }
@@ -56,11 +56,12 @@ final class PageCacheTests: XCTestCase {
         let site = try site()
         let first = try await build(site)
         XCTAssertEqual(first.reusedPages, 0)
-        XCTAssertGreaterThan(first.renderedPartials, 0)
+        XCTAssertGreaterThan(first.renderedComments, 0)
         let second = try await build(site)
-        // Every page with a layout; the language choice and 404 pages are always rendered.
-        XCTAssertEqual(second.reusedPages, pageCount(second))
-        XCTAssertEqual(second.renderedPartials, 0)
+        // The file of every page job: the pages, feeds, CSV files and sitemap.
+        XCTAssertEqual(second.reusedPages, second.pageReads.count)
+        XCTAssertGreaterThan(second.pageReads.count, pageCount(second))
+        XCTAssertEqual(second.renderedComments, 0)
         let expected = try await fresh(site)
         XCTAssertEqual(try tree(site.out), expected)
     }
@@ -73,16 +74,16 @@ final class PageCacheTests: XCTestCase {
         }
 
         let result = try await build(site)
-        // The English comment's list item and its row of the 意見対応表; its target line
-        // does not show the text.
-        XCTAssertEqual(result.renderedPartials, 2)
-        let rendered = Set(result.pageKeys.filter { before.pageKeys[$0.key] != $0.value }.keys)
-        XCTAssertEqual(result.reusedPages, pageCount(result) - rendered.count)
-        XCTAssertTrue(rendered.contains("en/issues/1/index.html"))
-        XCTAssertTrue(rendered.contains("en/comments/index.html"))
-        XCTAssertTrue(rendered.contains("en/members/nakanishi/index.html"))
-        XCTAssertFalse(rendered.contains { $0.hasPrefix("ja/") }, "no Japanese page shows the English text: \(rendered.sorted())")
-        XCTAssertFalse(rendered.contains("en/index.html"))
+        // The edited comment only (in both languages: it is one job).
+        XCTAssertEqual(result.renderedComments, 1)
+        let rendered = Set(result.pageReads.keys).subtracting(result.keptPages.keys)
+        XCTAssertEqual(Set(before.pageReads.keys), Set(result.pageReads.keys))
+        XCTAssertEqual(result.reusedPages, result.pageReads.count - rendered.count)
+        // Exactly the English files that show the comment's text; no Japanese one.
+        XCTAssertEqual(rendered.sorted(), ["en/comments/index.html", "en/feed.xml", "en/issues/1/feed.xml", "en/issues/1/index.html",
+                                           "en/meetings/14/index.html", "en/meetings/14/responses/index.html",
+                                           "en/meetings/14/responses/responses.csv", "en/members/nakanishi/index.html",
+                                           "en/responses/index.html", "en/responses/responses.csv"])
         let page = String(decoding: try tree(site.out)["en/issues/1/index.html"] ?? Data(), as: UTF8.self)
         XCTAssertTrue(page.contains("made to work at once"))
         let expected = try await fresh(site)
@@ -125,7 +126,7 @@ final class PageCacheTests: XCTestCase {
 
         let result = try await build(site, theme: theme)
         XCTAssertEqual(result.reusedPages, 0)
-        XCTAssertGreaterThan(result.renderedPartials, 0)
+        XCTAssertGreaterThan(result.renderedComments, 0)
         XCTAssertTrue(String(decoding: try tree(site.out)["en/comments/index.html"] ?? Data(), as: UTF8.self).contains("Link to this remark"))
         let expected = try await fresh(site, theme: theme)
         XCTAssertEqual(try tree(site.out), expected)
@@ -143,7 +144,7 @@ final class PageCacheTests: XCTestCase {
         try FileManager.default.removeItem(at: site.out.appendingPathComponent("ja/members/index.html"))
 
         let result = try await build(site)
-        XCTAssertEqual(result.reusedPages, pageCount(result) - 2)
+        XCTAssertEqual(result.reusedPages, result.pageReads.count - 2)
         XCTAssertEqual(try tree(site.out), expected)
     }
 
@@ -152,7 +153,7 @@ final class PageCacheTests: XCTestCase {
         try await build(site)
         let expected = try tree(site.out)
         let pages = PageCache.file(output: site.out, in: site.cache)
-        let partials = PartialCache.file(root: site.root, in: site.cache)
+        let partials = CommentCache.file(root: site.root, in: site.cache)
         let goodPages = try Data(contentsOf: pages)
         let goodPartials = try Data(contentsOf: partials)
         var flipped = [UInt8](goodPages)
@@ -186,7 +187,7 @@ final class PageCacheTests: XCTestCase {
     func testWithoutCachesNothingIsKeyedOrKept() async throws {
         let site = try site()
         let result = try await build(site, caches: false)
-        XCTAssertTrue(result.pageKeys.isEmpty)
+        XCTAssertTrue(result.pageReads.isEmpty)
         XCTAssertFalse(FileManager.default.fileExists(atPath: site.cache.path))
     }
 
@@ -197,7 +198,7 @@ final class PageCacheTests: XCTestCase {
         let result = try await build(site, out: other)
         XCTAssertEqual(result.reusedPages, 0)
         // The comments do not depend on the output folder.
-        XCTAssertEqual(result.renderedPartials, 0)
+        XCTAssertEqual(result.renderedComments, 0)
         XCTAssertEqual(try tree(other), try tree(site.out))
     }
 }

@@ -5,8 +5,7 @@ import XCTest
 
 @testable import ShingiRender
 
-/// Typed template contexts: what a template reads of them (`TemplateTree`) and what the
-/// page and partial caches key them by (`ContextDigest`).
+/// Typed template contexts: what a template reads of them (`TemplateTree`).
 final class TemplateContextTests: XCTestCase {
     private struct Item: Encodable, Equatable {
         var url: String
@@ -21,12 +20,6 @@ final class TemplateContextTests: XCTestCase {
         var tags = ["x", "y"]
         var noteHTML: String? = "<p>注</p>"
         var t = UIStringTable(language: .ja, strings: ["k": "v"])
-    }
-
-    private func digest(_ context: some TemplateContext) -> [UInt8] {
-        let digest = ContextDigest()
-        digest.add(context)
-        return digest.finish()
     }
 
     // MARK: The tree a template reads
@@ -96,64 +89,9 @@ final class TemplateContextTests: XCTestCase {
         }
     }
 
-    // MARK: The key
-
-    func testTheKeyIsTheSameForTheSameContext() {
-        XCTAssertEqual(digest(Page()), digest(Page()))
-    }
-
-    func testEveryDifferenceInAContextChangesTheKey() {
-        var variants: [Page] = []
-        func variant(_ change: (inout Page) -> Void) {
-            var page = Page()
-            change(&page)
-            variants.append(page)
-        }
-        variant { $0.title = "政策課題 " }
-        variant { $0.count = 4 }
-        variant { $0.flag = false }
-        variant { $0.items[1].url = "/c/" }
-        variant { $0.items[0].current = false }
-        variant { $0.items.removeLast() }
-        variant { $0.items.append(Item(url: "", current: false)) }
-        variant { $0.tags = ["xy"] }
-        variant { $0.tags = ["y", "x"] }
-        variant { $0.tags = ["x", "y", ""] }
-        variant { $0.noteHTML = nil }
-        variant { $0.noteHTML = "" }
-        variant { $0.t = UIStringTable(language: .en, strings: ["k": "v"]) }
-        var seen: Set<[UInt8]> = [digest(Page())]
-        for (index, page) in variants.enumerated() {
-            XCTAssertTrue(seen.insert(digest(page)).inserted, "variant \(index) has the key of another context")
-        }
-    }
-
-    func testTheSameNamesInAnotherShapeHaveAnotherKey() {
-        // A value moved out of a nested context, and the same text as another type.
-        struct Inner: Encodable { let a: String, b: String }
-        struct Nested: TemplateContext { let inner: Inner, c: String }
-        struct InnerA: Encodable { let a: String }
-        struct Flatter: TemplateContext { let inner: InnerA, b: String, c: String }
-        XCTAssertNotEqual(digest(Nested(inner: Inner(a: "1", b: "2"), c: "3")), digest(Flatter(inner: InnerA(a: "1"), b: "2", c: "3")))
-        struct Number: TemplateContext { let n: Int }
-        struct Text: TemplateContext { let n: String }
-        struct Flag: TemplateContext { let n: Bool }
-        let keys = [digest(Number(n: 1)), digest(Text(n: "1")), digest(Flag(n: true))]
-        XCTAssertEqual(Set(keys).count, 3)
-    }
-
-    func testANumberOfAnotherTypeIsReadAndKeyedByItsValue() throws {
+    func testANumberOfAnotherTypeIsReadByItsValue() throws {
         struct Ratio: TemplateContext { let ratio: Double, small: UInt8 }
         XCTAssertEqual(try object(Ratio(ratio: 0.5, small: 7))["ratio"] as? Double, 0.5)
         XCTAssertEqual(try object(Ratio(ratio: 0.5, small: 7))["small"] as? UInt8, 7)
-        let keys = [digest(Ratio(ratio: 0.5, small: 7)), digest(Ratio(ratio: 0.25, small: 7)), digest(Ratio(ratio: 0.5, small: 8))]
-        XCTAssertEqual(Set(keys).count, 3)
-    }
-
-    func testUIStringsAreKeyedByTheirLanguageNotTheirText() {
-        // The strings are in the theme's fingerprint, which every page key starts with.
-        var other = Page()
-        other.t = UIStringTable(language: .ja, strings: ["k": "w"])
-        XCTAssertEqual(digest(Page()), digest(other))
     }
 }

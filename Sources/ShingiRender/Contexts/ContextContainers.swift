@@ -1,4 +1,4 @@
-// What the two encoders of a template context (`TemplateTree`, `ContextDigest`) do alike.
+// What the encoder of a template context (`TemplateTree`) does with every container.
 // A context is a struct of text, numbers, flags, optionals, arrays and other contexts
 // (`TemplateContext`): a nested context is encoded through `encode(_:forKey:)`, never as
 // a container of its own, and the numbers a context does not use (`Double`, `UInt8`, …)

@@ -1,19 +1,16 @@
 import ShingiCore
 
 /// The data a template is rendered from: a typed value, one per template, whose encoding
-/// is both what the template reads (`TemplateTree`) and what the page and partial caches
-/// key it by (`ContextDigest`). A template reads a property by its name in snake case
-/// (`nameHTML` as `name_html`, see `TemplateKey`); an optional that is nil is absent,
-/// as a key never set.
+/// is what the template reads (`TemplateTree`). A template reads a property by its name
+/// in snake case (`nameHTML` as `name_html`, see `TemplateKey`); an optional that is nil
+/// is absent, as a key never set.
 ///
-/// A context is a struct of text, numbers, flags, optionals, arrays and other contexts,
-/// never a dictionary: a dictionary's keys come in no fixed order, so its digest would
-/// differ from run to run (`ContextDigest` stops a debug build on one).
+/// A context is a struct of text, numbers, flags, optionals, arrays and other contexts.
 public protocol TemplateContext: Encodable {}
 
 /// The UI strings in one language: every context's `t`. A template reads them as a
-/// dictionary (`{{t.nav_home}}`); the caches key them by the language alone, since the
-/// strings themselves are in the theme's fingerprint and are a fifth of a page's context.
+/// dictionary (`{{t.nav_home}}`), which `TemplateTree` takes as it is rather than
+/// encoding it for every page; encoded, the table is its language.
 public struct UIStringTable: Encodable {
     public let language: Language
     public let strings: [String: String]

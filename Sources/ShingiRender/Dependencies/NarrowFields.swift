@@ -8,13 +8,13 @@ import ShingiResolve
 // its own pages again, not every page that links to it.
 
 /// An issue's title and summary in one language.
-struct IssueHeadline: Hashable, Sendable {
+struct IssueHeadline: Hashable, Sendable, Encodable {
     var title: String
     var summary: String?
 }
 
 /// A heading's id and text.
-struct HeadingName: Hashable, Sendable {
+struct HeadingName: Hashable, Sendable, Encodable {
     var id: String
     var text: String
 }
