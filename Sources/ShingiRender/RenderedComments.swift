@@ -269,6 +269,16 @@ public struct RenderedComments: Sendable {
         var cacheEntries: [String: CommentCache.Entry] = [:]
     }
 
+    /// What a comment read, for the cache: its own comment as a whole (it reads all of it,
+    /// in both languages; one input, not one per field: a site has thousands of comments),
+    /// and the rest as read.
+    private static func stored(_ log: ReadLog, of id: String) -> [StoredInput] {
+        let own = SiteItem(.comment, id)
+        return log.stored.filter { input in
+            if case .field(own, _) = input { false } else { true }
+        } + [.field(own, "comment")]
+    }
+
     /// The previous build's comments and the values in this site of what they read.
     struct CachedComments: Sendable {
         let cache: CommentCache
@@ -319,7 +329,7 @@ public struct RenderedComments: Sendable {
                                             listing: listing)
             }
             let reads = cached.flatMap { cached in log.map { log in
-                let places = cached.digests.places(log.stored)
+                let places = cached.digests.places(Self.stored(log, of: id))
                 return PageCache.Reads(key: cached.digests.key(places), places: places)
             } }
             return (id, byLanguage, recording ? log : nil, reads)

@@ -11,14 +11,29 @@ import ShingiResolve
 enum FieldNames {
     static func name(of path: AnyKeyPath) -> String? { names[path] }
 
-    /// The same, looked up by the path's object first: a build names every field each
-    /// page read, and hashing a key path walks all of it.
+    /// The name a field is stored under between builds: its item's metadata for the
+    /// fields that are not a text (an id, a number, a date...). Pages that list items read
+    /// several of those of each; one input per item instead keeps the caches small, and
+    /// only a page that shows none of the rest is rendered when one of them changes.
+    static func stored(_ name: String) -> String { metadata[name] ?? name }
+
+    private static let metadata: [String: String] = {
+        var metadata: [String: String] = [:]
+        for field in ["id", "member", "issue", "section", "meeting", "date", "status", "reflectedIn", "isDraft"] { metadata["comment.\(field)"] = "comment.metadata" }
+        for field in ["id", "number", "advisors", "meeting", "isDraft"] { metadata["issue.\(field)"] = "issue.metadata" }
+        for field in ["id", "number", "date", "url"] { metadata["reference.\(field)"] = "reference.metadata" }
+        return metadata
+    }()
+
+    /// The name a field read through `path` is stored under (`stored`), looked up by the
+    /// path's object first: a build names every field each page read, and hashing a key
+    /// path walks all of it.
     static func name(ofObject path: AnyKeyPath) -> String? {
         let id = ObjectIdentifier(path)
         known.lock.lock()
         defer { known.lock.unlock() }
         if let (object, name) = known.names[id], object === path { return name }
-        let name = names[path]
+        let name = names[path].map(stored)
         // The path is kept with its name, so its identity is never another path's.
         known.names[id] = (path, name)
         return name
@@ -55,17 +70,19 @@ enum FieldNames {
         var all: [(String, Field)] = [
             ("issue", field(\Issue.self)), ("issue.id", field(\Issue.id)), ("issue.number", field(\Issue.number)),
             ("issue.sections", field(\Issue.sections)), ("issue.advisors", field(\Issue.advisors)), ("issue.meeting", field(\Issue.meeting)),
-            ("issue.anchors", field(\Issue.anchors)), ("issue.isDraft", field(\Issue.isDraft)), ("issue.draftSections", field(\Issue.draftSections)),
+            ("issue.anchors", field(\Issue.anchors)), ("issue.metadata", field(\Issue.metadata)), ("issue.isDraft", field(\Issue.isDraft)), ("issue.draftSections", field(\Issue.draftSections)),
             ("comment", field(\Comment.self)), ("comment.id", field(\Comment.id)), ("comment.member", field(\Comment.member)),
             ("comment.issue", field(\Comment.issue)), ("comment.section", field(\Comment.section)), ("comment.meeting", field(\Comment.meeting)),
             ("comment.date", field(\Comment.date)), ("comment.status", field(\Comment.status)), ("comment.reflectedIn", field(\Comment.reflectedIn)),
             ("comment.isDraft", field(\Comment.isDraft)), ("comment.sourcesWithResponses", field(\Comment.sourcesWithResponses)),
+            ("comment.metadata", field(\Comment.metadata)),
             ("page", field(\Page.self)), ("page.slug", field(\Page.slug)), ("page.order", field(\Page.order)), ("page.isDraft", field(\Page.isDraft)),
             ("member", field(\Member.self)), ("member.id", field(\Member.id)), ("member.role", field(\Member.role)),
             ("meeting", field(\Meeting.self)), ("meeting.id", field(\Meeting.id)), ("meeting.number", field(\Meeting.number)),
             ("meeting.date", field(\Meeting.date)),
             ("reference", field(\Reference.self)), ("reference.id", field(\Reference.id)), ("reference.number", field(\Reference.number)),
             ("reference.date", field(\Reference.date)), ("reference.url", field(\Reference.url)),
+            ("reference.metadata", field(\Reference.metadata)),
         ]
         // A per-language field whole, and each of its languages (`Tracked.translation`).
         func localized<Value, File: Encodable>(_ name: String, _ path: KeyPath<Value, Localized<File>>) {

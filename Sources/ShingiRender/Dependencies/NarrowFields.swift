@@ -37,7 +37,47 @@ extension Issue {
     }
 }
 
+/// What a comment is apart from its texts: what the pages that list comments read of
+/// each, kept between builds as one input per comment (`FieldNames.stored`).
+struct CommentMetadata: Encodable {
+    var id, member, issue, section, meeting: String
+    var date: ISODate?
+    var status: CommentStatus?
+    var reflectedIn: [ReflectedPlace]
+    var isDraft: Bool
+}
+
+/// What an issue is apart from its texts and sections.
+struct IssueMetadata: Encodable {
+    var id: String
+    var number: Int
+    var advisors: [String]
+    var meeting: String?
+    var isDraft: Bool
+}
+
+/// What a reference is apart from its texts.
+struct ReferenceMetadata: Encodable {
+    var id: String
+    var number: Int
+    var date: ISODate?
+    var url: String?
+}
+
+extension Issue {
+    var metadata: IssueMetadata { IssueMetadata(id: id, number: number, advisors: advisors, meeting: meeting, isDraft: isDraft) }
+}
+
+extension Reference {
+    var metadata: ReferenceMetadata { ReferenceMetadata(id: id, number: number, date: date, url: url) }
+}
+
 extension Comment {
+    var metadata: CommentMetadata {
+        CommentMetadata(id: id, member: member, issue: issue, section: section, meeting: meeting, date: date, status: status,
+                        reflectedIn: reflectedIn, isDraft: isDraft)
+    }
+
     /// The secretariat's response in each language that has one.
     var responses: Localized<MarkdownSource> {
         var result = Localized<MarkdownSource>()

@@ -17,7 +17,7 @@ enum StoredInput: Hashable, Sendable {
             self = .other(input)
             return
         }
-        self = FieldNames.name(of: path).map { .field(item, $0) } ?? .item(item)
+        self = FieldNames.name(of: path).map { .field(item, FieldNames.stored($0)) } ?? .item(item)
     }
 
     /// The input as text fields, the first naming its kind; what the cache file holds.
