@@ -129,7 +129,7 @@ public struct SiteRenderer: Sendable {
         let savedComments = Task { [commentCache] in
             if let commentCache, let digests { await commentCache.save(comments.cacheEntries, inputs: digests.inputs) }
         }
-        let cached = digests.map { CachedPages(cache: previousPages, digests: $0) }
+        let cached = pageCache == nil ? nil : digests.map { CachedPages(cache: previousPages, digests: $0) }
         let results = await jobs.parallelMap { job in
             Self.run(job, renderer, recording: recording, .render(skeleton: recording && job.listsEveryComment), cached: cached, sink: sink)
         }
