@@ -76,13 +76,9 @@ public final class CommentCache: Sendable {
     func save(_ entries: [String: Entry], inputs: PageCache.Inputs) async {
         guard let file, renderedCount > 0 || entries.count != self.entries.count else { return }
         let ids = entries.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        var renumbering = StoredInput.Renumbering(inputs.inputs)
-        for id in ids { renumbering.add(entries[id]!.reads.places) }
-        var table: [UInt8] = []
-        StoredInput.append(renumbering.inputs, to: &table)
-        CacheFile.appendInt(UInt64(ids.count), to: &table)
+        let (header, renumbering) = StoredInput.header(inputs.inputs, reads: ids.map { entries[$0]!.reads.places })
         guard let writer = try? CacheFile.Writer(file.url, magic: Self.magic, stamp: file.stamp) else { return }
-        writer.append(table)
+        writer.append(header)
         for id in ids {
             let entry = entries[id]!
             var record: [UInt8] = []

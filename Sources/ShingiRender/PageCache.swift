@@ -115,15 +115,11 @@ public struct PageCache: Sendable {
     /// page read are kept.
     public static func write(_ entries: [String: Entry], inputs: Inputs, to file: URL, stamp: String) async throws {
         let paths = entries.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        var renumbering = StoredInput.Renumbering(inputs.inputs)
-        for path in paths { renumbering.add(entries[path]!.reads.places) }
         // Put together in memory and written in a few large pieces: half a million inputs
         // written one call each cost more than the build that read them.
-        var table: [UInt8] = []
-        StoredInput.append(renumbering.inputs, to: &table)
-        CacheFile.appendInt(UInt64(paths.count), to: &table)
+        let (header, renumbering) = StoredInput.header(inputs.inputs, reads: paths.map { entries[$0]!.reads.places })
         let writer = try CacheFile.Writer(file, magic: magic, stamp: stamp)
-        writer.append(table)
+        writer.append(header)
         for path in paths {
             let entry = entries[path]!
             var record: [UInt8] = []

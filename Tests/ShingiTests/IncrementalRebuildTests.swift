@@ -56,6 +56,19 @@ final class IncrementalRebuildTests: XCTestCase {
         return text.replacingOccurrences(of: from, with: to)
     }
 
+    /// Makes the step's edits in the site at `root`.
+    func apply(_ step: Step, to root: URL) throws {
+        for (path, text) in step.files {
+            if let text { try write([path: text], to: root) } else { try FileManager.default.removeItem(at: root.appendingPathComponent(path)) }
+        }
+        for (from, to) in step.renames {
+            try FileManager.default.moveItem(at: root.appendingPathComponent(from), to: root.appendingPathComponent(to))
+        }
+        for (path, destination) in step.links {
+            try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent(path).path, withDestinationPath: destination)
+        }
+    }
+
     func steps(_ root: URL) throws -> [(URL) throws -> Step] {
         [
             { _ in Step(name: "comment body", files: [Self.comment: Self.comment(body: "It must work.")], partial: true) },
@@ -155,15 +168,7 @@ final class IncrementalRebuildTests: XCTestCase {
         var partialSeen = 0
         for make in try steps(root) {
             let step = try make(root)
-            for (path, text) in step.files {
-                if let text { try write([path: text], to: root) } else { try FileManager.default.removeItem(at: root.appendingPathComponent(path)) }
-            }
-            for (from, to) in step.renames {
-                try FileManager.default.moveItem(at: root.appendingPathComponent(from), to: root.appendingPathComponent(to))
-            }
-            for (path, destination) in step.links {
-                try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent(path).path, withDestinationPath: destination)
-            }
+            try apply(step, to: root)
             let rebuild = await builder.rebuild(previous: previous, changedPaths: step.reported)
             previous = rebuild.next
             let fresh = await SiteBuilder(options: BuildOptions(root: root, defaultTheme: defaultTheme)).render()
@@ -207,15 +212,7 @@ final class IncrementalRebuildTests: XCTestCase {
         var keptSeen = 0
         for (n, make) in try steps(root).enumerated() {
             let step = try make(root)
-            for (path, text) in step.files {
-                if let text { try write([path: text], to: root) } else { try FileManager.default.removeItem(at: root.appendingPathComponent(path)) }
-            }
-            for (from, to) in step.renames {
-                try FileManager.default.moveItem(at: root.appendingPathComponent(from), to: root.appendingPathComponent(to))
-            }
-            for (path, destination) in step.links {
-                try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent(path).path, withDestinationPath: destination)
-            }
+            try apply(step, to: root)
             let cached = await SiteBuilder(options: options).run(write: true)
             let freshOut = work.appendingPathComponent("fresh-\(n)")
             let fresh = await SiteBuilder(options: BuildOptions(root: root, output: freshOut, defaultTheme: defaultTheme)).run(write: true)

@@ -120,6 +120,18 @@ extension StoredInput {
         return places.allSatisfy({ $0 >= 0 && Int($0) < count }) ? places : nil
     }
 
+    /// The start of a cache file whose entries read `reads` (in the order written), places
+    /// in `inputs`: the table of the inputs they name, then the number of entries; and
+    /// how to write their places in that table.
+    static func header(_ inputs: [StoredInput], reads: [[Int32]]) -> (bytes: [UInt8], renumbering: Renumbering) {
+        var renumbering = Renumbering(inputs)
+        for places in reads { renumbering.add(places) }
+        var bytes: [UInt8] = []
+        append(renumbering.inputs, to: &bytes)
+        CacheFile.appendInt(UInt64(reads.count), to: &bytes)
+        return (bytes, renumbering)
+    }
+
     /// The inputs of a table that the entries of one file name, in the order first named,
     /// and each old place's new one: a file keeps only what its entries read.
     struct Renumbering {
