@@ -92,12 +92,6 @@ final class InputDigests: Sendable {
         return Array(hash.finalize())
     }
 
-    /// Whether `place` is in the table (a damaged cache names none it does not hold).
-    func holds(_ places: [Int32]) -> Bool {
-        let count = table.withLock { $0.inputs.count }
-        return places.allSatisfy { $0 >= 0 && Int($0) < count }
-    }
-
     /// Every input in the table, by place.
     var inputs: PageCache.Inputs { PageCache.Inputs(table.withLock { $0.inputs }) }
 
@@ -112,7 +106,16 @@ final class InputDigests: Sendable {
         }
     }
 
+    /// Stands for the digest of the comments' HTML in the previous build's table until
+    /// `use` (no page's key is made before).
     private static let unknown = [UInt8](repeating: 0, count: 32)
+
+    /// The digest of an input that has none here: one of no build, so that what read it
+    /// is rendered again. (A name no build writes is not read back from a cache file.)
+    private static func unmatched() -> [UInt8] {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    }
 
     private static func readsHTML(_ input: StoredInput) -> Bool {
         switch input {
@@ -125,11 +128,11 @@ final class InputDigests: Sendable {
         switch input {
         case .field(let item, let name):
             // Nil when the site has no such item (or no such field): that is a value too.
-            FieldNames.digest(name, of: site.value(of: item)) ?? []
+            FieldNames.digest(name, of: site.value(of: item)) ?? unmatched()
         case .item(let item): site.value(of: item).map { ValueDigest.of(any: $0) } ?? ValueDigest.of(false)
-        // Only pages read the comments' HTML, and they are rendered after it.
-        case .other(.renderedComment(let id, let language)): comments?.digest(id, language) ?? unknown
-        case .other(.everyRenderedComment(let language)): comments?.digest(of: site.comments.map(\.id), language) ?? unknown
+        // Only pages read the comments' HTML, and they are rendered after `use`.
+        case .other(.renderedComment(let id, let language)): comments?.digest(id, language) ?? unmatched()
+        case .other(.everyRenderedComment(let language)): comments?.digest(of: site.comments.map(\.id), language) ?? unmatched()
         case .other(let input): ValueDigest.of(any: input.value(in: site).base)
         }
     }
