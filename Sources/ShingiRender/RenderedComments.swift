@@ -244,14 +244,6 @@ public struct RenderedComments: Sendable {
         return Array(SHA256.hash(data: writer.bytes))
     }
 
-    /// The digest of the forms of `ids` in a language, in that order (what a page that
-    /// lists every comment read: `SiteInput.everyRenderedComment`).
-    func digest(of ids: [String], _ language: Language) -> [UInt8] {
-        var hash = SHA256()
-        for id in ids { hash.update(data: digest(id, language)) }
-        return Array(hash.finalize())
-    }
-
     /// Read from its box: the feeds and CSV files take every comment's listing.
     func listing(_ id: String, _ language: Language) -> CommentListing? {
         guard let place = places[id] else { return nil }

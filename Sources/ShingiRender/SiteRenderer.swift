@@ -118,18 +118,17 @@ public struct SiteRenderer: Sendable {
         let jobs = self.jobs
         // With the caches, one table of what the comments and pages read, starting from
         // what the previous build's read (the pages' inputs first).
-        let previousPages = pageCache ?? PageCache(entries: [:], inputs: [], site: URL(fileURLWithPath: "/"))
-        let previousComments = commentCache ?? CommentCache()
+        let pageInputs = pageCache?.inputs ?? []
         let digests: InputDigests? = pageCache == nil && commentCache == nil ? nil
-            : await InputDigests(site: site, theme: theme, urls: urls, changes: changes, previous: previousPages.inputs + previousComments.inputs)
-        let cachedComments = digests.map { RenderedComments.CachedComments(cache: previousComments, digests: $0, offset: Int32(previousPages.inputs.count)) }
+            : await InputDigests(site: site, theme: theme, urls: urls, changes: changes, previous: pageInputs + (commentCache?.inputs ?? []))
+        let cachedComments = digests.map { RenderedComments.CachedComments(cache: commentCache ?? CommentCache(), digests: $0, offset: Int32(pageInputs.count)) }
         let (renderer, comments) = await prepare(recording: recording, previous: nil, stale: [], cached: cachedComments)
-        digests?.use(comments.rendered)
+        await digests?.use(comments.rendered)
         // Every comment is rendered by now: their cache is saved beside the pages.
         let savedComments = Task { [commentCache] in
             if let commentCache, let digests { await commentCache.save(comments.cacheEntries, inputs: digests.inputs) }
         }
-        let cached = pageCache == nil ? nil : digests.map { CachedPages(cache: previousPages, digests: $0) }
+        let cached = pageCache.flatMap { cache in digests.map { CachedPages(cache: cache, digests: $0) } }
         let results = await jobs.parallelMap { job in
             Self.run(job, renderer, recording: recording, .render(skeleton: recording && job.listsEveryComment), cached: cached, sink: sink)
         }

@@ -15,8 +15,27 @@ import Synchronization
 /// what the pages rendered now read for the first time.
 final class InputDigests: Sendable {
     private let site: ResolvedSite
-    /// The comments' HTML, once rendered: what the pages read of them (`use`).
-    private let comments = Mutex<RenderedComments?>(nil)
+    /// The digest of each comment's HTML in each language, once rendered (`use`).
+    private let comments = Mutex<CommentDigests?>(nil)
+
+    /// What the pages read of the comments' HTML: each comment's digest, computed once per
+    /// comment and language; a page that lists them all reads the digest of those in
+    /// site order.
+    private struct CommentDigests {
+        let ids: [String]
+        let digests: [Language: [String: [UInt8]]]
+
+        func digest(_ id: String, _ language: Language) -> [UInt8] {
+            // A comment the site does not have has no HTML: the digest of nothing.
+            digests[language]?[id] ?? Array(SHA256.hash(data: [UInt8]()))
+        }
+
+        func every(_ language: Language) -> [UInt8] {
+            var hash = SHA256()
+            for id in ids { hash.update(data: digest(id, language)) }
+            return Array(hash.finalize())
+        }
+    }
     /// What every page depends on besides what it reads: the theme, shingi.yml, the base
     /// URL and the marks of `--changes-since`.
     private let stamp: [UInt8]
@@ -97,10 +116,16 @@ final class InputDigests: Sendable {
 
     /// The comments' HTML: the pages read it once it is rendered, and the inputs of the
     /// previous build that name it are digested then.
-    func use(_ rendered: RenderedComments) {
-        comments.withLock { $0 = rendered }
+    func use(_ rendered: RenderedComments) async {
+        let ids = site.comments.map(\.id)
+        var byLanguage: [Language: [String: [UInt8]]] = [:]
+        for language in site.config.languages {
+            byLanguage[language] = Dictionary(uniqueKeysWithValues: zip(ids, await ids.parallelMap { rendered.digest($0, language) }))
+        }
+        let comments = CommentDigests(ids: ids, digests: byLanguage)
+        self.comments.withLock { $0 = comments }
         let waiting = table.withLock { table in table.inputs.enumerated().filter { Self.readsHTML($0.element) } }
-        let digests = waiting.map { place, input in (place * 32, Self.digest(input, site, rendered)) }
+        let digests = waiting.map { place, input in (place * 32, Self.digest(input, site, comments)) }
         table.withLock { table in
             for (start, digest) in digests { table.digests.replaceSubrange(start..<start + 32, with: digest) }
         }
@@ -124,7 +149,7 @@ final class InputDigests: Sendable {
         }
     }
 
-    private static func digest(_ input: StoredInput, _ site: ResolvedSite, _ comments: RenderedComments?) -> [UInt8] {
+    private static func digest(_ input: StoredInput, _ site: ResolvedSite, _ comments: CommentDigests?) -> [UInt8] {
         switch input {
         case .field(let item, let name):
             // Nil when the site has no such item (or no such field): that is a value too.
@@ -132,7 +157,7 @@ final class InputDigests: Sendable {
         case .item(let item): site.value(of: item).map { ValueDigest.of(any: $0) } ?? ValueDigest.of(false)
         // Only pages read the comments' HTML, and they are rendered after `use`.
         case .other(.renderedComment(let id, let language)): comments?.digest(id, language) ?? unmatched()
-        case .other(.everyRenderedComment(let language)): comments?.digest(of: site.comments.map(\.id), language) ?? unmatched()
+        case .other(.everyRenderedComment(let language)): comments?.every(language) ?? unmatched()
         case .other(let input): ValueDigest.of(any: input.value(in: site).base)
         }
     }
